@@ -1,0 +1,65 @@
+# stadtdo.sozialnetz: `make start` serves a demo site, `make test` runs all tests.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTANCE := $(CURDIR)/instance
+HOST ?= 127.0.0.1
+PORT ?= 8080
+STAMP := $(VENV)/.installed
+
+.PHONY: help
+help: ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade -c constraints.txt pip setuptools wheel
+
+$(STAMP): $(BIN)/python setup.py constraints.txt
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+.PHONY: install
+install: $(STAMP) ## Create the venv and install everything pinned (constraints.txt)
+
+instance/etc/zope.conf: instance/etc/zope.conf.in
+	sed -e 's|@INSTANCE@|$(INSTANCE)|g' $< > $@
+
+instance/etc/zope.ini: instance/etc/zope.ini.in Makefile
+	sed -e 's|@INSTANCE@|$(INSTANCE)|g' -e 's|@HOST@|$(HOST)|g' -e 's|@PORT@|$(PORT)|g' $< > $@
+
+.PHONY: instance
+instance: instance/etc/zope.conf instance/etc/zope.ini ## Render the instance configuration
+	mkdir -p instance/var/filestorage instance/var/blobstorage instance/var/log instance/var/cache
+
+.PHONY: create-site
+create-site: install instance ## Create the site "Plone" with the demo set (only if missing)
+	$(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py
+
+.PHONY: start
+start: create-site ## Install, create the demo site if missing, serve http://localhost:8080/Plone
+	@echo "Serving http://localhost:$(PORT)/Plone (Ctrl-C stops)"
+	$(BIN)/runwsgi instance/etc/zope.ini
+
+.PHONY: test
+test: install ## Run the whole test suite
+	$(BIN)/pytest
+
+.PHONY: lint
+lint: install ## ruff and codespell
+	$(BIN)/pip install --quiet -c constraints.txt ruff codespell
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/codespell src tests scripts README.rst CHANGES.rst
+
+.PHONY: clean
+clean: ## Remove the venv (keeps the database in instance/var)
+	rm -rf $(VENV) src/*.egg-info
+
+versions.cfg: constraints.txt ## Buildout version pins, generated from constraints.txt
+	{ echo "# Generated from constraints.txt by 'make versions.cfg': do not edit."; \
+	  echo "[versions]"; \
+	  grep -E '^[A-Za-z0-9_.-]+==' constraints.txt | sed -e 's/==/ = /'; } > $@

@@ -1,0 +1,68 @@
+"""Create the demo site "Plone" with stadtdo.sozialnetz, if it is missing.
+
+Run with the instance stopped (a FileStorage can be opened by one process):
+
+    .venv/bin/zconsole run instance/etc/zope.conf scripts/create_site.py
+
+Idempotent: an existing site keeps its data; missing demo departments and
+users are added. Options through environment variables:
+
+    SITE_ID (Plone), SITE_TITLE, ADMIN_PASSWORD (admin), DEMO (1: demo set)
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from plone import api
+from plone.distribution.api import site as site_api
+from plone.base.utils import get_installer
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+
+import os
+import transaction
+
+
+SITE_ID = os.environ.get("SITE_ID", "Plone")
+SITE_TITLE = os.environ.get("SITE_TITLE", "Soziale Netzwerke – Stadt Dortmund")
+ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "admin")
+DEMO = os.environ.get("DEMO", "1") == "1"
+ADDON = "stadtdo.sozialnetz"
+
+
+def main(app):
+    app = makerequest(app)
+    app.REQUEST["PARENTS"] = [app]
+    if app.acl_users.getUserById("admin") is None:
+        app.acl_users._doAddUser("admin", ADMIN_PASSWORD, ["Manager"], [])
+        print("Created the Zope administrator 'admin'.")
+    newSecurityManager(None, app.acl_users.getUserById("admin").__of__(app.acl_users))
+
+    site = app.get(SITE_ID)
+    if site is None:
+        site = site_api.create(
+            app,
+            "classic",
+            {
+                "site_id": SITE_ID,
+                "title": SITE_TITLE,
+                "description": "Datenbank der Social-Media-Auftritte der Stadt Dortmund",
+                "default_language": "de",
+                "portal_timezone": "Europe/Berlin",
+                "setup_content": False,
+            },
+        )
+        print(f"Created the Plone site '{SITE_ID}'.")
+    setSite(site)
+    installer = get_installer(site, app.REQUEST)
+    if not installer.is_product_installed(ADDON):
+        installer.install_product(ADDON)
+        print(f"Installed {ADDON}.")
+    if DEMO:
+        from stadtdo.sozialnetz.demo import create_demo_content
+
+        with api.env.adopt_roles(["Manager"]):
+            create_demo_content(site)
+        print("Demo departments and users are in place (see README.rst).")
+    transaction.commit()
+
+
+main(app)  # noqa: F821 - "app" is provided by zconsole run

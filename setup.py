@@ -1,0 +1,57 @@
+"""Installer for the stadtdo.sozialnetz package."""
+
+from pathlib import Path
+from setuptools import find_namespace_packages
+from setuptools import setup
+
+
+long_description = "\n\n".join(
+    Path(name).read_text(encoding="utf-8") for name in ("README.rst", "CHANGES.rst")
+)
+
+setup(
+    name="stadtdo.sozialnetz",
+    version="1.0.0a1.dev0",
+    description=(
+        "Datenbank 'Soziale Netzwerke' der Stadt Dortmund: Katalog der "
+        "Social-Media-Auftritte und Beteiligungsprozess als Plone-Add-on."
+    ),
+    long_description=long_description,
+    long_description_content_type="text/x-rst",
+    classifiers=[
+        "Environment :: Web Environment",
+        "Framework :: Plone",
+        "Framework :: Plone :: 6.2",
+        "Framework :: Plone :: Addon",
+        "Programming Language :: Python :: 3.11",
+        "Natural Language :: German",
+    ],
+    keywords="Plone Dexterity Workflow Social Media Beteiligungsverfahren",
+    author="Stadt Dortmund",
+    license="GPL-2.0-only",
+    packages=find_namespace_packages("src", include=["stadtdo.*"]),
+    package_dir={"": "src"},
+    include_package_data=True,
+    zip_safe=False,
+    python_requires=">=3.11",
+    install_requires=[
+        "Products.CMFPlone>=6.2",
+        "plone.api",
+        "plone.restapi",
+        "plone.app.dexterity",
+        "plone.app.versioningbehavior",
+        "collective.easyform",
+    ],
+    extras_require={
+        "test": [
+            "plone.app.testing",
+            "plone.testing",
+            "pytest",
+            "pytest-plone",
+            "zope.pytestlayer",
+        ],
+    },
+    entry_points={
+        "z3c.autoinclude.plugin": ["target = plone"],
+    },
+)

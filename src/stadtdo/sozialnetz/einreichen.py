@@ -1,0 +1,62 @@
+"""What must hold before an Antrag can be submitted (``einreichen``).
+
+The workflow guard hides the transition while anything is missing; the UI and
+the REST API show the same list of reasons, in German.
+"""
+
+from plone import api
+from plone.dexterity.utils import iterSchemata
+from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.content.antrag import IAntrag
+from zope.i18n import translate
+from zope.interface import Invalid
+from zope.schema import getFieldsInOrder
+
+
+def _t(msg):
+    return translate(msg, context=api.env.getRequest())
+
+
+def personen(antrag):
+    return [obj for obj in antrag.objectValues() if obj.portal_type == "Person"]
+
+
+def hindernisse(antrag):
+    """German reasons why ``antrag`` cannot be submitted yet; empty if it can."""
+    reasons = []
+    for schema in iterSchemata(antrag):
+        for name, field in getFieldsInOrder(schema):
+            if field.readonly or not field.required:
+                continue
+            value = getattr(antrag, name, None)
+            if value is None or value == "" or value == field.missing_value:
+                reasons.append(
+                    _t(
+                        _(
+                            "Pflichtangabe fehlt: „${feld}“.",
+                            mapping={"feld": _t(field.title)},
+                        )
+                    )
+                )
+    errors = []
+    try:
+        IAntrag.validateInvariants(antrag, errors)
+    except Invalid:
+        pass
+    reasons.extend(_t(error.args[0]) for error in errors)
+    persons = personen(antrag)
+    if not persons:
+        reasons.append(
+            _t(_("Es ist noch keine zuständige Person benannt (Abschnitt 2.4)."))
+        )
+    for person in persons:
+        if person.einwilligung is not True:
+            reasons.append(
+                _t(
+                    _(
+                        "Für „${person}“ liegt keine Einwilligung vor (DV § 2).",
+                        mapping={"person": person.Title()},
+                    )
+                )
+            )
+    return reasons

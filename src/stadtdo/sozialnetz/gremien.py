@@ -1,0 +1,77 @@
+"""The review bodies (Gremien) of the Beteiligungsprozess (DV § 4).
+
+One place that says, per body, who it is, which role and permission it votes
+with, which workflow transition records its vote and in which states its vote
+is due. The order is the column order of the Kurzansicht (Anlage 1 Nr. 2).
+"""
+
+from dataclasses import dataclass
+from stadtdo.sozialnetz import _
+
+
+@dataclass(frozen=True)
+class Gremium:
+    id: str
+    titel: str
+    spalte: str  # column head in the Kurzansicht
+    rolle: str
+    permission: str
+    transition: str  # loop transition that records a vote
+    faellig_in: tuple  # workflow states in which its vote is due
+    zustimmung_erforderlich: bool = False
+
+
+GREMIEN = (
+    Gremium(
+        id="agentur",
+        titel=_("Dortmund-Agentur"),
+        spalte=_("FB 3"),
+        rolle="SNAgentur",
+        permission="stadtdo.sozialnetz: Vote as Dortmund-Agentur",
+        transition="votum_agentur",
+        faellig_in=("stellungnahme_agentur",),
+    ),
+    Gremium(
+        id="datenschutz",
+        titel=_("Datenschutzbeauftragte*r"),
+        spalte=_("Datenschutz"),
+        rolle="SNDatenschutz",
+        permission="stadtdo.sozialnetz: Vote as Datenschutz",
+        transition="votum_datenschutz",
+        faellig_in=("beteiligung",),
+    ),
+    Gremium(
+        id="personalrat",
+        titel=_("Personalrat"),
+        spalte=_("Personalrat"),
+        rolle="SNPersonalrat",
+        permission="stadtdo.sozialnetz: Vote as Personalrat",
+        transition="votum_personalrat",
+        faellig_in=("beteiligung",),
+        zustimmung_erforderlich=True,
+    ),
+    Gremium(
+        id="poa",
+        titel=_("Personal- und Organisationsamt"),
+        spalte=_("FB 11"),
+        rolle="SNPOA",
+        permission="stadtdo.sozialnetz: Vote as POA",
+        transition="votum_poa",
+        faellig_in=("beteiligung",),
+        zustimmung_erforderlich=True,
+    ),
+    Gremium(
+        id="itsicherheit",
+        titel=_("IT-Sicherheit"),
+        spalte=_("IT-Sicherheit"),
+        rolle="SNITSicherheit",
+        permission="stadtdo.sozialnetz: Vote as IT-Sicherheit",
+        transition="votum_itsicherheit",
+        faellig_in=("beteiligung",),
+    ),
+)
+
+GREMIEN_BY_ID = {gremium.id: gremium for gremium in GREMIEN}
+
+#: Transitions with which the Dortmund-Agentur closes its statement.
+AGENTUR_ABSCHLUSS = "stellungnahme_abgeben"

@@ -1,0 +1,74 @@
+"""Groups and local roles that mirror the ACL of the Notes database.
+
+Per Fachbereich three groups get local roles on the department folder; the
+review bodies' groups get theirs on the database folder; StA 11 holds a global
+role to administer all of this (Anlage 1 Nr. 1).
+"""
+
+from plone import api
+from plone.i18n.normalizer.interfaces import IIDNormalizer
+from zope.component import getUtility
+
+
+#: Department groups: suffix, title template, local role on the FB folder.
+FACHBEREICH_GRUPPEN = (
+    ("mitarbeiter", "{kuerzel}: Mitarbeiter*innen", "SNMitarbeiter"),
+    ("leitung", "{kuerzel}: Fachbereichsleitung und Stellvertretung", "SNFachbereichsleitung"),
+    ("datenschutzfachkraft", "{kuerzel}: Datenschutzfachkräfte", "SNDatenschutzfachkraft"),
+)
+
+#: Groups of the review bodies: id, title, local role on the database folder.
+GREMIUM_GRUPPEN = (
+    ("sn-agentur", "Soziale Netzwerke: Dortmund-Agentur (FB 3)", "SNAgentur"),
+    ("sn-datenschutz", "Soziale Netzwerke: Datenschutzbeauftragte*r", "SNDatenschutz"),
+    ("sn-personalrat", "Soziale Netzwerke: Personalrat", "SNPersonalrat"),
+    ("sn-poa", "Soziale Netzwerke: Personal- und Organisationsamt (FB 11)", "SNPOA"),
+    ("sn-itsicherheit", "Soziale Netzwerke: IT-Sicherheit", "SNITSicherheit"),
+)
+
+#: StA 11 administers rights: a global role, given through this group.
+BERECHTIGUNGSVERWALTUNG = (
+    "sn-sta11",
+    "Soziale Netzwerke: Berechtigungsverwaltung (StA 11)",
+    "SNBerechtigungsverwaltung",
+)
+
+
+def fachbereich_group_id(kuerzel, suffix):
+    """``("FB 10", "leitung")`` -> ``"fb-10-leitung"``."""
+    slug = getUtility(IIDNormalizer).normalize(kuerzel)
+    return f"{slug}-{suffix}"
+
+
+def _ensure_group(groupid, title):
+    group = api.group.get(groupname=groupid)
+    if group is None:
+        group = api.group.create(groupname=groupid, title=title)
+    return group
+
+
+def setup_fachbereich_groups(folder):
+    """Create the department's groups and give them their local roles.
+
+    Idempotent; returns the group ids by suffix.
+    """
+    result = {}
+    for suffix, title, role in FACHBEREICH_GRUPPEN:
+        groupid = fachbereich_group_id(folder.kuerzel, suffix)
+        _ensure_group(groupid, title.format(kuerzel=folder.kuerzel))
+        api.group.grant_roles(groupname=groupid, roles=[role], obj=folder)
+        result[suffix] = groupid
+    folder.reindexObjectSecurity()
+    return result
+
+
+def setup_gremium_groups(datenbank):
+    """Create the review bodies' groups, give them their local roles on the
+    database folder, and create the StA 11 group with its global role."""
+    for groupid, title, role in GREMIUM_GRUPPEN:
+        _ensure_group(groupid, title)
+        api.group.grant_roles(groupname=groupid, roles=[role], obj=datenbank)
+    groupid, title, role = BERECHTIGUNGSVERWALTUNG
+    _ensure_group(groupid, title)
+    api.group.grant_roles(groupname=groupid, roles=[role])
+    datenbank.reindexObjectSecurity()

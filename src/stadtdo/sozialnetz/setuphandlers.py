@@ -1,0 +1,48 @@
+"""Install and uninstall steps that GenericSetup XML cannot express."""
+
+from plone import api
+from plone.base.interfaces import INonInstallable
+from zope.interface import implementer
+
+import logging
+
+
+logger = logging.getLogger("stadtdo.sozialnetz")
+
+DATENBANK_ID = "soziale-netzwerke"
+
+
+@implementer(INonInstallable)
+class HiddenProfiles:
+    def getNonInstallableProfiles(self):
+        return ["stadtdo.sozialnetz:uninstall"]
+
+
+def get_datenbank():
+    """Return the database folder, or None if the site has none."""
+    return api.portal.get().get(DATENBANK_ID)
+
+
+def post_install(context):
+    """Create the (empty) database folder with the review bodies' groups.
+
+    Departments and users are not created here: they are the site's own data
+    (see ``scripts/create_site.py`` for the demo set).
+    """
+    portal = api.portal.get()
+    if DATENBANK_ID not in portal:
+        api.content.create(
+            container=portal,
+            type="SozialnetzDatenbank",
+            id=DATENBANK_ID,
+            title="Soziale Netzwerke",
+            description=(
+                "Katalog der Social-Media-Auftritte der Stadt Dortmund und ihr "
+                "Beteiligungsprozess (Dienstvereinbarung § 4)."
+            ),
+        )
+        logger.info("Created the database folder /%s", DATENBANK_ID)
+
+
+def uninstall(context):
+    """Nothing to remove by code: content and groups stay (they are records)."""

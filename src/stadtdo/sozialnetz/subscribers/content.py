@@ -1,0 +1,33 @@
+"""Header data and access set-up that follow from where content is created."""
+
+from plone import api
+from stadtdo.sozialnetz.antragsnummer import ensure_antragsnummer
+from stadtdo.sozialnetz.content.antrag import fachbereich_of
+from stadtdo.sozialnetz.groups import setup_fachbereich_groups
+from stadtdo.sozialnetz.groups import setup_gremium_groups
+
+
+def antrag_added(antrag, event):
+    """Fill the Kopfdaten: Antragsnummer, Fachbereich, Antragsteller*in."""
+    ensure_antragsnummer(antrag)
+    folder = fachbereich_of(antrag)
+    antrag.fachbereich = folder.Title() if folder is not None else None
+    if not antrag.antragsteller:
+        user = api.user.get_current()
+        antrag.antragsteller = user.getId()
+    antrag.reindexObject(idxs=["antragsnummer", "Title", "SearchableText"])
+
+
+def fachbereich_added(folder, event):
+    setup_fachbereich_groups(folder)
+
+
+def datenbank_added(folder, event):
+    setup_gremium_groups(folder)
+
+
+def antrag_copied(antrag, event):
+    """A copy is a new Antrag: it draws its own number and applicant on add."""
+    antrag.antragsnummer = None
+    antrag.antragsteller = None
+    antrag.fachbereich = None

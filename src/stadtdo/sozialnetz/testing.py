@@ -1,0 +1,45 @@
+"""Test layers: the add-on installed on a Plone site with the demo set."""
+
+from plone.app.testing import applyProfile
+from plone.app.testing import FunctionalTesting
+from plone.app.testing import IntegrationTesting
+from plone.app.testing import PLONE_FIXTURE
+from plone.app.testing import PloneSandboxLayer
+from plone.testing.zope import WSGI_SERVER_FIXTURE
+
+import os
+
+
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+
+
+class SozialnetzLayer(PloneSandboxLayer):
+    defaultBases = (PLONE_FIXTURE,)
+
+    def setUpZope(self, app, configurationContext):
+        import plone.restapi
+        import stadtdo.sozialnetz
+
+        self.loadZCML(package=plone.restapi)
+        self.loadZCML(package=stadtdo.sozialnetz)
+
+    def setUpPloneSite(self, portal):
+        from plone import api
+        from stadtdo.sozialnetz.demo import create_demo_content
+
+        applyProfile(portal, "stadtdo.sozialnetz:default")
+        with api.env.adopt_roles(["Manager"]):
+            create_demo_content(portal)
+
+
+FIXTURE = SozialnetzLayer()
+
+INTEGRATION_TESTING = IntegrationTesting(
+    bases=(FIXTURE,),
+    name="StadtdoSozialnetzLayer:IntegrationTesting",
+)
+
+FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(FIXTURE, WSGI_SERVER_FIXTURE),
+    name="StadtdoSozialnetzLayer:FunctionalTesting",
+)

@@ -1,0 +1,243 @@
+"""Votes (Voten/Stellungnahmen) of the review bodies and the FB's answers.
+
+Each body's votes live in their own persistent record, so the record of one
+body is never written by another body's vote. Every vote and answer is also a
+workflow transition (``votum_<body>``, ``stellungnahme_abgeben``,
+``rueckfrage_beantworten``): the workflow checks that the vote is due and
+permitted, writes it to the workflow history (actor, time, comment, body,
+vote), and its automatic transitions decide the Antrag once POA and
+Personalrat have voted.
+
+Two bodies voting at the same moment both touch the Antrag's workflow
+history; ZODB reports a conflict for the later commit and Zope's publisher
+repeats that request, so neither vote is lost (see tests/workflow/
+test_concurrency.py).
+"""
+
+from BTrees.OOBTree import OOBTree
+from DateTime import DateTime
+from persistent import Persistent
+from persistent.list import PersistentList
+from plone import api
+from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.gremien import AGENTUR_ABSCHLUSS
+from stadtdo.sozialnetz.gremien import GREMIEN
+from stadtdo.sozialnetz.gremien import GREMIEN_BY_ID
+from zExceptions import Unauthorized
+from zope.annotation.interfaces import IAnnotations
+from zope.i18n import translate
+
+
+ANNOTATION_KEY = "stadtdo.sozialnetz.voten"
+
+OFFEN = "offen"
+IN_BEARBEITUNG = "in_bearbeitung"
+JA = "ja"
+NEIN = "nein"
+RUECKFRAGE = "rueckfrage"
+
+#: Values a body may record, with their labels in the Kurzansicht.
+VOTEN = {
+    IN_BEARBEITUNG: _("in Bearbeitung"),
+    JA: _("Ja"),
+    NEIN: _("Nein"),
+    RUECKFRAGE: _("Rückfrage"),
+}
+VOTUM_TITEL = {OFFEN: _("offen"), **VOTEN}
+
+ANTWORT = "antwort"
+
+
+class GremiumVoten(Persistent):
+    """All votes and answers concerning one body, oldest first."""
+
+    def __init__(self):
+        self.eintraege = PersistentList()
+
+
+def _storage(antrag, *, create=False):
+    annotations = IAnnotations(antrag)
+    storage = annotations.get(ANNOTATION_KEY)
+    if storage is None and create:
+        storage = annotations[ANNOTATION_KEY] = OOBTree()
+        for gremium in GREMIEN:
+            storage[gremium.id] = GremiumVoten()
+    return storage
+
+
+def eintraege(antrag, gremium_id):
+    """All entries (votes and FB answers) for one body, oldest first."""
+    storage = _storage(antrag)
+    if storage is None or gremium_id not in storage:
+        return []
+    return list(storage[gremium_id].eintraege)
+
+
+def aktuelles_votum(antrag, gremium_id):
+    """The body's current vote entry, or a synthetic ``offen`` entry."""
+    for eintrag in reversed(eintraege(antrag, gremium_id)):
+        if eintrag["art"] == "votum":
+            return eintrag
+    return {"art": "votum", "votum": OFFEN, "kommentar": "", "autor": None, "zeit": None}
+
+
+def offene_rueckfragen(antrag):
+    """Ids of the bodies whose latest entry is an unanswered Rückfrage."""
+    result = []
+    for gremium in GREMIEN:
+        entries = eintraege(antrag, gremium.id)
+        if entries and entries[-1]["art"] == "votum" and entries[-1]["votum"] == RUECKFRAGE:
+            result.append(gremium.id)
+    return result
+
+
+def beteiligung_ergebnis(antrag):
+    """``genehmigt`` once POA and Personalrat both voted Ja; ``abgelehnt``
+    once one of them voted Nein and confirmed it as final; else None."""
+    entscheidende = [g for g in GREMIEN if g.zustimmung_erforderlich]
+    voten = [aktuelles_votum(antrag, g.id) for g in entscheidende]
+    if any(v["votum"] == NEIN and v.get("endgueltig") for v in voten):
+        return "abgelehnt"
+    if all(v["votum"] == JA for v in voten):
+        return "genehmigt"
+    return None
+
+
+def kurzansicht(antrag, request=None):
+    """The vote table: one row per body in Kurzansicht order."""
+    rows = []
+    offen = set(offene_rueckfragen(antrag))
+    for gremium in GREMIEN:
+        votum = aktuelles_votum(antrag, gremium.id)
+        rows.append(
+            {
+                "gremium": gremium.id,
+                "titel": translate(gremium.titel, context=request),
+                "spalte": translate(gremium.spalte, context=request),
+                "votum": votum["votum"],
+                "votum_titel": translate(VOTUM_TITEL[votum["votum"]], context=request),
+                "endgueltig": bool(votum.get("endgueltig")),
+                "kommentar": votum.get("kommentar", ""),
+                "autor": votum.get("autor"),
+                "autor_name": votum.get("autor_name"),
+                "zeit": votum.get("zeit"),
+                "rueckfrage_offen": gremium.id in offen,
+                "verlauf": eintraege(antrag, gremium.id),
+            }
+        )
+    return rows
+
+
+def _message(msgid, **mapping):
+    return translate(_(msgid, mapping=mapping), context=api.env.getRequest())
+
+
+def _gremium(gremium_id):
+    try:
+        return GREMIEN_BY_ID[gremium_id]
+    except KeyError:
+        raise AktionAbgelehnt(
+            _message(
+                "Unbekanntes Gremium „${gremium}“. Erlaubt sind: ${erlaubt}.",
+                gremium=gremium_id,
+                erlaubt=", ".join(GREMIEN_BY_ID),
+            ),
+            field="gremium",
+        ) from None
+
+
+def _state_title(antrag):
+    state = api.content.get_state(antrag)
+    wf_tool = api.portal.get_tool("portal_workflow")
+    return wf_tool.getTitleForStateOnType(state, antrag.portal_type)
+
+
+def _append(antrag, gremium_id, **entry):
+    user = api.user.get_current()
+    entry.update(
+        autor=user.getId(),
+        autor_name=user.getProperty("fullname") or user.getId(),
+        zeit=DateTime().ISO8601(),
+    )
+    _storage(antrag, create=True)[gremium_id].eintraege.append(entry)
+    return entry
+
+
+def _do_transition(antrag, transition, **kwargs):
+    wf_tool = api.portal.get_tool("portal_workflow")
+    wf_tool.doActionFor(antrag, transition, **kwargs)
+
+
+def record_votum(antrag, *, gremium, votum, kommentar="", endgueltig=False):
+    """Record the vote of ``gremium`` on ``antrag`` for the current user.
+
+    Returns the stored entry. Raises ``AktionAbgelehnt`` (German message) for an
+    unknown body or value, a vote that is not due in the current state or a
+    missing reason; ``Unauthorized`` if the user may not vote for the body.
+    """
+    g = _gremium(gremium)
+    if votum not in VOTEN:
+        raise AktionAbgelehnt(
+            _message(
+                "Unbekanntes Votum „${votum}“. Erlaubt sind: ${erlaubt}.",
+                votum=votum,
+                erlaubt=", ".join(VOTEN),
+            ),
+            field="votum",
+        )
+    state = api.content.get_state(antrag)
+    if state not in g.faellig_in:
+        raise AktionAbgelehnt(
+            _message(
+                "Ein Votum von „${gremium}“ ist im Status „${status}“ nicht vorgesehen.",
+                gremium=translate(g.titel, context=api.env.getRequest()),
+                status=_state_title(antrag),
+            ),
+            field="gremium",
+        )
+    if not api.user.has_permission(g.permission, obj=antrag):
+        raise Unauthorized(
+            _message(
+                "Sie dürfen nicht für „${gremium}“ abstimmen.",
+                gremium=translate(g.titel, context=api.env.getRequest()),
+            )
+        )
+    kommentar = (kommentar or "").strip()
+    if votum in (NEIN, RUECKFRAGE) and not kommentar:
+        raise AktionAbgelehnt(
+            _message("Bitte begründen Sie ein „Nein“ oder Ihre Rückfrage im Kommentar."),
+            field="kommentar",
+        )
+    endgueltig = bool(endgueltig) and votum == NEIN and g.zustimmung_erforderlich
+    entry = _append(
+        antrag, g.id, art="votum", votum=votum, kommentar=kommentar, endgueltig=endgueltig
+    )
+    transition = g.transition
+    if g.id == "agentur" and votum in (JA, NEIN):
+        transition = AGENTUR_ABSCHLUSS
+    _do_transition(antrag, transition, comment=kommentar, gremium=g.id, votum=votum)
+    return entry
+
+
+def answer_rueckfrage(antrag, *, gremium, antwort):
+    """Record the FB's answer to the open Rückfrage of ``gremium``."""
+    g = _gremium(gremium)
+    if g.id not in offene_rueckfragen(antrag):
+        raise AktionAbgelehnt(
+            _message(
+                "Von „${gremium}“ liegt keine offene Rückfrage vor.",
+                gremium=translate(g.titel, context=api.env.getRequest()),
+            ),
+            field="gremium",
+        )
+    if not api.user.has_permission("stadtdo.sozialnetz: Answer Rueckfrage", obj=antrag):
+        raise Unauthorized(_message("Sie dürfen Rückfragen zu diesem Antrag nicht beantworten."))
+    antwort = (antwort or "").strip()
+    if not antwort:
+        raise AktionAbgelehnt(_message("Bitte geben Sie eine Antwort ein."), field="antwort")
+    # The transition's guard needs the Rückfrage still open: answer afterwards.
+    _do_transition(
+        antrag, "rueckfrage_beantworten", comment=antwort, gremium=g.id, votum=ANTWORT
+    )
+    return _append(antrag, g.id, art=ANTWORT, votum=ANTWORT, kommentar=antwort)

@@ -1,0 +1,110 @@
+"""Fixtures shared by all tests: the add-on's layers and the demo actors."""
+
+from datetime import date
+from plone import api
+from plone.dexterity.utils import createContentInContainer
+from pytest_plone import fixtures_factory
+from stadtdo.sozialnetz.testing import FUNCTIONAL_TESTING
+from stadtdo.sozialnetz.testing import INTEGRATION_TESTING
+
+import pytest
+
+
+pytest_plugins = ["pytest_plone"]
+
+globals().update(
+    fixtures_factory(
+        (
+            (FUNCTIONAL_TESTING, "functional"),
+            (INTEGRATION_TESTING, "integration"),
+        )
+    )
+)
+
+
+@pytest.fixture
+def datenbank(portal):
+    return portal["soziale-netzwerke"]
+
+
+@pytest.fixture
+def fb10(datenbank):
+    return datenbank["fb-10"]
+
+
+@pytest.fixture
+def fb50(datenbank):
+    return datenbank["fb-50"]
+
+
+@pytest.fixture
+def as_user(portal):
+    """Context manager factory: ``with as_user("leitung"): ...``."""
+
+    def _as_user(userid):
+        return api.env.adopt_user(username=userid)
+
+    return _as_user
+
+
+#: Valid data for section 1–3 of an Antrag; tests override single fields.
+ANTRAG_DATEN = {
+    "plattform": "instagram",
+    "auftrittsart": "profil",
+    "kontoname": "@stadtdortmund_buergerdienste",
+    "ziele_zielgruppe": "Junge Menschen über Termine und Services informieren.",
+    "themen_redaktionsplan": "Wöchentlich zwei Beiträge zu Öffnungszeiten und Services.",
+    "pflege_in_arbeitszeit": True,
+    "moderation": "Kommentare werden werktäglich gesichtet; Hassrede wird gelöscht.",
+    "vertretung": "Zwei Redakteurinnen vertreten sich gegenseitig.",
+    "impressum_url": "https://www.dortmund.de/impressum",
+    "datenschutzerklaerung_url": "https://www.dortmund.de/datenschutz",
+    "offizieller_auftritt": True,
+    "verhaltensregeln_ausgehaendigt": True,
+    "datenschutz_beteiligt": True,
+    "pseudonym_moeglich": False,
+    "schulung": "Social-Media-Schulung im März.",
+    "begruendung_produktwahl": "Die Zielgruppe ist fast nur auf Instagram erreichbar.",
+}
+
+
+@pytest.fixture
+def antrag_daten():
+    return dict(ANTRAG_DATEN)
+
+
+@pytest.fixture
+def make_antrag(fb10, antrag_daten):
+    """Create an Antrag in FB 10 as ``mitarbeiter`` (or ``userid``).
+
+    Uses Dexterity's own add path (permission and type checks, name chooser),
+    as the add form and plone.restapi do.
+    """
+
+    def _make(container=None, userid="mitarbeiter", **fields):
+        data = dict(antrag_daten, **fields)
+        with api.env.adopt_user(username=userid):
+            return createContentInContainer(
+                container or fb10, "Antrag", checkConstraints=True, **data
+            )
+
+    return _make
+
+
+PERSON_DATEN = {
+    "nachname": "Mustermann",
+    "vorname": "Erika",
+    "email": "erika.mustermann@stadtdo.de",
+    "funktion": "redaktion",
+    "rechte_aufgaben": "Beiträge erstellen und Kommentare beantworten.",
+    "einwilligung": True,
+    "einwilligung_datum": date(2026, 1, 15),
+    "schulung_status": "durchgefuehrt",
+    "taetigkeit_von": date(2026, 2, 1),
+    "internetfreischaltung": True,
+}
+
+
+@pytest.fixture
+def person_daten():
+    return dict(PERSON_DATEN)

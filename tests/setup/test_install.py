@@ -1,0 +1,95 @@
+"""Install and uninstall of the add-on's profile."""
+
+from plone import api
+from plone.browserlayer import utils
+from plone.base.utils import get_installer
+from stadtdo.sozialnetz.interfaces import IBrowserLayer
+
+import pytest
+
+
+PACKAGE = "stadtdo.sozialnetz"
+
+
+def test_product_installed(portal):
+    installer = get_installer(portal)
+    assert installer.is_product_installed(PACKAGE)
+
+
+def test_browserlayer_registered(portal):
+    assert IBrowserLayer in utils.registered_layers()
+
+
+@pytest.mark.parametrize(
+    "portal_type", ["SozialnetzDatenbank", "Fachbereich", "Antrag", "Person", "Anlage"]
+)
+def test_types_installed(portal, portal_type):
+    assert portal_type in api.portal.get_tool("portal_types")
+
+
+@pytest.mark.parametrize(
+    "portal_type,chain",
+    [
+        ("Antrag", ("sozialnetz_antrag_workflow",)),
+        ("Fachbereich", ("sozialnetz_fachbereich_workflow",)),
+        ("SozialnetzDatenbank", ("sozialnetz_datenbank_workflow",)),
+        ("Person", ()),
+        ("Anlage", ()),
+    ],
+)
+def test_workflow_chains(portal, portal_type, chain):
+    wf_tool = api.portal.get_tool("portal_workflow")
+    assert wf_tool.getChainForPortalType(portal_type) == chain
+
+
+def test_database_folder_created_by_install(portal):
+    datenbank = portal["soziale-netzwerke"]
+    assert datenbank.portal_type == "SozialnetzDatenbank"
+
+
+@pytest.mark.parametrize(
+    "index", ["antragsnummer", "fachbereich", "plattform", "antragsart", "review_state"]
+)
+def test_catalog_indexes(portal, index):
+    assert index in api.portal.get_tool("portal_catalog").indexes()
+
+
+@pytest.mark.parametrize(
+    "column", ["antragsnummer", "fachbereich_titel", "plattform_titel", "kontoname"]
+)
+def test_catalog_metadata(portal, column):
+    assert column in api.portal.get_tool("portal_catalog").schema()
+
+
+@pytest.mark.parametrize("portal_type", ["Antrag", "Person", "Anlage"])
+def test_versioning_enabled(portal, portal_type):
+    repository = api.portal.get_tool("portal_repository")
+    assert portal_type in repository.getVersionableContentTypes()
+    assert "at_edit_autoversion" in repository.getPolicyMap()[portal_type]
+
+
+def test_platforms_in_registry(portal):
+    plattformen = api.portal.get_registry_record("stadtdo.sozialnetz.plattformen")
+    assert plattformen["facebook"] == "Facebook"
+
+
+def test_reinstall_keeps_data(portal, make_antrag):
+    antrag = make_antrag()
+    setup = api.portal.get_tool("portal_setup")
+    setup.runAllImportStepsFromProfile("profile-stadtdo.sozialnetz:default")
+    assert antrag.getId() in portal["soziale-netzwerke"]["fb-10"]
+
+
+class TestUninstall:
+    @pytest.fixture(autouse=True)
+    def uninstalled(self, portal):
+        installer = get_installer(portal)
+        with api.env.adopt_roles(["Manager"]):
+            installer.uninstall_product(PACKAGE)
+        self.installer = installer
+
+    def test_product_uninstalled(self):
+        assert not self.installer.is_product_installed(PACKAGE)
+
+    def test_browserlayer_removed(self):
+        assert IBrowserLayer not in utils.registered_layers()

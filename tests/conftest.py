@@ -108,3 +108,74 @@ PERSON_DATEN = {
 @pytest.fixture
 def person_daten():
     return dict(PERSON_DATEN)
+
+
+@pytest.fixture
+def add_person(person_daten):
+    """Add a Person to ``antrag`` as ``userid`` (default: mitarbeiter)."""
+
+    def _add(antrag, userid="mitarbeiter", **fields):
+        with api.env.adopt_user(username=userid):
+            return createContentInContainer(
+                antrag, "Person", checkConstraints=True, **dict(person_daten, **fields)
+            )
+
+    return _add
+
+
+@pytest.fixture
+def transition():
+    """Run a workflow transition as ``userid`` through the real workflow tool."""
+
+    def _transition(obj, name, userid, comment=""):
+        with api.env.adopt_user(username=userid):
+            api.portal.get_tool("portal_workflow").doActionFor(obj, name, comment=comment)
+        return api.content.get_state(obj)
+
+    return _transition
+
+
+@pytest.fixture
+def vote():
+    from stadtdo.sozialnetz.voten import record_votum
+
+    def _vote(antrag, userid, gremium, votum, kommentar="", endgueltig=False):
+        with api.env.adopt_user(username=userid):
+            record_votum(
+                antrag, gremium=gremium, votum=votum, kommentar=kommentar, endgueltig=endgueltig
+            )
+        return api.content.get_state(antrag)
+
+    return _vote
+
+
+@pytest.fixture
+def antrag_in(make_antrag, add_person, transition, vote):
+    """Create an Antrag with one Person and walk it to ``state``."""
+
+    def _antrag_in(state):
+        antrag = make_antrag()
+        add_person(antrag)
+        if state == "entwurf":
+            return antrag
+        transition(antrag, "einreichen", "mitarbeiter")
+        if state == "genehmigung_fbl":
+            return antrag
+        transition(antrag, "genehmigen", "leitung")
+        if state == "stellungnahme_agentur":
+            return antrag
+        vote(antrag, "agentur", "agentur", "ja", "Beratung erfolgt.")
+        if state == "beteiligung":
+            return antrag
+        if state in ("genehmigt", "eingestellt", "archiviert"):
+            vote(antrag, "poa", "poa", "ja")
+            vote(antrag, "personalrat", "personalrat", "ja")
+            if state == "eingestellt":
+                transition(antrag, "einstellen", "mitarbeiter")
+            return antrag
+        if state == "abgelehnt":
+            vote(antrag, "personalrat", "personalrat", "nein", "Nicht mitbestimmungsfähig.", True)
+            return antrag
+        raise ValueError(state)
+
+    return _antrag_in

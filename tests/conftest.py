@@ -172,6 +172,12 @@ def antrag_in(make_antrag, add_person, transition, vote):
             vote(antrag, "personalrat", "personalrat", "ja")
             if state == "eingestellt":
                 transition(antrag, "einstellen", "mitarbeiter")
+            if state == "archiviert":
+                from stadtdo.sozialnetz.erneut import erneut_stellen
+
+                with api.env.adopt_user(username="mitarbeiter"):
+                    neu = erneut_stellen(antrag)
+                transition(neu, "einreichen", "mitarbeiter")
             return antrag
         if state == "abgelehnt":
             vote(antrag, "personalrat", "personalrat", "nein", "Nicht mitbestimmungsfähig.", True)

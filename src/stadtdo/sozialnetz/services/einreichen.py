@@ -1,0 +1,17 @@
+"""``@einreichen``: can this Antrag be submitted, and if not, why not?
+
+    GET <antrag>/@einreichen  -> {"einreichbar": false, "hindernisse": [...]}
+"""
+
+from stadtdo.sozialnetz.einreichen import hindernisse
+from stadtdo.sozialnetz.services.base import SozialnetzService
+
+
+class EinreichenGet(SozialnetzService):
+    def reply(self):
+        reasons = hindernisse(self.context)
+        return {
+            "@id": f"{self.context.absolute_url()}/@einreichen",
+            "einreichbar": not reasons,
+            "hindernisse": reasons,
+        }

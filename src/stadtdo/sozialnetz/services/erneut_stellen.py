@@ -1,0 +1,28 @@
+"""``@erneut-stellen``: start a re-application of a submitted Antrag.
+
+    POST <antrag>/@erneut-stellen   -> 201, {"@id": <new draft>, ...}
+"""
+
+from stadtdo.sozialnetz.erneut import erneut_stellen
+from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.services.base import SozialnetzService
+from zExceptions import Unauthorized
+
+
+class ErneutStellenPost(SozialnetzService):
+    def reply(self):
+        self.json()  # no body needed; switches CSRF protection off like all POSTs
+        try:
+            neu = erneut_stellen(self.context)
+        except AktionAbgelehnt as error:
+            return self.error(400, error.message, field=error.field)
+        except Unauthorized as error:
+            return self.forbidden(str(error))
+        self.request.response.setStatus(201)
+        self.request.response.setHeader("Location", neu.absolute_url())
+        return {
+            "@id": neu.absolute_url(),
+            "antragsnummer": neu.antragsnummer,
+            "antragsart": neu.antragsart,
+            "vorgaenger": self.context.absolute_url(),
+        }

@@ -1,0 +1,28 @@
+"""``@rueckfrage``: the FB answers the open Rückfrage of a body.
+
+    POST <antrag>/@rueckfrage  {"gremium": "personalrat", "antwort": "..."}
+"""
+
+from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.services.votum import votum_table
+from stadtdo.sozialnetz.voten import answer_rueckfrage
+from zExceptions import Unauthorized
+
+
+class RueckfragePost(SozialnetzService):
+    def reply(self):
+        data = self.json()
+        if data is None:
+            return self.bad_json()
+        if not data.get("gremium"):
+            return self.error(400, "Angabe „gremium“ fehlt.", field="gremium")
+        try:
+            answer_rueckfrage(
+                self.context, gremium=data["gremium"], antwort=data.get("antwort", "")
+            )
+        except AktionAbgelehnt as error:
+            return self.error(400, error.message, field=error.field)
+        except Unauthorized as error:
+            return self.forbidden(str(error))
+        return votum_table(self.context, self.request)

@@ -1,0 +1,54 @@
+"""``@votum``: the vote table of an Antrag (GET) and recording a vote (POST).
+
+    GET  <antrag>/@votum
+    POST <antrag>/@votum  {"gremium": "poa", "votum": "ja", "kommentar": "...",
+                           "endgueltig": false}
+"""
+
+from plone import api
+from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.voten import beteiligung_ergebnis
+from stadtdo.sozialnetz.voten import kurzansicht
+from stadtdo.sozialnetz.voten import offene_rueckfragen
+from stadtdo.sozialnetz.voten import record_votum
+from zExceptions import Unauthorized
+
+
+def votum_table(context, request):
+    return {
+        "@id": f"{context.absolute_url()}/@votum",
+        "antragsnummer": context.antragsnummer,
+        "review_state": api.content.get_state(context),
+        "gremien": kurzansicht(context, request),
+        "offene_rueckfragen": offene_rueckfragen(context),
+        "ergebnis": beteiligung_ergebnis(context),
+    }
+
+
+class VotumGet(SozialnetzService):
+    def reply(self):
+        return votum_table(self.context, self.request)
+
+
+class VotumPost(SozialnetzService):
+    def reply(self):
+        data = self.json()
+        if data is None:
+            return self.bad_json()
+        for name in ("gremium", "votum"):
+            if not data.get(name):
+                return self.error(400, f"Angabe „{name}“ fehlt.", field=name)
+        try:
+            record_votum(
+                self.context,
+                gremium=data["gremium"],
+                votum=data["votum"],
+                kommentar=data.get("kommentar", ""),
+                endgueltig=bool(data.get("endgueltig")),
+            )
+        except AktionAbgelehnt as error:
+            return self.error(400, error.message, field=error.field)
+        except Unauthorized as error:
+            return self.forbidden(str(error))
+        return votum_table(self.context, self.request)

@@ -28,6 +28,9 @@ class SozialnetzLayer(PloneSandboxLayer):
         from stadtdo.sozialnetz.demo import create_demo_content
 
         applyProfile(portal, "stadtdo.sozialnetz:default")
+        # like the demo site: German UI, English available
+        api.portal.set_registry_record("plone.default_language", "de")
+        api.portal.set_registry_record("plone.available_languages", ["de", "en"])
         with api.env.adopt_roles(["Manager"]):
             create_demo_content(portal)
 

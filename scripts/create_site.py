@@ -12,11 +12,10 @@ users are added. Options through environment variables:
 
 from AccessControl.SecurityManagement import newSecurityManager
 from plone import api
-from plone.distribution.api import site as site_api
 from plone.base.utils import get_installer
+from plone.distribution.api import site as site_api
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
-
 import os
 import transaction
 

@@ -6,7 +6,6 @@ from plone.dexterity.utils import createContentInContainer
 from pytest_plone import fixtures_factory
 from stadtdo.sozialnetz.testing import FUNCTIONAL_TESTING
 from stadtdo.sozialnetz.testing import INTEGRATION_TESTING
-
 import pytest
 
 
@@ -129,7 +128,9 @@ def transition():
 
     def _transition(obj, name, userid, comment=""):
         with api.env.adopt_user(username=userid):
-            api.portal.get_tool("portal_workflow").doActionFor(obj, name, comment=comment)
+            api.portal.get_tool("portal_workflow").doActionFor(
+                obj, name, comment=comment
+            )
         return api.content.get_state(obj)
 
     return _transition
@@ -142,7 +143,11 @@ def vote():
     def _vote(antrag, userid, gremium, votum, kommentar="", endgueltig=False):
         with api.env.adopt_user(username=userid):
             record_votum(
-                antrag, gremium=gremium, votum=votum, kommentar=kommentar, endgueltig=endgueltig
+                antrag,
+                gremium=gremium,
+                votum=votum,
+                kommentar=kommentar,
+                endgueltig=endgueltig,
             )
         return api.content.get_state(antrag)
 
@@ -180,7 +185,14 @@ def antrag_in(make_antrag, add_person, transition, vote):
                 transition(neu, "einreichen", "mitarbeiter")
             return antrag
         if state == "abgelehnt":
-            vote(antrag, "personalrat", "personalrat", "nein", "Nicht mitbestimmungsfähig.", True)
+            vote(
+                antrag,
+                "personalrat",
+                "personalrat",
+                "nein",
+                "Nicht mitbestimmungsfähig.",
+                True,
+            )
             return antrag
         raise ValueError(state)
 

@@ -4,8 +4,8 @@ from datetime import date
 from plone import api
 from stadtdo.sozialnetz.content.antrag import IAntrag
 from zope.interface import Invalid
-from zope.schema import getValidationErrors
-
+from zope.schema import ValidationError
+import contextlib
 import pytest
 import re
 
@@ -74,16 +74,16 @@ class _Data:
 
 def _invariant_errors(**data):
     errors = []
-    try:
+    with contextlib.suppress(Invalid):
         IAntrag.validateInvariants(_Data(**data), errors)
-    except Invalid:
-        pass
     return {getattr(error, "field", None) for error in errors}
 
 
 def test_sonstige_requires_platform_name():
     assert _invariant_errors(plattform="sonstige") == {"plattform_sonstige"}
-    assert _invariant_errors(plattform="sonstige", plattform_sonstige="Bluesky") == set()
+    assert (
+        _invariant_errors(plattform="sonstige", plattform_sonstige="Bluesky") == set()
+    )
 
 
 def test_work_outside_hours_must_be_justified():
@@ -117,14 +117,22 @@ def test_field_validation(make_antrag, field, value, ok):
     if ok:
         bound.validate(value)
     else:
-        with pytest.raises(Exception):
+        with pytest.raises(ValidationError):
             bound.validate(value)
 
 
 @pytest.mark.parametrize(
     "field",
-    ["plattform", "auftrittsart", "kontoname", "ziele_zielgruppe", "impressum_url",
-     "datenschutzerklaerung_url", "begruendung_produktwahl", "offizieller_auftritt"],
+    [
+        "plattform",
+        "auftrittsart",
+        "kontoname",
+        "ziele_zielgruppe",
+        "impressum_url",
+        "datenschutzerklaerung_url",
+        "begruendung_produktwahl",
+        "offizieller_auftritt",
+    ],
 )
 def test_required_fields(field):
     assert IAntrag[field].required

@@ -3,7 +3,6 @@
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from zExceptions import Unauthorized
-
 import pytest
 
 
@@ -51,7 +50,9 @@ def test_employee_of_other_fachbereich_cannot_add(make_antrag, fb10):
         make_antrag(container=fb10, userid="mitarbeiter50")
 
 
-@pytest.mark.parametrize("userid", ["leitung", "dsfachkraft", "agentur", "poa", "sta11"])
+@pytest.mark.parametrize(
+    "userid", ["leitung", "dsfachkraft", "agentur", "poa", "sta11"]
+)
 def test_non_staff_cannot_add_antrag(make_antrag, userid):
     with pytest.raises(Unauthorized):
         make_antrag(userid=userid)

@@ -1,13 +1,13 @@
 """Validation of a Person's data (domain.md §3, DV §2 and §6)."""
 
 from datetime import date
-from plone.dexterity.utils import createContentInContainer
 from plone import api
+from plone.dexterity.utils import createContentInContainer
 from stadtdo.sozialnetz.content.person import EinwilligungFehlt
 from stadtdo.sozialnetz.content.person import IPerson
 from zope.interface import Invalid
 from zope.schema.interfaces import ValidationError
-
+import contextlib
 import pytest
 
 
@@ -18,10 +18,8 @@ class _Data:
 
 def _invariant_errors(**data):
     errors = []
-    try:
+    with contextlib.suppress(Invalid):
         IPerson.validateInvariants(_Data(**data), errors)
-    except Invalid:
-        pass
     return {getattr(error, "field", None) for error in errors}
 
 
@@ -61,19 +59,25 @@ def test_task_end_must_be_after_start():
         taetigkeit_von=date(2026, 3, 1), taetigkeit_bis=date(2026, 3, 1)
     ) == {"taetigkeit_bis"}
     assert (
-        _invariant_errors(taetigkeit_von=date(2026, 3, 1), taetigkeit_bis=date(2027, 3, 1))
+        _invariant_errors(
+            taetigkeit_von=date(2026, 3, 1), taetigkeit_bis=date(2027, 3, 1)
+        )
         == set()
     )
 
 
 def test_open_ended_task_is_valid():
-    assert _invariant_errors(taetigkeit_von=date(2026, 3, 1), taetigkeit_bis=None) == set()
+    assert (
+        _invariant_errors(taetigkeit_von=date(2026, 3, 1), taetigkeit_bis=None) == set()
+    )
 
 
 def test_planned_training_needs_a_date():
     assert _invariant_errors(schulung_status="geplant") == {"schulung_geplant_bis"}
     assert (
-        _invariant_errors(schulung_status="geplant", schulung_geplant_bis=date(2026, 5, 1))
+        _invariant_errors(
+            schulung_status="geplant", schulung_geplant_bis=date(2026, 5, 1)
+        )
         == set()
     )
     assert _invariant_errors(schulung_status="durchgefuehrt") == set()

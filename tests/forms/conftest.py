@@ -3,7 +3,6 @@ layer; the content fixtures of tests/conftest.py work on its portal."""
 
 from plone.testing.zope import Browser
 from stadtdo.sozialnetz.demo import demo_password
-
 import pytest
 import transaction
 

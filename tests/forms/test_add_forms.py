@@ -2,7 +2,6 @@
 and the German messages for bad input next to the field."""
 
 from plone import api
-
 import io
 import transaction
 
@@ -72,7 +71,9 @@ def test_mitarbeiter_adds_antrag_with_two_persons_and_anlage(browser_as, portal)
     browser.getControl(name="form.buttons.save").click()
 
     transaction.begin()
-    antrag = portal.unrestrictedTraverse(antrag_url.replace(portal.absolute_url() + "/", ""))
+    antrag = portal.unrestrictedTraverse(
+        antrag_url.replace(portal.absolute_url() + "/", "")
+    )
     types = sorted(obj.portal_type for obj in antrag.objectValues())
     assert types == ["Anlage", "Person", "Person"]
     assert antrag.antragsteller == "mitarbeiter"
@@ -100,7 +101,9 @@ def test_sonstige_without_name_shows_message_next_to_field(browser_as, portal):
     assert len(portal["soziale-netzwerke"]["fb-10"].objectIds()) == 0
 
 
-def test_bad_email_and_missing_consent_show_german_messages(browser_as, antrag_in, portal):
+def test_bad_email_and_missing_consent_show_german_messages(
+    browser_as, antrag_in, portal
+):
     antrag = antrag_in("entwurf")
     transaction.commit()
     browser = browser_as("mitarbeiter")

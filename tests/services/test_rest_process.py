@@ -4,7 +4,6 @@ each step refused for the users who may not take it."""
 from stadtdo.sozialnetz.demo import demo_password
 from tests.conftest import ANTRAG_DATEN
 from tests.conftest import PERSON_DATEN
-
 import base64
 import pytest
 import transaction
@@ -35,7 +34,9 @@ def _person_json():
 
 
 def _create_antrag(api_as):
-    response = api_as("mitarbeiter").post(FB10, json=dict(ANTRAG_DATEN, **{"@type": "Antrag"}))
+    response = api_as("mitarbeiter").post(
+        FB10, json=dict(ANTRAG_DATEN, **{"@type": "Antrag"})
+    )
     assert response.status_code == 201, response.text
     return response.json()["@id"]
 
@@ -72,7 +73,9 @@ def test_whole_path_as_demo_users(api_as, functional_portal):
     assert response.status_code == 201, response.text
 
     assert mitarbeiter.get(f"{url}/@einreichen").json()["einreichbar"] is True
-    response = mitarbeiter.post(f"{url}/@workflow/einreichen", json={"comment": "Bitte prüfen"})
+    response = mitarbeiter.post(
+        f"{url}/@workflow/einreichen", json={"comment": "Bitte prüfen"}
+    )
     assert response.status_code == 200, response.text
     assert response.json()["review_state"] == "genehmigung_fbl"
 
@@ -92,19 +95,26 @@ def test_whole_path_as_demo_users(api_as, functional_portal):
     assert response.json()["review_state"] == "stellungnahme_agentur"
 
     # agency statement
-    response = api_as("poa").post(f"{url}/@votum", json={"gremium": "agentur", "votum": "ja"})
+    response = api_as("poa").post(
+        f"{url}/@votum", json={"gremium": "agentur", "votum": "ja"}
+    )
     assert response.status_code == 403
     response = api_as("agentur").post(
-        f"{url}/@votum", json={"gremium": "agentur", "votum": "ja", "kommentar": "Beraten"}
+        f"{url}/@votum",
+        json={"gremium": "agentur", "votum": "ja", "kommentar": "Beraten"},
     )
     assert response.status_code == 200, response.text
     assert response.json()["review_state"] == "beteiligung"
 
     # four bodies vote; each only for itself
-    response = api_as("personalrat").post(f"{url}/@votum", json={"gremium": "poa", "votum": "ja"})
+    response = api_as("personalrat").post(
+        f"{url}/@votum", json={"gremium": "poa", "votum": "ja"}
+    )
     assert response.status_code == 403
     for userid in ("datenschutz", "itsicherheit", "poa"):
-        response = api_as(userid).post(f"{url}/@votum", json={"gremium": userid, "votum": "ja"})
+        response = api_as(userid).post(
+            f"{url}/@votum", json={"gremium": userid, "votum": "ja"}
+        )
         assert response.status_code == 200, response.text
         assert response.json()["review_state"] == "beteiligung"
     response = api_as("personalrat").post(
@@ -158,7 +168,9 @@ def test_anonymous_gets_401(api_as, antrag_in_beteiligung):
         ({"gremium": "poa", "votum": "nein"}, "kommentar"),
     ],
 )
-def test_bad_vote_is_400_with_field_and_german_message(api_as, antrag_in_beteiligung, payload, field):
+def test_bad_vote_is_400_with_field_and_german_message(
+    api_as, antrag_in_beteiligung, payload, field
+):
     response = api_as("poa").post(f"{antrag_in_beteiligung}/@votum", json=payload)
     assert response.status_code == 400
     error = response.json()["error"]
@@ -178,11 +190,18 @@ def test_rueckfrage_and_answer_over_rest(api_as, antrag_in_beteiligung):
     url = antrag_in_beteiligung
     api_as("personalrat").post(
         f"{url}/@votum",
-        json={"gremium": "personalrat", "votum": "rueckfrage", "kommentar": "Vertretung?"},
+        json={
+            "gremium": "personalrat",
+            "votum": "rueckfrage",
+            "kommentar": "Vertretung?",
+        },
     )
-    assert api_as("poa").post(
-        f"{url}/@rueckfrage", json={"gremium": "personalrat", "antwort": "x"}
-    ).status_code == 403
+    assert (
+        api_as("poa")
+        .post(f"{url}/@rueckfrage", json={"gremium": "personalrat", "antwort": "x"})
+        .status_code
+        == 403
+    )
     response = api_as("mitarbeiter").post(
         f"{url}/@rueckfrage", json={"gremium": "personalrat", "antwort": "Frau B."}
     )
@@ -191,7 +210,9 @@ def test_rueckfrage_and_answer_over_rest(api_as, antrag_in_beteiligung):
 
 
 def test_other_department_cannot_add(api_as):
-    response = api_as("mitarbeiter50").post(FB10, json=dict(ANTRAG_DATEN, **{"@type": "Antrag"}))
+    response = api_as("mitarbeiter50").post(
+        FB10, json=dict(ANTRAG_DATEN, **{"@type": "Antrag"})
+    )
     assert response.status_code == 401
 
 
@@ -205,13 +226,17 @@ def test_missing_required_field_is_400_naming_it(api_as):
 
 def test_invalid_person_email_is_400(api_as):
     url = _create_antrag(api_as)
-    response = api_as("mitarbeiter").post(url, json=dict(_person_json(), email="kein-at"))
+    response = api_as("mitarbeiter").post(
+        url, json=dict(_person_json(), email="kein-at")
+    )
     assert response.status_code == 400
     assert "email" in response.text
 
 
 def test_person_without_consent_is_400(api_as):
     url = _create_antrag(api_as)
-    response = api_as("mitarbeiter").post(url, json=dict(_person_json(), einwilligung=False))
+    response = api_as("mitarbeiter").post(
+        url, json=dict(_person_json(), einwilligung=False)
+    )
     assert response.status_code == 400
     assert "einwilligung" in response.text

@@ -23,7 +23,15 @@ def test_sta11_gives_a_local_role_on_the_sharing_page(request_factory):
     sta11 = _session(request_factory, "sta11")
     response = sta11.post(
         "soziale-netzwerke/fb-50/@sharing",
-        json={"entries": [{"id": "dsfachkraft", "type": "user", "roles": {"SNDatenschutzfachkraft": True}}]},
+        json={
+            "entries": [
+                {
+                    "id": "dsfachkraft",
+                    "type": "user",
+                    "roles": {"SNDatenschutzfachkraft": True},
+                }
+            ]
+        },
     )
     assert response.status_code == 204, response.text
     sharing = sta11.get("soziale-netzwerke/fb-50/@sharing").json()

@@ -1,10 +1,9 @@
 """Install and uninstall of the add-on's profile."""
 
 from plone import api
-from plone.browserlayer import utils
 from plone.base.utils import get_installer
+from plone.browserlayer import utils
 from stadtdo.sozialnetz.interfaces import IBrowserLayer
-
 import pytest
 
 

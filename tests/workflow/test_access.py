@@ -2,7 +2,6 @@
 
 from plone import api
 from Products.CMFCore.utils import _checkPermission
-
 import pytest
 
 
@@ -14,7 +13,11 @@ def fb50_actors(portal):
             ("leitung50", "fb-50-leitung"),
             ("dsfachkraft50", "fb-50-datenschutzfachkraft"),
         ):
-            api.user.create(username=userid, email=f"{userid}@stadtdo.example", password="geheim-1234")
+            api.user.create(
+                username=userid,
+                email=f"{userid}@stadtdo.example",
+                password="geheim-1234",
+            )
             api.group.add_user(groupname=group, username=userid)
     return ["mitarbeiter50", "leitung50", "dsfachkraft50"]
 
@@ -37,7 +40,9 @@ def test_fb10_head_and_specialist_see_fb10_drafts(antrag_in):
             assert len(api.content.find(antragsnummer=antrag.antragsnummer)) == 1
 
 
-@pytest.mark.parametrize("userid", ["agentur", "datenschutz", "personalrat", "poa", "itsicherheit"])
+@pytest.mark.parametrize(
+    "userid", ["agentur", "datenschutz", "personalrat", "poa", "itsicherheit"]
+)
 def test_bodies_do_not_see_drafts(antrag_in, userid):
     antrag = antrag_in("entwurf")
     with api.env.adopt_user(username=userid):
@@ -47,7 +52,11 @@ def test_bodies_do_not_see_drafts(antrag_in, userid):
 def test_new_fachbereich_gets_its_groups_and_local_roles(datenbank):
     with api.env.adopt_user(username="sta11"):
         folder = api.content.create(
-            container=datenbank, type="Fachbereich", id="fb-66", title="FB 66 – Tiefbau", kuerzel="FB 66"
+            container=datenbank,
+            type="Fachbereich",
+            id="fb-66",
+            title="FB 66 – Tiefbau",
+            kuerzel="FB 66",
         )
     roles = dict(folder.get_local_roles())
     assert roles["fb-66-mitarbeiter"] == ("SNMitarbeiter",)
@@ -74,11 +83,15 @@ def test_sharing_page_offers_the_sozialnetz_roles_to_sta11(fb10, http_request):
     with api.env.adopt_user(username="sta11"):
         view = getMultiAdapter((fb10, http_request), name="sharing")
         role_ids = {role["id"] for role in view.roles()}
-    assert {"SNMitarbeiter", "SNFachbereichsleitung", "SNDatenschutzfachkraft", "SNPOA"} <= role_ids
+    assert {
+        "SNMitarbeiter",
+        "SNFachbereichsleitung",
+        "SNDatenschutzfachkraft",
+        "SNPOA",
+    } <= role_ids
 
 
 def test_staff_cannot_delegate_sozialnetz_roles(fb10, http_request):
-    from zope.component import getMultiAdapter
 
     with api.env.adopt_user(username="mitarbeiter"):
         assert not api.user.has_permission("Sharing page: Delegate roles", obj=fb10)

@@ -13,9 +13,8 @@ from plone import api
 from plone.testing.zope import addRequestContainer
 from stadtdo.sozialnetz.voten import aktuelles_votum
 from stadtdo.sozialnetz.voten import record_votum
-from zope.component.hooks import setSite
 from ZODB.POSException import ConflictError
-
+from zope.component.hooks import setSite
 import threading
 import transaction
 
@@ -98,8 +97,13 @@ def test_concurrent_votes_of_poa_and_personalrat_both_survive(functional):
         fresh = conn.root()["Application"].unrestrictedTraverse(path)
         assert aktuelles_votum(fresh, "poa")["votum"] == "ja"
         assert aktuelles_votum(fresh, "personalrat")["votum"] == "ja"
-        actions = [h["action"] for h in fresh.workflow_history["sozialnetz_antrag_workflow"]]
+        actions = [
+            h["action"] for h in fresh.workflow_history["sozialnetz_antrag_workflow"]
+        ]
         assert {"votum_poa", "votum_personalrat"} <= set(actions)
-        assert fresh.workflow_history["sozialnetz_antrag_workflow"][-1]["review_state"] == "genehmigt"
+        assert (
+            fresh.workflow_history["sozialnetz_antrag_workflow"][-1]["review_state"]
+            == "genehmigt"
+        )
     finally:
         conn.close()

@@ -1,9 +1,7 @@
 """The guard of einreichen and the reasons it gives (domain.md §4)."""
 
 from plone import api
-from plone.dexterity.utils import createContentInContainer
 from stadtdo.sozialnetz.einreichen import hindernisse
-
 import pytest
 
 
@@ -65,8 +63,9 @@ def test_transition_refused_when_guard_fails(make_antrag):
     from Products.CMFCore.WorkflowCore import WorkflowException
 
     antrag = make_antrag()
-    with api.env.adopt_user(username="mitarbeiter"), pytest.raises(
-        (WorkflowException, Exception)
+    with (
+        api.env.adopt_user(username="mitarbeiter"),
+        pytest.raises((WorkflowException, Exception)),
     ):
         api.portal.get_tool("portal_workflow").doActionFor(antrag, "einreichen")
     assert api.content.get_state(antrag) == "entwurf"

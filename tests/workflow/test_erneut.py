@@ -9,7 +9,6 @@ from stadtdo.sozialnetz.erneut import vorgaenger_kette
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.voten import aktuelles_votum
 from zExceptions import Unauthorized
-
 import pytest
 
 
@@ -19,7 +18,9 @@ def genehmigt(make_antrag, add_person, transition, vote):
     add_person(antrag)
     with api.env.adopt_user(username="mitarbeiter"):
         createContentInContainer(
-            antrag, "Anlage", title="Konzept",
+            antrag,
+            "Anlage",
+            title="Konzept",
             file=NamedBlobFile(b"Redaktionskonzept", filename="konzept.txt"),
         )
     transition(antrag, "einreichen", "mitarbeiter")
@@ -91,7 +92,9 @@ def test_discarding_the_draft_leaves_the_predecessor_unchanged(genehmigt):
     with api.env.adopt_user(username="mitarbeiter"):
         neu.aq_parent.manage_delObjects([neu.getId()])
     assert api.content.get_state(genehmigt) == "genehmigt"
-    assert list(genehmigt.workflow_history["sozialnetz_antrag_workflow"]) == history_before
+    assert (
+        list(genehmigt.workflow_history["sozialnetz_antrag_workflow"]) == history_before
+    )
     assert len(nachfolger(genehmigt)) == 0
 
 

@@ -4,12 +4,19 @@
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from zExceptions import Unauthorized
-
 import pytest
 
 
 SUBMITTED = ["genehmigung_fbl", "beteiligung", "genehmigt", "archiviert"]
-EVERYONE = ["mitarbeiter", "leitung", "dsfachkraft", "agentur", "personalrat", "poa", "admin"]
+EVERYONE = [
+    "mitarbeiter",
+    "leitung",
+    "dsfachkraft",
+    "agentur",
+    "personalrat",
+    "poa",
+    "admin",
+]
 
 
 @pytest.mark.parametrize("state", SUBMITTED)
@@ -17,7 +24,9 @@ EVERYONE = ["mitarbeiter", "leitung", "dsfachkraft", "agentur", "personalrat", "
 def test_nobody_adds_a_person_after_submission(antrag_in, person_daten, state, userid):
     antrag = antrag_in(state)
     with api.env.adopt_user(username=userid), pytest.raises(Unauthorized):
-        createContentInContainer(antrag, "Person", checkConstraints=True, **person_daten)
+        createContentInContainer(
+            antrag, "Person", checkConstraints=True, **person_daten
+        )
 
 
 @pytest.mark.parametrize("userid", EVERYONE)

@@ -7,15 +7,24 @@ guards, on an Antrag (with one Person and one Anlage) walked to that state.
 """
 
 from plone import api
-from plone.namedfile.file import NamedBlobFile
 from plone.dexterity.utils import createContentInContainer
-
+from plone.namedfile.file import NamedBlobFile
 import pytest
 
 
 ACTORS = (
-    "mitarbeiter", "mitarbeiter50", "leitung", "stellvertretung", "dsfachkraft",
-    "agentur", "datenschutz", "personalrat", "poa", "itsicherheit", "sta11", "admin",
+    "mitarbeiter",
+    "mitarbeiter50",
+    "leitung",
+    "stellvertretung",
+    "dsfachkraft",
+    "agentur",
+    "datenschutz",
+    "personalrat",
+    "poa",
+    "itsicherheit",
+    "sta11",
+    "admin",
 )
 
 # fmt: off
@@ -101,7 +110,10 @@ einstellen              eingestellt            .   .   .   .   .   .   .   .   .
 
 def _rows():
     lines = [line.split() for line in MATRIX.strip().splitlines()[1:]]
-    return [(action, state, dict(zip(ACTORS, cells))) for action, state, *cells in lines]
+    return [
+        (action, state, dict(zip(ACTORS, cells, strict=True)))
+        for action, state, *cells in lines
+    ]
 
 
 def _child(antrag, portal_type):
@@ -129,9 +141,12 @@ CHECKS = {
     "edit_anlage": lambda a: _has("Modify portal content", _child(a, "Anlage")),
     "add_person": lambda a: _addable(a, "Person"),
     "add_anlage": lambda a: _addable(a, "Anlage"),
-    "delete": lambda a: _has("Delete objects", a) and _has("Delete objects", a.aq_parent),
-    "delete_person": lambda a: _has("Delete objects", _child(a, "Person"))
-    and _has("Delete objects", a),
+    "delete": lambda a: (
+        _has("Delete objects", a) and _has("Delete objects", a.aq_parent)
+    ),
+    "delete_person": lambda a: (
+        _has("Delete objects", _child(a, "Person")) and _has("Delete objects", a)
+    ),
     "revert_version": lambda a: _has("CMFEditions: Revert to previous versions", a),
     "erneut_stellen": lambda a: _has("stadtdo.sozialnetz: Reapply Antrag", a),
 }
@@ -163,7 +178,9 @@ def test_permission_matrix(state, antrag_in):
     if state == "entwurf":
         with api.env.adopt_user(username="mitarbeiter"):
             createContentInContainer(
-                antrag, "Anlage", title="Konzept",
+                antrag,
+                "Anlage",
+                title="Konzept",
                 file=NamedBlobFile(b"Konzept", filename="konzept.txt"),
             )
     mismatches = []
@@ -178,5 +195,7 @@ def test_permission_matrix(state, antrag_in):
             with api.env.adopt_user(username=actor):
                 allowed = _check(action, antrag)
             if allowed != (expected == "X"):
-                mismatches.append(f"{action} in {state} as {actor}: expected {expected}, got {'X' if allowed else '.'}")
+                mismatches.append(
+                    f"{action} in {state} as {actor}: expected {expected}, got {'X' if allowed else '.'}"
+                )
     assert not mismatches, "\n".join(mismatches)

@@ -62,4 +62,6 @@ def test_versions_readable_by_fachbereich_and_bodies(antrag_in):
     antrag = antrag_in("beteiligung")
     for userid in ("mitarbeiter", "leitung", "poa"):
         with api.env.adopt_user(username=userid):
-            assert api.user.has_permission("CMFEditions: Access previous versions", obj=antrag)
+            assert api.user.has_permission(
+                "CMFEditions: Access previous versions", obj=antrag
+            )

@@ -7,7 +7,6 @@ from stadtdo.sozialnetz.voten import answer_rueckfrage
 from stadtdo.sozialnetz.voten import eintraege
 from stadtdo.sozialnetz.voten import kurzansicht
 from zExceptions import Unauthorized
-
 import pytest
 
 
@@ -18,7 +17,9 @@ def test_personalrat_cannot_vote_for_poa(antrag_in, vote):
     assert aktuelles_votum(antrag, "poa")["votum"] == "offen"
 
 
-@pytest.mark.parametrize("userid", ["mitarbeiter", "leitung", "agentur", "sta11", "admin"])
+@pytest.mark.parametrize(
+    "userid", ["mitarbeiter", "leitung", "agentur", "sta11", "admin"]
+)
 def test_non_members_cannot_vote_for_personalrat(antrag_in, vote, userid):
     antrag = antrag_in("beteiligung")
     with pytest.raises(Unauthorized):
@@ -70,14 +71,22 @@ def test_nein_and_rueckfrage_need_a_reason(antrag_in, vote, votum):
 
 def test_agentur_may_report_progress_before_its_statement(antrag_in, vote):
     antrag = antrag_in("stellungnahme_agentur")
-    assert vote(antrag, "agentur", "agentur", "in_bearbeitung") == "stellungnahme_agentur"
+    assert (
+        vote(antrag, "agentur", "agentur", "in_bearbeitung") == "stellungnahme_agentur"
+    )
     assert vote(antrag, "agentur", "agentur", "ja", "Beraten") == "beteiligung"
 
 
 def test_history_of_earlier_votes_is_kept(antrag_in, vote):
     antrag = antrag_in("beteiligung")
     vote(antrag, "datenschutz", "datenschutz", "in_bearbeitung")
-    vote(antrag, "datenschutz", "datenschutz", "rueckfrage", "Wo steht die Datenschutzerklärung?")
+    vote(
+        antrag,
+        "datenschutz",
+        "datenschutz",
+        "rueckfrage",
+        "Wo steht die Datenschutzerklärung?",
+    )
     entries = eintraege(antrag, "datenschutz")
     assert [e["votum"] for e in entries] == ["in_bearbeitung", "rueckfrage"]
     assert entries[-1]["autor"] == "datenschutz"
@@ -90,7 +99,9 @@ def test_rueckfrage_is_answered_by_the_fachbereich(antrag_in, vote):
     vote(antrag, "personalrat", "personalrat", "rueckfrage", "Wer vertritt bei Urlaub?")
     assert antrag.offene_rueckfragen() == ["personalrat"]
     with api.env.adopt_user(username="mitarbeiter"):
-        answer_rueckfrage(antrag, gremium="personalrat", antwort="Frau B. aus dem Team.")
+        answer_rueckfrage(
+            antrag, gremium="personalrat", antwort="Frau B. aus dem Team."
+        )
     assert antrag.offene_rueckfragen() == []
     assert eintraege(antrag, "personalrat")[-1]["kommentar"] == "Frau B. aus dem Team."
     history = antrag.workflow_history["sozialnetz_antrag_workflow"][-1]

@@ -7,7 +7,6 @@ install profile.
 
 from plone import api
 from stadtdo.sozialnetz.setuphandlers import DATENBANK_ID
-
 import logging
 
 
@@ -27,7 +26,11 @@ BENUTZER = (
     ("mitarbeiter50", "Max Mitarbeiter (FB 50)", ["fb-50-mitarbeiter"]),
     ("leitung", "Lena Leitung (Fachbereichsleitung FB 10)", ["fb-10-leitung"]),
     ("stellvertretung", "Stefan Stellvertretung (FB 10)", ["fb-10-leitung"]),
-    ("dsfachkraft", "Dana Datenschutzfachkraft (FB 10)", ["fb-10-datenschutzfachkraft"]),
+    (
+        "dsfachkraft",
+        "Dana Datenschutzfachkraft (FB 10)",
+        ["fb-10-datenschutzfachkraft"],
+    ),
     ("agentur", "Anton Agentur (Dortmund-Agentur)", ["sn-agentur"]),
     ("datenschutz", "Doris Datenschutz (Datenschutzbeauftragte)", ["sn-datenschutz"]),
     ("personalrat", "Paul Personalrat", ["sn-personalrat"]),
@@ -35,7 +38,6 @@ BENUTZER = (
     ("itsicherheit", "Ida IT-Sicherheit", ["sn-itsicherheit"]),
     ("sta11", "Stella StA 11 (Berechtigungsverwaltung)", ["sn-sta11"]),
 )
-
 
 
 def demo_password(userid):

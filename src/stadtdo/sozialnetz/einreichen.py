@@ -11,6 +11,7 @@ from stadtdo.sozialnetz.content.antrag import IAntrag
 from zope.i18n import translate
 from zope.interface import Invalid
 from zope.schema import getFieldsInOrder
+import contextlib
 
 
 def _t(msg):
@@ -39,10 +40,8 @@ def hindernisse(antrag):
                     )
                 )
     errors = []
-    try:
+    with contextlib.suppress(Invalid):
         IAntrag.validateInvariants(antrag, errors)
-    except Invalid:
-        pass
     reasons.extend(_t(error.args[0]) for error in errors)
     persons = personen(antrag)
     if not persons:

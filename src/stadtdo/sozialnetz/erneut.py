@@ -16,14 +16,19 @@ from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from zExceptions import Unauthorized
 from zope.i18n import translate
 from zope.schema import getFieldsInOrder
-
 import copy
 
 
 REAPPLY_PERMISSION = "stadtdo.sozialnetz: Reapply Antrag"
 
 #: States in which an Antrag is still "in force" and can be superseded.
-ABLOESBAR = ("genehmigung_fbl", "stellungnahme_agentur", "beteiligung", "genehmigt", "abgelehnt")
+ABLOESBAR = (
+    "genehmigung_fbl",
+    "stellungnahme_agentur",
+    "beteiligung",
+    "genehmigt",
+    "abgelehnt",
+)
 
 
 def _field_values(obj):
@@ -35,7 +40,9 @@ def _field_values(obj):
             value = getattr(obj, name, None)
             if isinstance(value, NamedBlobFile):
                 value = NamedBlobFile(
-                    data=value.data, filename=value.filename, contentType=value.contentType
+                    data=value.data,
+                    filename=value.filename,
+                    contentType=value.contentType,
                 )
             else:
                 value = copy.deepcopy(value)
@@ -45,7 +52,9 @@ def _field_values(obj):
 
 def nachfolger(antrag):
     """Catalog brains of the re-applications of ``antrag`` (any state)."""
-    return api.content.find(portal_type="Antrag", vorgaenger=api.content.get_uuid(antrag))
+    return api.content.find(
+        portal_type="Antrag", vorgaenger=api.content.get_uuid(antrag)
+    )
 
 
 def eingereichte_nachfolger(antrag):
@@ -74,12 +83,16 @@ def erneut_stellen(antrag):
     request = api.env.getRequest()
     if not api.user.has_permission(REAPPLY_PERMISSION, obj=antrag):
         raise Unauthorized(
-            translate(_("Sie dürfen diesen Antrag nicht erneut stellen."), context=request)
+            translate(
+                _("Sie dürfen diesen Antrag nicht erneut stellen."), context=request
+            )
         )
     if api.content.get_state(antrag) not in ABLOESBAR:
         raise AktionAbgelehnt(
             translate(
-                _("Nur ein eingereichter, nicht archivierter Antrag kann erneut gestellt werden."),
+                _(
+                    "Nur ein eingereichter, nicht archivierter Antrag kann erneut gestellt werden."
+                ),
                 context=request,
             )
         )

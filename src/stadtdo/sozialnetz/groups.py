@@ -13,8 +13,16 @@ from zope.component import getUtility
 #: Department groups: suffix, title template, local role on the FB folder.
 FACHBEREICH_GRUPPEN = (
     ("mitarbeiter", "{kuerzel}: Mitarbeiter*innen", "SNMitarbeiter"),
-    ("leitung", "{kuerzel}: Fachbereichsleitung und Stellvertretung", "SNFachbereichsleitung"),
-    ("datenschutzfachkraft", "{kuerzel}: Datenschutzfachkräfte", "SNDatenschutzfachkraft"),
+    (
+        "leitung",
+        "{kuerzel}: Fachbereichsleitung und Stellvertretung",
+        "SNFachbereichsleitung",
+    ),
+    (
+        "datenschutzfachkraft",
+        "{kuerzel}: Datenschutzfachkräfte",
+        "SNDatenschutzfachkraft",
+    ),
 )
 
 #: Groups of the review bodies: id, title, local role on the database folder.

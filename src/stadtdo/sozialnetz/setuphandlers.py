@@ -3,7 +3,6 @@
 from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
-
 import logging
 
 

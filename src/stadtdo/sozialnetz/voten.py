@@ -79,7 +79,13 @@ def aktuelles_votum(antrag, gremium_id):
     for eintrag in reversed(eintraege(antrag, gremium_id)):
         if eintrag["art"] == "votum":
             return eintrag
-    return {"art": "votum", "votum": OFFEN, "kommentar": "", "autor": None, "zeit": None}
+    return {
+        "art": "votum",
+        "votum": OFFEN,
+        "kommentar": "",
+        "autor": None,
+        "zeit": None,
+    }
 
 
 def offene_rueckfragen(antrag):
@@ -87,7 +93,11 @@ def offene_rueckfragen(antrag):
     result = []
     for gremium in GREMIEN:
         entries = eintraege(antrag, gremium.id)
-        if entries and entries[-1]["art"] == "votum" and entries[-1]["votum"] == RUECKFRAGE:
+        if (
+            entries
+            and entries[-1]["art"] == "votum"
+            and entries[-1]["votum"] == RUECKFRAGE
+        ):
             result.append(gremium.id)
     return result
 
@@ -206,12 +216,19 @@ def record_votum(antrag, *, gremium, votum, kommentar="", endgueltig=False):
     kommentar = (kommentar or "").strip()
     if votum in (NEIN, RUECKFRAGE) and not kommentar:
         raise AktionAbgelehnt(
-            _message("Bitte begründen Sie ein „Nein“ oder Ihre Rückfrage im Kommentar."),
+            _message(
+                "Bitte begründen Sie ein „Nein“ oder Ihre Rückfrage im Kommentar."
+            ),
             field="kommentar",
         )
     endgueltig = bool(endgueltig) and votum == NEIN and g.zustimmung_erforderlich
     entry = _append(
-        antrag, g.id, art="votum", votum=votum, kommentar=kommentar, endgueltig=endgueltig
+        antrag,
+        g.id,
+        art="votum",
+        votum=votum,
+        kommentar=kommentar,
+        endgueltig=endgueltig,
     )
     transition = g.transition
     if g.id == "agentur" and votum in (JA, NEIN):
@@ -232,10 +249,14 @@ def answer_rueckfrage(antrag, *, gremium, antwort):
             field="gremium",
         )
     if not api.user.has_permission("stadtdo.sozialnetz: Answer Rueckfrage", obj=antrag):
-        raise Unauthorized(_message("Sie dürfen Rückfragen zu diesem Antrag nicht beantworten."))
+        raise Unauthorized(
+            _message("Sie dürfen Rückfragen zu diesem Antrag nicht beantworten.")
+        )
     antwort = (antwort or "").strip()
     if not antwort:
-        raise AktionAbgelehnt(_message("Bitte geben Sie eine Antwort ein."), field="antwort")
+        raise AktionAbgelehnt(
+            _message("Bitte geben Sie eine Antwort ein."), field="antwort"
+        )
     # The transition's guard needs the Rückfrage still open: answer afterwards.
     _do_transition(
         antrag, "rueckfrage_beantworten", comment=antwort, gremium=g.id, votum=ANTWORT

@@ -4,9 +4,9 @@ from AccessControl import ClassSecurityInfo
 from AccessControl.class_init import InitializeClass
 from Acquisition import aq_chain
 from Acquisition import aq_inner
+from plone.app.content.interfaces import INameFromTitle
 from plone.app.textfield import RichText
 from plone.autoform import directives
-from plone.app.content.interfaces import INameFromTitle
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from stadtdo.sozialnetz import _
@@ -213,7 +213,9 @@ class IAntrag(model.Schema):
     )
     impressum_url = schema.URI(
         title=_("Link zum Impressum"),
-        description=_("Jeder Auftritt braucht ein erreichbares Impressum (DV § 2, § 3)."),
+        description=_(
+            "Jeder Auftritt braucht ein erreichbares Impressum (DV § 2, § 3)."
+        ),
         required=True,
     )
     datenschutzerklaerung_url = schema.URI(
@@ -233,7 +235,9 @@ class IAntrag(model.Schema):
     )
     verhaltensregeln_ausgehaendigt = _ja_nein(
         _("Verhaltensregeln (Anlage 3) an die Beschäftigten ausgehändigt"),
-        _("Die Verhaltensregeln in Social Media sind den Beschäftigten auszuhändigen (DV § 2)."),
+        _(
+            "Die Verhaltensregeln in Social Media sind den Beschäftigten auszuhändigen (DV § 2)."
+        ),
     )
     datenschutz_beteiligt = _ja_nein(
         _("Datenschutzbeauftragte*r frühzeitig beteiligt"),

@@ -1,7 +1,7 @@
 """A Person responsible for the account (Anlage 1 §2, Abschnitt 2.4)."""
 
-from plone.autoform import directives
 from plone.app.content.interfaces import INameFromTitle
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.schema import Email
 from plone.supermodel import model
@@ -45,7 +45,9 @@ class IPerson(model.Schema):
     )
     rechte_aufgaben = schema.Text(
         title=_("Konkrete Rechte und Aufgaben"),
-        description=_("Welche Rechte erhält die Person auf der Plattform, welche Aufgaben übernimmt sie?"),
+        description=_(
+            "Welche Rechte erhält die Person auf der Plattform, welche Aufgaben übernimmt sie?"
+        ),
         required=True,
     )
     einwilligung = schema.Bool(
@@ -63,7 +65,9 @@ class IPerson(model.Schema):
     )
     schulung_status = schema.Choice(
         title=_("Schulung"),
-        description=_("Die zuständigen Beschäftigten müssen geschult sein oder zeitnah geschult werden (DV § 6)."),
+        description=_(
+            "Die zuständigen Beschäftigten müssen geschult sein oder zeitnah geschult werden (DV § 6)."
+        ),
         vocabulary="stadtdo.sozialnetz.Schulungsstatus",
         required=True,
     )

@@ -20,7 +20,11 @@ class SozialnetzService(Service):
 
     def error(self, status, message, *, field=None, type_=None):
         self.request.response.setStatus(status)
-        error = {"type": type_ or {400: "BadRequest", 401: "Unauthorized", 403: "Forbidden"}[status], "message": message}
+        error = {
+            "type": type_
+            or {400: "BadRequest", 401: "Unauthorized", 403: "Forbidden"}[status],
+            "message": message,
+        }
         if field:
             error["field"] = field
         return {"error": error}

@@ -1,6 +1,6 @@
 """``@einreichen``: can this Antrag be submitted, and if not, why not?
 
-    GET <antrag>/@einreichen  -> {"einreichbar": false, "hindernisse": [...]}
+GET <antrag>/@einreichen  -> {"einreichbar": false, "hindernisse": [...]}
 """
 
 from stadtdo.sozialnetz.einreichen import hindernisse

@@ -1,6 +1,6 @@
 """``@erneut-stellen``: start a re-application of a submitted Antrag.
 
-    POST <antrag>/@erneut-stellen   -> 201, {"@id": <new draft>, ...}
+POST <antrag>/@erneut-stellen   -> 201, {"@id": <new draft>, ...}
 """
 
 from stadtdo.sozialnetz.erneut import erneut_stellen

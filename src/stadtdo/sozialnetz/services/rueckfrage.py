@@ -1,6 +1,6 @@
 """``@rueckfrage``: the FB answers the open Rückfrage of a body.
 
-    POST <antrag>/@rueckfrage  {"gremium": "personalrat", "antwort": "..."}
+POST <antrag>/@rueckfrage  {"gremium": "personalrat", "antwort": "..."}
 """
 
 from stadtdo.sozialnetz.errors import AktionAbgelehnt

@@ -1,8 +1,8 @@
 """``@votum``: the vote table of an Antrag (GET) and recording a vote (POST).
 
-    GET  <antrag>/@votum
-    POST <antrag>/@votum  {"gremium": "poa", "votum": "ja", "kommentar": "...",
-                           "endgueltig": false}
+GET  <antrag>/@votum
+POST <antrag>/@votum  {"gremium": "poa", "votum": "ja", "kommentar": "...",
+                       "endgueltig": false}
 """
 
 from plone import api

@@ -2,7 +2,6 @@
 
 from plone import api
 from stadtdo.sozialnetz.erneut import ABLOESBAR
-
 import logging
 
 
@@ -10,7 +9,9 @@ logger = logging.getLogger("stadtdo.sozialnetz")
 
 
 def _children(antrag):
-    return [obj for obj in antrag.objectValues() if obj.portal_type in ("Person", "Anlage")]
+    return [
+        obj for obj in antrag.objectValues() if obj.portal_type in ("Person", "Anlage")
+    ]
 
 
 def save_versions(antrag, event):
@@ -42,4 +43,6 @@ def archive_predecessor(antrag, event):
         "archivieren",
         comment=f"Abgelöst durch den erneuten Antrag {antrag.antragsnummer}.",
     )
-    logger.info("%s archived, superseded by %s", vorgaenger.antragsnummer, antrag.antragsnummer)
+    logger.info(
+        "%s archived, superseded by %s", vorgaenger.antragsnummer, antrag.antragsnummer
+    )

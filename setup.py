@@ -49,6 +49,7 @@ setup(
             "pytest",
             "pytest-plone",
             "zope.pytestlayer",
+            "aiosmtpd",
         ],
     },
     entry_points={

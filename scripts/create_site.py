@@ -7,7 +7,9 @@ Run with the instance stopped (a FileStorage can be opened by one process):
 Idempotent: an existing site keeps its data; missing demo departments and
 users are added. Options through environment variables:
 
-    SITE_ID (Plone), SITE_TITLE, ADMIN_PASSWORD (admin), DEMO (1: demo set)
+    SITE_ID (Plone), SITE_TITLE, ADMIN_PASSWORD (admin), DEMO (1: demo set),
+    EMAIL_FROM (sender address of the mails, if the site has none),
+    SMTP_HOST / SMTP_PORT (mail server of the MailHost, default localhost:25)
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -24,6 +26,7 @@ SITE_ID = os.environ.get("SITE_ID", "Plone")
 SITE_TITLE = os.environ.get("SITE_TITLE", "Soziale Netzwerke – Stadt Dortmund")
 ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "admin")
 DEMO = os.environ.get("DEMO", "1") == "1"
+MAIL_QUEUE = os.path.abspath(os.environ.get("MAIL_QUEUE", "instance/var/mailqueue"))
 ADDON = "stadtdo.sozialnetz"
 
 
@@ -55,6 +58,22 @@ def main(app):
     if not installer.is_product_installed(ADDON):
         installer.install_product(ADDON)
         print(f"Installed {ADDON}.")
+    if not api.portal.get_registry_record("plone.email_from_address", default=None):
+        api.portal.set_registry_record(
+            "plone.email_from_address",
+            os.environ.get("EMAIL_FROM", "soziale-netzwerke@stadtdo.example"),
+        )
+        api.portal.set_registry_record("plone.email_from_name", SITE_TITLE)
+    if os.environ.get("SMTP_HOST"):
+        api.portal.set_registry_record("plone.smtp_host", os.environ["SMTP_HOST"])
+    if os.environ.get("SMTP_PORT"):
+        api.portal.set_registry_record("plone.smtp_port", int(os.environ["SMTP_PORT"]))
+    if not site.MailHost.smtp_queue:
+        # Mails are written to a queue at commit and sent by a background
+        # thread: a mail server that is down delays mails, never a transition.
+        site.MailHost.smtp_queue = True
+        site.MailHost.smtp_queue_directory = MAIL_QUEUE
+        print(f"Mail queue: {MAIL_QUEUE}")
     if DEMO:
         from stadtdo.sozialnetz.demo import create_demo_content
 

@@ -18,6 +18,8 @@ class Gremium:
     permission: str
     transition: str  # loop transition that records a vote
     faellig_in: tuple  # workflow states in which its vote is due
+    gruppe: str  # group whose members act for the body (local role on the database)
+    gruppentitel: str
     zustimmung_erforderlich: bool = False
 
 
@@ -29,6 +31,8 @@ GREMIEN = (
         rolle="SNAgentur",
         permission="stadtdo.sozialnetz: Vote as Dortmund-Agentur",
         transition="votum_agentur",
+        gruppe="sn-agentur",
+        gruppentitel="Soziale Netzwerke: Dortmund-Agentur (FB 3)",
         faellig_in=("stellungnahme_agentur",),
     ),
     Gremium(
@@ -38,6 +42,8 @@ GREMIEN = (
         rolle="SNDatenschutz",
         permission="stadtdo.sozialnetz: Vote as Datenschutz",
         transition="votum_datenschutz",
+        gruppe="sn-datenschutz",
+        gruppentitel="Soziale Netzwerke: Datenschutzbeauftragte*r",
         faellig_in=("beteiligung",),
     ),
     Gremium(
@@ -47,6 +53,8 @@ GREMIEN = (
         rolle="SNPersonalrat",
         permission="stadtdo.sozialnetz: Vote as Personalrat",
         transition="votum_personalrat",
+        gruppe="sn-personalrat",
+        gruppentitel="Soziale Netzwerke: Personalrat",
         faellig_in=("beteiligung",),
         zustimmung_erforderlich=True,
     ),
@@ -57,6 +65,8 @@ GREMIEN = (
         rolle="SNPOA",
         permission="stadtdo.sozialnetz: Vote as POA",
         transition="votum_poa",
+        gruppe="sn-poa",
+        gruppentitel="Soziale Netzwerke: Personal- und Organisationsamt (FB 11)",
         faellig_in=("beteiligung",),
         zustimmung_erforderlich=True,
     ),
@@ -67,6 +77,8 @@ GREMIEN = (
         rolle="SNITSicherheit",
         permission="stadtdo.sozialnetz: Vote as IT-Sicherheit",
         transition="votum_itsicherheit",
+        gruppe="sn-itsicherheit",
+        gruppentitel="Soziale Netzwerke: IT-Sicherheit",
         faellig_in=("beteiligung",),
     ),
 )

@@ -7,6 +7,7 @@ role to administer all of this (Anlage 1 Nr. 1).
 
 from plone import api
 from plone.i18n.normalizer.interfaces import IIDNormalizer
+from stadtdo.sozialnetz.gremien import GREMIEN
 from zope.component import getUtility
 
 
@@ -25,14 +26,6 @@ FACHBEREICH_GRUPPEN = (
     ),
 )
 
-#: Groups of the review bodies: id, title, local role on the database folder.
-GREMIUM_GRUPPEN = (
-    ("sn-agentur", "Soziale Netzwerke: Dortmund-Agentur (FB 3)", "SNAgentur"),
-    ("sn-datenschutz", "Soziale Netzwerke: Datenschutzbeauftragte*r", "SNDatenschutz"),
-    ("sn-personalrat", "Soziale Netzwerke: Personalrat", "SNPersonalrat"),
-    ("sn-poa", "Soziale Netzwerke: Personal- und Organisationsamt (FB 11)", "SNPOA"),
-    ("sn-itsicherheit", "Soziale Netzwerke: IT-Sicherheit", "SNITSicherheit"),
-)
 
 #: StA 11 administers rights: a global role, given through this group.
 BERECHTIGUNGSVERWALTUNG = (
@@ -73,9 +66,11 @@ def setup_fachbereich_groups(folder):
 def setup_gremium_groups(datenbank):
     """Create the review bodies' groups, give them their local roles on the
     database folder, and create the StA 11 group with its global role."""
-    for groupid, title, role in GREMIUM_GRUPPEN:
-        _ensure_group(groupid, title)
-        api.group.grant_roles(groupname=groupid, roles=[role], obj=datenbank)
+    for gremium in GREMIEN:
+        _ensure_group(gremium.gruppe, gremium.gruppentitel)
+        api.group.grant_roles(
+            groupname=gremium.gruppe, roles=[gremium.rolle], obj=datenbank
+        )
     groupid, title, role = BERECHTIGUNGSVERWALTUNG
     _ensure_group(groupid, title)
     api.group.grant_roles(groupname=groupid, roles=[role])

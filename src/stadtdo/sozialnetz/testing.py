@@ -3,6 +3,7 @@
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
+from plone.app.testing import MOCK_MAILHOST_FIXTURE
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
@@ -37,7 +38,7 @@ class SozialnetzLayer(PloneSandboxLayer):
 FIXTURE = SozialnetzLayer()
 
 INTEGRATION_TESTING = IntegrationTesting(
-    bases=(FIXTURE,),
+    bases=(FIXTURE, MOCK_MAILHOST_FIXTURE),
     name="StadtdoSozialnetzLayer:IntegrationTesting",
 )
 

@@ -114,8 +114,17 @@ def beteiligung_ergebnis(antrag):
     return None
 
 
-def kurzansicht(antrag, request=None):
-    """The vote table: one row per body in Kurzansicht order."""
+def kurzansicht(antrag, request=None, target_language=None):
+    """The vote table: one row per body in Kurzansicht order.
+
+    Labels are translated for ``request`` (default: the current request), or
+    into ``target_language`` if given (mails are German).
+    """
+    request = request if request is not None else api.env.getRequest()
+
+    def t(msgid):
+        return translate(msgid, context=request, target_language=target_language)
+
     rows = []
     offen = set(offene_rueckfragen(antrag))
     for gremium in GREMIEN:
@@ -123,10 +132,10 @@ def kurzansicht(antrag, request=None):
         rows.append(
             {
                 "gremium": gremium.id,
-                "titel": translate(gremium.titel, context=request),
-                "spalte": translate(gremium.spalte, context=request),
+                "titel": t(gremium.titel),
+                "spalte": t(gremium.spalte),
                 "votum": votum["votum"],
-                "votum_titel": translate(VOTUM_TITEL[votum["votum"]], context=request),
+                "votum_titel": t(VOTUM_TITEL[votum["votum"]]),
                 "endgueltig": bool(votum.get("endgueltig")),
                 "kommentar": votum.get("kommentar", ""),
                 "autor": votum.get("autor"),

@@ -74,3 +74,16 @@ def funktionen(context):
 def schulungsstatus(context):
     """Training status of a Person (DV §6)."""
     return _vocabulary(SCHULUNGSSTATUS)
+
+
+def term_title(vocabulary_name, value, context=None):
+    """The German title of ``value`` in a named vocabulary (``value`` if unknown)."""
+    from zope.component import getUtility
+    from zope.i18n import translate
+
+    factory = getUtility(IVocabularyFactory, vocabulary_name)
+    try:
+        title = factory(context).getTerm(value).title
+    except LookupError:
+        return value or ""
+    return translate(title, target_language="de")

@@ -1,0 +1,53 @@
+"""``@@sozialnetz-jobs``: the daily scheduled jobs, for cron (POST) and as a
+preview for administrators (GET).
+
+    curl -fsS -u admin:PASSWORT -X POST http://localhost:8080/Plone/@@sozialnetz-jobs
+
+A FileStorage can be opened by one process only, so cron calls the running
+instance over HTTP instead of starting a second ``zconsole run``.
+"""
+
+from datetime import date
+from plone.protect.interfaces import IDisableCSRFProtection
+from Products.Five.browser import BrowserView
+from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from zope.interface import alsoProvides
+
+
+class JobsView(BrowserView):
+    def _today(self):
+        value = self.request.form.get("datum")
+        if not value:
+            return date.today()
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.request.response.setStatus(400)
+            return None
+
+    def __call__(self):
+        self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
+        today = self._today()
+        if today is None:
+            return "Ungültiges Datum: bitte im Format JJJJ-MM-TT angeben.\n"
+        if self.request.method == "POST":
+            # An admin-only POST for cron: no form, hence no CSRF token.
+            alsoProvides(self.request, IDisableCSRFProtection)
+            mails = run_jobs(today=today)
+            kopf = f"Geplante Aufgaben für {today:%d.%m.%Y} ausgeführt: {len(mails)} Mitteilung(en).\n"
+        else:
+            mails = run_jobs(today=today, dry_run=True)
+            kopf = (
+                f"Vorschau für {today:%d.%m.%Y}: {len(mails)} Mitteilung(en) wären fällig. "
+                "Nichts wurde gesendet (Ausführen mit POST).\n"
+            )
+        teile = [kopf]
+        for mail in mails:
+            teile.append("=" * 72)
+            teile.append(f"Betreff:    {mail['betreff']}")
+            teile.append(
+                f"Empfänger:  {', '.join(mail['empfaenger']) or '(keine Adresse)'}"
+            )
+            teile.append("")
+            teile.append(mail["text"])
+        return "\n".join(teile)

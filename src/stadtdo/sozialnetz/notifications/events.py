@@ -1,0 +1,219 @@
+"""Who is told what after each step of the Beteiligungsprozess (domain.md §5).
+
+=======================  ==================================================
+Step                     Recipients
+=======================  ==================================================
+einreichen               head and deputy of the FB; a re-application also
+                         goes to all bodies, marked "erneuter Antrag"
+genehmigen (FBL)         Dortmund-Agentur
+zurueckweisen (FBL)      applicant and FB staff
+stellungnahme_abgeben    DSB, Personalrat, POA, IT-Sicherheit; and, as every
+                         vote, applicant and FB staff
+votum_* (every vote,     applicant and FB staff
+Rückfrage)
+rueckfrage_beantworten   applicant, FB staff and the asking body
+genehmigt / abgelehnt    applicant, head and deputy, all bodies; on
+                         genehmigt also the Systemhaus order
+=======================  ==================================================
+"""
+
+from plone import api
+from stadtdo.sozialnetz.gremien import GREMIEN
+from stadtdo.sozialnetz.gremien import GREMIEN_BY_ID
+from stadtdo.sozialnetz.notifications.mail import send
+from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
+from stadtdo.sozialnetz.notifications.recipients import gremium_emails
+from stadtdo.sozialnetz.notifications.recipients import unique
+from stadtdo.sozialnetz.notifications.recipients import user_email
+from stadtdo.sozialnetz.notifications.systemhaus import systemhaus_beauftragen
+from stadtdo.sozialnetz.notifications.texts import betreff
+from stadtdo.sozialnetz.notifications.texts import fullname
+from stadtdo.sozialnetz.notifications.texts import text
+from stadtdo.sozialnetz.voten import VOTUM_TITEL
+from zope.i18n import translate
+
+
+BEGUTACHTENDE = ("datenschutz", "personalrat", "poa", "itsicherheit")
+
+
+def _antragsteller_und_fb(antrag):
+    return unique(
+        [user_email(antrag.antragsteller)], fachbereich_emails(antrag, "mitarbeiter")
+    )
+
+
+def _alle_gremien():
+    return unique(*(gremium_emails(g.id) for g in GREMIEN))
+
+
+def _titel(msgid):
+    return translate(msgid, target_language="de")
+
+
+def notify_transition(antrag, event):
+    if event.transition is None:
+        return
+    tid = event.transition.getId()
+    kwargs = event.kwargs or {}
+    kommentar = kwargs.get("comment") or ""
+    actor = api.user.get_current().getId()
+    autor = fullname(actor)
+    handler = HANDLERS.get(tid)
+    if handler is None and tid.startswith("votum_"):
+        handler = _votum
+    if handler is not None:
+        handler(antrag, kommentar=kommentar, autor=autor, kwargs=kwargs)
+
+
+def _einreichen(antrag, kommentar, autor, kwargs):
+    send(
+        fachbereich_emails(antrag, "leitung"),
+        betreff(antrag, "Bitte genehmigen"),
+        text(
+            antrag,
+            f"{autor} hat einen Antrag eingereicht. Bitte prüfen und genehmigen Sie "
+            "ihn als Fachbereichsleitung oder weisen Sie ihn mit Kommentar zurück.",
+            kommentar=kommentar,
+            autor=autor,
+        ),
+    )
+    if antrag.antragsart == "erneuter_antrag":
+        send(
+            _alle_gremien(),
+            betreff(antrag, "Erneuter Antrag eingereicht"),
+            text(
+                antrag,
+                "Ein bestehender Antrag wurde erneut gestellt. Der bisherige Antrag ist "
+                "damit archiviert; bitte geben Sie eine aktuelle Einschätzung ab, sobald "
+                "der Antrag Sie erreicht (Anlage 1 Nr. 3).",
+            ),
+        )
+
+
+def _genehmigen(antrag, kommentar, autor, kwargs):
+    send(
+        gremium_emails("agentur"),
+        betreff(antrag, "Bitte um Stellungnahme der Dortmund-Agentur"),
+        text(
+            antrag,
+            f"Die Fachbereichsleitung ({autor}) hat den Antrag genehmigt. Die "
+            "Dortmund-Agentur wird um ihre Stellungnahme gebeten (DV § 4).",
+            kommentar=kommentar,
+            autor=autor,
+        ),
+    )
+
+
+def _zurueckweisen(antrag, kommentar, autor, kwargs):
+    send(
+        _antragsteller_und_fb(antrag),
+        betreff(antrag, "Von der Fachbereichsleitung zurückgewiesen"),
+        text(
+            antrag,
+            f"Die Fachbereichsleitung ({autor}) hat den Antrag zur Überarbeitung "
+            "zurückgegeben. Er ist wieder als Entwurf bearbeitbar.",
+            kommentar=kommentar,
+            autor=autor,
+        ),
+    )
+
+
+def _stellungnahme(antrag, kommentar, autor, kwargs):
+    empfaenger = unique(*(gremium_emails(g) for g in BEGUTACHTENDE))
+    send(
+        empfaenger,
+        betreff(antrag, "Neuer Antrag im Beteiligungsverfahren"),
+        text(
+            antrag,
+            "Die Dortmund-Agentur hat ihre Stellungnahme abgegeben. Der Antrag liegt "
+            "nun Datenschutz, Personalrat, Personal- und Organisationsamt und "
+            "IT-Sicherheit zum Votum vor.",
+            kommentar=kommentar,
+            autor=autor,
+            voten=True,
+        ),
+    )
+    _votum(antrag, kommentar, autor, kwargs)
+
+
+def _votum(antrag, kommentar, autor, kwargs):
+    gremium = GREMIEN_BY_ID.get(kwargs.get("gremium"))
+    if gremium is None:
+        return
+    votum = _titel(VOTUM_TITEL.get(kwargs.get("votum"), kwargs.get("votum", "")))
+    name = _titel(gremium.titel)
+    if kwargs.get("votum") == "rueckfrage":
+        ereignis = f"Rückfrage von {name}"
+        einleitung = (
+            f"{name} hat eine Rückfrage zum Antrag. Bitte beantworten Sie sie in der "
+            "Datenbank („Rückfrage beantworten“)."
+        )
+    else:
+        ereignis = f"Votum {name}: {votum}"
+        einleitung = f"{name} hat das Votum „{votum}“ abgegeben ({autor})."
+    send(
+        _antragsteller_und_fb(antrag),
+        betreff(antrag, ereignis),
+        text(antrag, einleitung, kommentar=kommentar, autor=autor, voten=True),
+    )
+
+
+def _antwort(antrag, kommentar, autor, kwargs):
+    gremium = GREMIEN_BY_ID.get(kwargs.get("gremium"))
+    if gremium is None:
+        return
+    name = _titel(gremium.titel)
+    send(
+        unique(_antragsteller_und_fb(antrag), gremium_emails(gremium.id)),
+        betreff(antrag, f"Antwort auf die Rückfrage von {name}"),
+        text(
+            antrag,
+            f"Der Fachbereich ({autor}) hat die Rückfrage von {name} beantwortet.",
+            kommentar=kommentar,
+            autor=autor,
+            voten=True,
+        ),
+    )
+
+
+def _entscheidung(antrag, ergebnis):
+    empfaenger = unique(
+        [user_email(antrag.antragsteller)],
+        fachbereich_emails(antrag, "leitung"),
+        _alle_gremien(),
+    )
+    if ergebnis == "genehmigt":
+        einleitung = (
+            "Personal- und Organisationsamt und Personalrat haben zugestimmt. Der "
+            "Antrag ist genehmigt; der Auftritt darf veröffentlicht werden."
+        )
+    else:
+        einleitung = (
+            "Der Antrag ist abgelehnt: Personal- und Organisationsamt oder Personalrat "
+            "haben endgültig nicht zugestimmt."
+        )
+    send(
+        empfaenger,
+        betreff(antrag, f"Antrag {ergebnis}"),
+        text(antrag, einleitung, voten=True),
+    )
+
+
+def _genehmigt(antrag, kommentar, autor, kwargs):
+    _entscheidung(antrag, "genehmigt")
+    systemhaus_beauftragen(antrag)
+
+
+def _abgelehnt(antrag, kommentar, autor, kwargs):
+    _entscheidung(antrag, "abgelehnt")
+
+
+HANDLERS = {
+    "einreichen": _einreichen,
+    "genehmigen": _genehmigen,
+    "zurueckweisen": _zurueckweisen,
+    "stellungnahme_abgeben": _stellungnahme,
+    "rueckfrage_beantworten": _antwort,
+    "beteiligung_genehmigt": _genehmigt,
+    "beteiligung_abgelehnt": _abgelehnt,
+}

@@ -1,0 +1,196 @@
+"""The scheduled jobs, started daily by cron through ``@@sozialnetz-jobs``.
+
+- January digest (Anlage 1 Nr. 5): each department's head and deputy get one
+  mail listing the department's active (approved) accounts with their
+  responsible persons – once per year and department, however often the job
+  runs in the digest month.
+- Yearly review (DV § 2): each year after approval the department is asked
+  to confirm that every Person still consents – once per Antrag and year.
+
+``run_jobs(dry_run=True)`` computes the same mails without sending or
+recording anything: the preview for administrators.
+"""
+
+from DateTime import DateTime
+from datetime import date
+from persistent.list import PersistentList
+from persistent.mapping import PersistentMapping
+from plone import api
+from stadtdo.sozialnetz.content.antrag import plattform_titel
+from stadtdo.sozialnetz.groups import fachbereich_group_id
+from stadtdo.sozialnetz.notifications.mail import send
+from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
+from stadtdo.sozialnetz.notifications.recipients import group_emails
+from stadtdo.sozialnetz.notifications.recipients import unique
+from stadtdo.sozialnetz.notifications.texts import betreff
+from stadtdo.sozialnetz.notifications.texts import text
+from stadtdo.sozialnetz.settings import einstellung
+from stadtdo.sozialnetz.vocabularies import term_title
+from zope.annotation.interfaces import IAnnotations
+
+
+DIGEST_KEY = "stadtdo.sozialnetz.digest"
+WORKFLOW = "sozialnetz_antrag_workflow"
+
+
+def genehmigt_am(antrag):
+    """Date of the (last) approval, from the workflow history."""
+    for entry in reversed(antrag.workflow_history.get(WORKFLOW, ())):
+        if entry.get("action") == "beteiligung_genehmigt":
+            return entry["time"].asdatetime().date()
+    return None
+
+
+def _personen(antrag):
+    return [obj for obj in antrag.objectValues() if obj.portal_type == "Person"]
+
+
+def _aktive_antraege(folder):
+    brains = api.content.find(
+        context=folder,
+        portal_type="Antrag",
+        review_state="genehmigt",
+        sort_on="antragsnummer",
+    )
+    return [brain.getObject() for brain in brains]
+
+
+def _digest_text(folder, antraege, jahr):
+    zeilen = [
+        "Guten Tag,",
+        "",
+        f"wie jedes Jahr erhalten Sie als Fachbereichsleitung oder Stellvertretung die "
+        f"Übersicht der Social-Media-Auftritte des Fachbereichs {folder.Title()} "
+        f"(Stand {date.today():%d.%m.%Y}, Anlage 1 Nr. 5 der Dienstvereinbarung).",
+        "",
+    ]
+    for antrag in antraege:
+        am = genehmigt_am(antrag)
+        zeilen.append(f"{plattform_titel(antrag)}: {antrag.kontoname}")
+        zeilen.append(
+            f"  Antrag {antrag.antragsnummer}, genehmigt am {am:%d.%m.%Y}"
+            if am
+            else f"  Antrag {antrag.antragsnummer}"
+        )
+        if antrag.url:
+            zeilen.append(f"  {antrag.url}")
+        for person in _personen(antrag):
+            zeilen.append(
+                f"  - {person.vorname} {person.nachname} "
+                f"({term_title('stadtdo.sozialnetz.Funktionen', person.funktion)})"
+            )
+        zeilen.append(f"  {antrag.absolute_url()}")
+        zeilen.append("")
+    zeilen.append(
+        "Bitte prüfen Sie, ob die Angaben noch aktuell sind. Änderungen, etwa bei "
+        "personellen Wechseln, teilen Sie über „Antrag erneut stellen“ mit (DV § 3, § 4)."
+    )
+    return "\n".join(zeilen) + "\n"
+
+
+def _digest_versand(folder):
+    annotations = IAnnotations(folder)
+    versand = annotations.get(DIGEST_KEY)
+    if versand is None:
+        versand = annotations[DIGEST_KEY] = PersistentMapping()
+    return versand
+
+
+def jahresuebersicht(today, *, dry_run=False):
+    """The digest mails due on ``today``; sends and records them unless dry_run."""
+    if today.month != einstellung("digest_monat"):
+        return []
+    datenbank = api.portal.get().get("soziale-netzwerke")
+    if datenbank is None:
+        return []
+    result = []
+    for folder in datenbank.objectValues():
+        if folder.portal_type != "Fachbereich":
+            continue
+        if today.year in IAnnotations(folder).get(DIGEST_KEY, {}):
+            continue
+        antraege = _aktive_antraege(folder)
+        if not antraege:
+            continue
+        empfaenger = group_emails(fachbereich_group_id(folder.kuerzel, "leitung"))
+        mail = {
+            "art": "jahresuebersicht",
+            "fachbereich": folder.Title(),
+            "empfaenger": empfaenger,
+            "betreff": f"[Soziale Netzwerke] Jahresübersicht {today.year}: {folder.Title()}",
+            "text": _digest_text(folder, antraege, today.year),
+        }
+        if not dry_run:
+            mail["empfaenger"] = send(empfaenger, mail["betreff"], mail["text"])
+            _digest_versand(folder)[today.year] = PersistentMapping(
+                zeit=DateTime().ISO8601(), empfaenger=list(mail["empfaenger"])
+            )
+        result.append(mail)
+    return result
+
+
+def _ueberpruefung_faellig(antrag, today):
+    """The review year that is due on ``today`` and not yet asked for, or None."""
+    am = genehmigt_am(antrag)
+    if am is None:
+        return None
+    tage = einstellung("ueberpruefung_nach_tagen")
+    jahre = (today - am).days // tage
+    if jahre < 1:
+        return None
+    erledigt = getattr(antrag, "ueberpruefungen", None) or []
+    if any(eintrag["runde"] == jahre for eintrag in erledigt):
+        return None
+    return jahre
+
+
+def ueberpruefungen(today, *, dry_run=False):
+    """Reminders to check the voluntary basis (DV § 2) due on ``today``."""
+    result = []
+    for brain in api.content.find(portal_type="Antrag", review_state="genehmigt"):
+        antrag = brain.getObject()
+        runde = _ueberpruefung_faellig(antrag, today)
+        if runde is None:
+            continue
+        empfaenger = unique(
+            fachbereich_emails(antrag, "leitung"),
+            fachbereich_emails(antrag, "mitarbeiter"),
+        )
+        personen = "\n".join(f"  - {p.vorname} {p.nachname}" for p in _personen(antrag))
+        mail = {
+            "art": "ueberpruefung",
+            "antragsnummer": antrag.antragsnummer,
+            "empfaenger": empfaenger,
+            "betreff": betreff(antrag, "Überprüfung der Freiwilligkeit"),
+            "text": text(
+                antrag,
+                f"der Auftritt ist seit {genehmigt_am(antrag):%d.%m.%Y} genehmigt. Die "
+                "Aufgabenwahrnehmung ist nur freiwillig mit Einwilligung der "
+                "Beschäftigten möglich und soll nach einem Jahr durch den Fachbereich "
+                "überprüft werden (DV § 2). Bitte klären Sie, ob alle benannten Personen "
+                "weiterhin einwilligen. Hat sich etwas geändert, stellen Sie den Antrag "
+                "erneut.",
+                zusatz=f"Benannte Personen:\n{personen}\n",
+            ),
+        }
+        if not dry_run:
+            mail["empfaenger"] = send(empfaenger, mail["betreff"], mail["text"])
+            if getattr(antrag, "ueberpruefungen", None) is None:
+                antrag.ueberpruefungen = PersistentList()
+            antrag.ueberpruefungen.append(
+                {
+                    "runde": runde,
+                    "zeit": DateTime().ISO8601(),
+                    "empfaenger": list(mail["empfaenger"]),
+                }
+            )
+        result.append(mail)
+    return result
+
+
+def run_jobs(*, today=None, dry_run=False):
+    """Run every scheduled job for ``today``; return the mails (sent or due)."""
+    today = today or date.today()
+    return jahresuebersicht(today, dry_run=dry_run) + ueberpruefungen(
+        today, dry_run=dry_run
+    )

@@ -1,0 +1,102 @@
+"""Settings of the add-on, kept in the registry and edited in the control
+panel "Soziale Netzwerke" (DV § 7: the database is adapted continuously)."""
+
+from plone import api
+from plone.schema.email import _isemail
+from stadtdo.sozialnetz import _
+from zope import schema
+from zope.interface import Interface
+from zope.interface import Invalid
+from zope.interface import invariant
+
+
+class ISozialnetzSettings(Interface):
+    """Addresses, sender, dates of the scheduled jobs."""
+
+    absender_name = schema.TextLine(
+        title=_("Absendername"),
+        description=_("Name, unter dem die Datenbank Mitteilungen verschickt."),
+        default="Datenbank Soziale Netzwerke",
+        required=True,
+    )
+    absender_adresse = schema.TextLine(
+        title=_("Absenderadresse"),
+        description=_("Leer lassen, um die Absenderadresse der Website zu verwenden."),
+        required=False,
+    )
+    adresse_agentur = schema.TextLine(
+        title=_("Ersatzadresse Dortmund-Agentur"),
+        description=_(
+            "Erhält die Mitteilungen, wenn kein Mitglied der Gruppe eine E-Mail-Adresse hat."
+        ),
+        required=False,
+    )
+    adresse_datenschutz = schema.TextLine(
+        title=_("Ersatzadresse Datenschutzbeauftragte*r"), required=False
+    )
+    adresse_personalrat = schema.TextLine(
+        title=_("Ersatzadresse Personalrat"), required=False
+    )
+    adresse_poa = schema.TextLine(
+        title=_("Ersatzadresse Personal- und Organisationsamt"),
+        description=_("Auch Antwortadresse des Auftrags an das Systemhaus."),
+        required=False,
+    )
+    adresse_itsicherheit = schema.TextLine(
+        title=_("Ersatzadresse IT-Sicherheit"), required=False
+    )
+    adresse_systemhaus = schema.TextLine(
+        title=_("Adresse des Dortmunder Systemhauses"),
+        description=_(
+            "Erhält bei jeder Genehmigung den Auftrag zur Freischaltung der Plattform "
+            "für die benannten Personen (DV § 4)."
+        ),
+        required=False,
+    )
+    digest_monat = schema.Int(
+        title=_("Monat der Jahresübersicht"),
+        description=_(
+            "In diesem Monat erhalten Fachbereichsleitungen und Stellvertretungen die "
+            "Übersicht der Auftritte ihres Fachbereichs (Anlage 1 Nr. 5)."
+        ),
+        default=1,
+        min=1,
+        max=12,
+        required=True,
+    )
+    ueberpruefung_nach_tagen = schema.Int(
+        title=_("Überprüfung der Freiwilligkeit nach (Tagen)"),
+        description=_(
+            "So lange nach der Genehmigung wird der Fachbereich gebeten zu prüfen, ob "
+            "alle Personen weiterhin einwilligen (DV § 2)."
+        ),
+        default=365,
+        min=1,
+        required=True,
+    )
+
+    @invariant
+    def adressen_gueltig(data):
+        for name in ADRESSFELDER:
+            value = getattr(data, name, None)
+            if value and not _isemail(value):
+                raise Invalid(
+                    _(
+                        "„${adresse}“ ist keine gültige E-Mail-Adresse.",
+                        mapping={"adresse": value},
+                    )
+                )
+
+
+ADRESSFELDER = [
+    name
+    for name in ISozialnetzSettings
+    if name.startswith(("adresse_", "absender_adresse"))
+]
+
+
+def einstellung(name):
+    """The value of one setting (its default if the record is missing)."""
+    return api.portal.get_registry_record(
+        name, interface=ISozialnetzSettings, default=ISozialnetzSettings[name].default
+    )

@@ -1,0 +1,171 @@
+"""Who receives which mail at each step (domain.md §5), through MockMailHost."""
+
+from plone import api
+from stadtdo.sozialnetz.settings import ISozialnetzSettings
+from stadtdo.sozialnetz.voten import answer_rueckfrage
+from tests.notifications.conftest import addr
+import logging
+
+
+BODIES = ("agentur", "datenschutz", "personalrat", "poa", "itsicherheit")
+
+
+def test_einreichen_goes_to_head_and_deputy(
+    antrag_in, transition, mails, make_antrag, add_person
+):
+    antrag = make_antrag()
+    add_person(antrag)
+    mails.clear()
+    transition(antrag, "einreichen", "mitarbeiter", "Bitte prüfen")
+    assert mails.recipients() == addr("leitung", "stellvertretung")
+    mail = mails.all()[0]
+    assert antrag.antragsnummer in mail["Subject"] and "Instagram" in mail["Subject"]
+    body = mail.get_content()
+    assert antrag.absolute_url() in body
+    assert "Bitte prüfen" in body
+    assert "automatisierte Mitteilung aus der Datenbank" in body
+
+
+def test_genehmigen_goes_to_agentur(antrag_in, transition, mails):
+    antrag = antrag_in("genehmigung_fbl")
+    mails.clear()
+    transition(antrag, "genehmigen", "leitung")
+    assert mails.recipients() == addr("agentur")
+
+
+def test_zurueckweisen_goes_to_applicant_and_fb(antrag_in, transition, mails):
+    antrag = antrag_in("genehmigung_fbl")
+    mails.clear()
+    transition(antrag, "zurueckweisen", "leitung", "Moderation fehlt")
+    assert mails.recipients() == addr("mitarbeiter")
+    assert "Moderation fehlt" in mails.all()[0].get_content()
+
+
+def test_agentur_statement_informs_the_four_bodies_and_the_fb(antrag_in, vote, mails):
+    antrag = antrag_in("stellungnahme_agentur")
+    mails.clear()
+    vote(antrag, "agentur", "agentur", "ja", "Beraten am 3.11.")
+    assert mails.recipients("Beteiligungsverfahren") == addr(
+        "datenschutz", "personalrat", "poa", "itsicherheit"
+    )
+    assert mails.recipients("Votum") == addr("mitarbeiter")
+
+
+def test_every_vote_goes_to_applicant_and_fb_with_vote_table(antrag_in, vote, mails):
+    antrag = antrag_in("beteiligung")
+    mails.clear()
+    vote(antrag, "datenschutz", "datenschutz", "nein", "Datenschutzerklärung fehlt")
+    assert mails.recipients() == addr("mitarbeiter")
+    body = mails.all()[0].get_content()
+    assert "Kurzansicht der Voten" in body
+    assert "Datenschutz:   Nein" in body
+    assert "Datenschutzerklärung fehlt" in body
+
+
+def test_rueckfrage_and_answer(antrag_in, vote, mails):
+    antrag = antrag_in("beteiligung")
+    mails.clear()
+    vote(antrag, "personalrat", "personalrat", "rueckfrage", "Wer vertritt?")
+    assert mails.subjects()[0].endswith("Rückfrage von Personalrat")
+    mails.clear()
+    with api.env.adopt_user(username="leitung"):
+        answer_rueckfrage(antrag, gremium="personalrat", antwort="Frau B.")
+    assert mails.recipients() == addr("mitarbeiter", "personalrat")
+
+
+def test_genehmigt_informs_everyone_and_orders_unlocking(
+    antrag_in, vote, mails, systemhaus
+):
+    antrag = antrag_in("beteiligung")
+    vote(antrag, "poa", "poa", "ja")
+    mails.clear()
+    vote(antrag, "personalrat", "personalrat", "ja")
+    assert mails.recipients("Antrag genehmigt") == addr(
+        "mitarbeiter", "leitung", "stellvertretung", *BODIES
+    )
+    (order,) = [m for m in mails.all() if "Freischaltung" in m["Subject"]]
+    assert order["To"] == systemhaus
+    assert order["Reply-To"] == "poa@stadtdo.example"
+    assert (
+        "Mustermann, Erika, erika.mustermann@stadtdo.de (Redakteur*in)"
+        in order.get_content()
+    )
+    assert "im Auftrag des Personal- und Organisationsamts" in order.get_content()
+    (record,) = antrag.systemhaus_auftraege
+    assert record["empfaenger"] == [systemhaus]
+    assert record["personen"] == ["Mustermann, Erika <erika.mustermann@stadtdo.de>"]
+
+
+def test_no_order_when_nobody_needs_unlocking(
+    make_antrag, add_person, transition, vote, mails, systemhaus
+):
+    antrag = make_antrag()
+    add_person(antrag, internetfreischaltung=False)
+    transition(antrag, "einreichen", "mitarbeiter")
+    transition(antrag, "genehmigen", "leitung")
+    vote(antrag, "agentur", "agentur", "ja", "ok")
+    vote(antrag, "poa", "poa", "ja")
+    mails.clear()
+    vote(antrag, "personalrat", "personalrat", "ja")
+    assert systemhaus not in mails.recipients()
+    assert (
+        antrag.systemhaus_auftraege[0]["hinweis"] == "Keine Freischaltung erforderlich."
+    )
+
+
+def test_abgelehnt_informs_everyone_without_order(antrag_in, vote, mails, systemhaus):
+    antrag = antrag_in("beteiligung")
+    mails.clear()
+    vote(antrag, "poa", "poa", "nein", "Nicht vertretbar", endgueltig=True)
+    assert mails.recipients("Antrag abgelehnt") == addr(
+        "mitarbeiter", "leitung", "stellvertretung", *BODIES
+    )
+    assert systemhaus not in mails.recipients()
+
+
+def test_reapplication_goes_to_all_bodies_marked(antrag_in, transition, mails):
+    from stadtdo.sozialnetz.erneut import erneut_stellen
+
+    antrag = antrag_in("genehmigt")
+    with api.env.adopt_user(username="mitarbeiter"):
+        neu = erneut_stellen(antrag)
+    mails.clear()
+    transition(neu, "einreichen", "mitarbeiter")
+    assert mails.recipients("Erneuter Antrag eingereicht") == addr(*BODIES)
+    assert all("(erneuter Antrag)" in s for s in mails.subjects())
+    assert mails.recipients("Bitte genehmigen") == addr("leitung", "stellvertretung")
+
+
+def test_body_without_address_is_logged_and_transition_succeeds(
+    antrag_in, vote, mails, caplog
+):
+    antrag = antrag_in("beteiligung")
+    with api.env.adopt_roles(["Manager"]):
+        api.user.get(userid="poa").setMemberProperties({"email": ""})
+    mails.clear()
+    with caplog.at_level(logging.WARNING, logger="stadtdo.sozialnetz.notifications"):
+        assert (
+            vote(antrag, "personalrat", "personalrat", "nein", "Nein", endgueltig=True)
+            == "abgelehnt"
+        )
+    assert "poa@stadtdo.example" not in mails.recipients()
+    assert any("'poa'" in record.getMessage() for record in caplog.records)
+
+
+def test_fallback_address_of_a_body(antrag_in, vote, mails):
+    antrag = antrag_in("beteiligung")
+    with api.env.adopt_roles(["Manager"]):
+        api.user.get(userid="poa").setMemberProperties({"email": ""})
+    api.portal.set_registry_record(
+        "adresse_poa", "poa-postfach@stadtdo.example", interface=ISozialnetzSettings
+    )
+    mails.clear()
+    vote(antrag, "personalrat", "personalrat", "nein", "Nein", endgueltig=True)
+    assert "poa-postfach@stadtdo.example" in mails.recipients("Antrag abgelehnt")
+
+
+def test_sender_is_the_database(antrag_in, transition, mails):
+    antrag = antrag_in("genehmigung_fbl")
+    mails.clear()
+    transition(antrag, "genehmigen", "leitung")
+    assert mails.all()[0]["From"].startswith("Datenbank Soziale Netzwerke <")

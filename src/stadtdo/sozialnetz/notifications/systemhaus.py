@@ -15,14 +15,12 @@ from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.vocabularies import term_title
-
-
-FUNKTIONEN = "stadtdo.sozialnetz.Funktionen"
-
 import logging
 
 
 logger = logging.getLogger("stadtdo.sozialnetz.notifications")
+
+FUNKTIONEN = "stadtdo.sozialnetz.Funktionen"
 
 
 def freizuschaltende_personen(antrag):

@@ -6,6 +6,8 @@ install profile.
 """
 
 from plone import api
+from stadtdo.sozialnetz.settings import einstellung
+from stadtdo.sozialnetz.settings import ISozialnetzSettings
 from stadtdo.sozialnetz.setuphandlers import DATENBANK_ID
 import logging
 
@@ -59,6 +61,10 @@ def create_demo_content(portal):
             logger.info("Created Fachbereich %s", title)
     for userid, fullname, groups in BENUTZER:
         _ensure_user(userid, fullname, groups=groups)
+    if not einstellung("adresse_systemhaus"):
+        api.portal.set_registry_record(
+            "adresse_systemhaus", "freischaltung@dosys.example", interface=ISozialnetzSettings
+        )
     return datenbank
 
 

@@ -35,6 +35,8 @@ def main(app):
     app.REQUEST["PARENTS"] = [app]
     if app.acl_users.getUserById("admin") is None:
         app.acl_users._doAddUser("admin", ADMIN_PASSWORD, ["Manager"], [])
+        # commit now: creating the site below begins a transaction of its own
+        transaction.commit()
         print("Created the Zope administrator 'admin'.")
     newSecurityManager(None, app.acl_users.getUserById("admin").__of__(app.acl_users))
 

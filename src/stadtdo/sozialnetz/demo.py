@@ -63,7 +63,9 @@ def create_demo_content(portal):
         _ensure_user(userid, fullname, groups=groups)
     if not einstellung("adresse_systemhaus"):
         api.portal.set_registry_record(
-            "adresse_systemhaus", "freischaltung@dosys.example", interface=ISozialnetzSettings
+            "adresse_systemhaus",
+            "freischaltung@dosys.example",
+            interface=ISozialnetzSettings,
         )
     return datenbank
 

@@ -1,0 +1,329 @@
+"""The Antrag view, laid out like the Notes form (Anlage 1 Nr. 2), and the
+actions a user takes on it."""
+
+from plone import api
+from plone.dexterity.browser.view import DefaultView
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.einreichen import hindernisse
+from stadtdo.sozialnetz.erneut import ABLOESBAR
+from stadtdo.sozialnetz.erneut import erneut_stellen
+from stadtdo.sozialnetz.erneut import nachfolger
+from stadtdo.sozialnetz.erneut import vorgaenger_kette
+from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.gremien import GREMIEN
+from stadtdo.sozialnetz.gremien import GREMIEN_BY_ID
+from stadtdo.sozialnetz.vocabularies import term_title
+from stadtdo.sozialnetz.voten import answer_rueckfrage
+from stadtdo.sozialnetz.voten import kurzansicht
+from stadtdo.sozialnetz.voten import offene_rueckfragen
+from stadtdo.sozialnetz.voten import record_votum
+from stadtdo.sozialnetz.voten import VOTEN
+from zExceptions import Unauthorized
+from zope.i18n import translate
+
+
+WORKFLOW = "sozialnetz_antrag_workflow"
+ABSCHNITTE = ("netzwerk", "checkliste", "begruendung")
+
+#: Transitions the FB head and staff take from the view, with their button.
+EINFACHE_SCHRITTE = {
+    "genehmigen": _("Genehmigen"),
+    "zurueckweisen": _("Zurückweisen"),
+    "einstellen": _("Auftritt einstellen"),
+}
+
+
+def _fullname(userid):
+    user = api.user.get(userid=userid) if userid else None
+    return (user.getProperty("fullname") if user is not None else None) or userid or ""
+
+
+def _can(permission, obj):
+    return bool(api.user.has_permission(permission, obj=obj))
+
+
+class AntragView(DefaultView):
+    """Kopfdaten, Abschnitte 1–3, Personen, Anlagen, Bisherige Anträge,
+    Kurzansicht, Verlauf and the actions of the current user."""
+
+    def t(self, msgid):
+        return translate(msgid, context=self.request)
+
+    @property
+    def state(self):
+        return api.content.get_state(self.context)
+
+    def state_title(self, state=None):
+        wf_tool = api.portal.get_tool("portal_workflow")
+        return self.t(_(wf_tool.getTitleForStateOnType(state or self.state, "Antrag")))
+
+    def abschnitte(self):
+        """The fieldsets of sections 1–3 (not those of behaviors)."""
+        return [g for g in self.groups if g.__name__ in ABSCHNITTE]
+
+    def kopfdaten(self):
+        antrag = self.context
+        art = (
+            "Erneuter Antrag" if antrag.antragsart == "erneuter_antrag" else "Neuantrag"
+        )
+        return [
+            (self.t(_("Antragsnummer")), antrag.antragsnummer),
+            (self.t(_("Fachbereich")), antrag.fachbereich),
+            (self.t(_("Antragsteller*in")), _fullname(antrag.antragsteller)),
+            (
+                self.t(_("Erstellt am")),
+                api.portal.get_localized_time(antrag.created(), long_format=True),
+            ),
+            (self.t(_("Status")), self.state_title()),
+            (self.t(_("Art des Antrags")), self.t(_(art))),
+        ]
+
+    def ist_erneuter_antrag(self):
+        return self.context.antragsart == "erneuter_antrag"
+
+    def personen(self):
+        result = []
+        for person in self.context.objectValues():
+            if person.portal_type != "Person":
+                continue
+            schulung = term_title(
+                "stadtdo.sozialnetz.Schulungsstatus", person.schulung_status
+            )
+            if person.schulung_status == "geplant" and person.schulung_geplant_bis:
+                schulung += f" ({person.schulung_geplant_bis:%d.%m.%Y})"
+            zeitraum = (
+                f"ab {person.taetigkeit_von:%d.%m.%Y}" if person.taetigkeit_von else ""
+            )
+            if person.taetigkeit_bis:
+                zeitraum += f" bis {person.taetigkeit_bis:%d.%m.%Y}"
+            result.append(
+                {
+                    "url": person.absolute_url(),
+                    "name": f"{person.nachname}, {person.vorname}",
+                    "email": person.email,
+                    "funktion": term_title(
+                        "stadtdo.sozialnetz.Funktionen", person.funktion
+                    ),
+                    "rechte": person.rechte_aufgaben,
+                    "einwilligung": (
+                        f"ja, am {person.einwilligung_datum:%d.%m.%Y}"
+                        if person.einwilligung and person.einwilligung_datum
+                        else ("ja" if person.einwilligung else "nein")
+                    ),
+                    "schulung": schulung,
+                    "zeitraum": zeitraum,
+                    "freischaltung": "ja" if person.internetfreischaltung else "nein",
+                }
+            )
+        return result
+
+    def anlagen(self):
+        return [
+            {
+                "url": obj.absolute_url(),
+                "title": obj.Title() or obj.getId(),
+                "size": obj.get_size(),
+            }
+            for obj in self.context.objectValues()
+            if obj.portal_type == "Anlage"
+        ]
+
+    def kann_hinzufuegen(self):
+        return _can("stadtdo.sozialnetz: Add Person", self.context) and _can(
+            "Add portal content", self.context
+        )
+
+    def bisherige_antraege(self):
+        return [
+            {
+                "url": antrag.absolute_url(),
+                "title": antrag.Title(),
+                "status": self.state_title(api.content.get_state(antrag)),
+            }
+            for antrag in vorgaenger_kette(self.context)
+        ]
+
+    def nachfolgende_antraege(self):
+        return [
+            {
+                "url": b.getURL(),
+                "title": b.Title,
+                "status": self.state_title(b.review_state),
+            }
+            for b in nachfolger(self.context)
+        ]
+
+    def kurzansicht(self):
+        return kurzansicht(self.context, self.request)
+
+    def verlauf(self):
+        """The workflow history, newest first, in words."""
+        wf_tool = api.portal.get_tool("portal_workflow")
+        (workflow,) = wf_tool.getWorkflowsFor(self.context)
+        entries = []
+        for entry in reversed(self.context.workflow_history.get(WORKFLOW, ())):
+            action = entry.get("action")
+            if action is None:
+                titel = self.t(_("Antrag angelegt"))
+            else:
+                tdef = workflow.transitions.get(action)
+                titel = self.t(_(tdef.title)) if tdef is not None else action
+            gremium = GREMIEN_BY_ID.get(entry.get("gremium") or "")
+            votum = entry.get("votum")
+            if gremium is not None and votum in VOTEN:
+                titel = f"{self.t(gremium.titel)}: {self.t(VOTEN[votum])}"
+            entries.append(
+                {
+                    "zeit": api.portal.get_localized_time(
+                        entry["time"], long_format=True
+                    ),
+                    "iso": entry["time"].ISO8601(),
+                    "wer": _fullname(entry.get("actor")),
+                    "titel": titel,
+                    "status": self.state_title(entry.get("review_state")),
+                    "kommentar": entry.get("comments") or "",
+                }
+            )
+        return entries
+
+    # Actions of the current user
+
+    def kann_bearbeiten(self):
+        return _can("Modify portal content", self.context)
+
+    def kann_einreichen(self):
+        return self.state == "entwurf" and _can(
+            "stadtdo.sozialnetz: Submit Antrag", self.context
+        )
+
+    def einreichen_hindernisse(self):
+        return hindernisse(self.context)
+
+    def schritte(self):
+        """Simple transitions (genehmigen, zurückweisen, einstellen) the user may take."""
+        (workflow,) = api.portal.get_tool("portal_workflow").getWorkflowsFor(
+            self.context
+        )
+        return [
+            {
+                "id": tid,
+                "title": self.t(title),
+                "kommentar_pflicht": tid == "zurueckweisen",
+            }
+            for tid, title in EINFACHE_SCHRITTE.items()
+            if workflow.isActionSupported(self.context, tid)
+        ]
+
+    def abstimmbare_gremien(self):
+        """The bodies the current user may vote for now."""
+        result = []
+        for gremium in GREMIEN:
+            if self.state in gremium.faellig_in and _can(
+                gremium.permission, self.context
+            ):
+                result.append(
+                    {
+                        "id": gremium.id,
+                        "titel": self.t(gremium.titel),
+                        "agentur": gremium.id == "agentur",
+                        "endgueltig_moeglich": gremium.zustimmung_erforderlich,
+                    }
+                )
+        return result
+
+    def voten_auswahl(self):
+        return [{"id": key, "title": self.t(title)} for key, title in VOTEN.items()]
+
+    def offene_rueckfragen(self):
+        if not _can("stadtdo.sozialnetz: Answer Rueckfrage", self.context):
+            return []
+        return [
+            {"id": gid, "titel": self.t(GREMIEN_BY_ID[gid].titel)}
+            for gid in offene_rueckfragen(self.context)
+        ]
+
+    def kann_erneut_stellen(self):
+        return self.state in ABLOESBAR and _can(
+            "stadtdo.sozialnetz: Reapply Antrag", self.context
+        )
+
+    def hat_aktionen(self):
+        return any(
+            (
+                self.kann_bearbeiten(),
+                self.kann_einreichen(),
+                self.schritte(),
+                self.abstimmbare_gremien(),
+                self.offene_rueckfragen(),
+                self.kann_erneut_stellen(),
+            )
+        )
+
+
+class AntragAktion(BrowserView):
+    """POST target of the action forms on the Antrag view."""
+
+    def __call__(self):
+        if self.request.method != "POST":
+            return self.request.response.redirect(self.context.absolute_url())
+        CheckAuthenticator(self.request)
+        form = self.request.form
+        aktion = form.get("aktion")
+        kommentar = (form.get("kommentar") or "").strip()
+        ziel = self.context.absolute_url()
+        try:
+            if aktion in EINFACHE_SCHRITTE:
+                if aktion == "zurueckweisen" and not kommentar:
+                    raise AktionAbgelehnt(
+                        translate(
+                            _("Bitte begründen Sie die Zurückweisung im Kommentar."),
+                            context=self.request,
+                        )
+                    )
+                (workflow,) = api.portal.get_tool("portal_workflow").getWorkflowsFor(
+                    self.context
+                )
+                if not workflow.isActionSupported(self.context, aktion):
+                    raise Unauthorized(aktion)
+                api.portal.get_tool("portal_workflow").doActionFor(
+                    self.context, aktion, comment=kommentar
+                )
+                meldung = _("Der Schritt wurde ausgeführt.")
+            elif aktion == "votum":
+                record_votum(
+                    self.context,
+                    gremium=form.get("gremium", ""),
+                    votum=form.get("votum", ""),
+                    kommentar=kommentar,
+                    endgueltig=bool(form.get("endgueltig")),
+                )
+                meldung = _("Ihr Votum wurde gespeichert.")
+            elif aktion == "rueckfrage":
+                answer_rueckfrage(
+                    self.context, gremium=form.get("gremium", ""), antwort=kommentar
+                )
+                meldung = _("Ihre Antwort wurde gespeichert.")
+            elif aktion == "erneut":
+                neu = erneut_stellen(self.context)
+                ziel = neu.absolute_url()
+                meldung = _(
+                    "Der erneute Antrag wurde als Entwurf angelegt. Passen Sie die Angaben an "
+                    "und reichen Sie ihn ein; bis dahin gilt der bisherige Antrag."
+                )
+            else:
+                raise AktionAbgelehnt(
+                    translate(_("Unbekannte Aktion."), context=self.request)
+                )
+        except AktionAbgelehnt as error:
+            api.portal.show_message(error.message, request=self.request, type="error")
+        except Unauthorized:
+            api.portal.show_message(
+                _("Diesen Schritt dürfen Sie bei diesem Antrag nicht ausführen."),
+                request=self.request,
+                type="error",
+            )
+        else:
+            api.portal.show_message(meldung, request=self.request)
+        return self.request.response.redirect(ziel)

@@ -270,4 +270,6 @@ def answer_rueckfrage(antrag, *, gremium, antwort):
     _do_transition(
         antrag, "rueckfrage_beantworten", comment=antwort, gremium=g.id, votum=ANTWORT
     )
-    return _append(antrag, g.id, art=ANTWORT, votum=ANTWORT, kommentar=antwort)
+    entry = _append(antrag, g.id, art=ANTWORT, votum=ANTWORT, kommentar=antwort)
+    antrag.reindexObject(idxs=["review_state"])  # refreshes the overview's metadata
+    return entry

@@ -22,3 +22,32 @@ def fachbereich_titel(obj):
 @indexer(IAntrag)
 def plattform_titel(obj):
     return _plattform_titel(obj)
+
+
+@indexer(IAntrag)
+def voten(obj):
+    """Current vote per body, for the overview's columns: ``{"poa": "ja", ...}``."""
+    from stadtdo.sozialnetz.gremien import GREMIEN
+    from stadtdo.sozialnetz.voten import aktuelles_votum
+
+    return {g.id: aktuelles_votum(obj, g.id)["votum"] for g in GREMIEN}
+
+
+@indexer(IAntrag)
+def rueckfragen_offen(obj):
+    from stadtdo.sozialnetz.voten import offene_rueckfragen
+
+    return offene_rueckfragen(obj)
+
+
+@indexer(IAntrag)
+def searchable_text(obj):
+    """Antragsnummer, platform, account, URL and department are searchable."""
+    parts = [
+        obj.antragsnummer,
+        _plattform_titel(obj),
+        obj.kontoname,
+        str(obj.url or ""),
+        obj.fachbereich,
+    ]
+    return " ".join(part for part in parts if part)

@@ -138,3 +138,18 @@ def test_einreichen_shows_what_is_missing(browser_as, make_antrag, portal):
     browser.open(antrag.absolute_url() + "/@@einreichen")
     assert "keine zuständige Person benannt" in browser.contents
     assert 'name="form.buttons.confirm"' not in browser.contents
+
+
+def test_add_form_asks_for_a_platform_and_hides_the_versioning_switch(
+    browser_as, portal
+):
+    browser = browser_as("mitarbeiter")
+    browser.open(portal.absolute_url() + "/soziale-netzwerke/fb-10/++add++Antrag")
+    assert "– bitte wählen –" in browser.contents
+    assert "versioning_enabled" not in browser.contents
+    assert "changeNote" not in browser.contents
+    _fill_antrag(browser, **{"form.widgets.plattform:list": ["--NOVALUE--"]})
+    browser.getControl(name="form.buttons.save").click()
+    html = browser.contents
+    field = html.index('id="formfield-form-widgets-plattform"')
+    assert html.index("Erforderliche Eingabe fehlt.") > field

@@ -6,6 +6,7 @@ from plone.dexterity.browser.view import DefaultView
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.content.antrag import IAntrag
 from stadtdo.sozialnetz.einreichen import hindernisse
 from stadtdo.sozialnetz.erneut import ABLOESBAR
 from stadtdo.sozialnetz.erneut import erneut_stellen
@@ -25,7 +26,7 @@ from zope.i18n import translate
 
 
 WORKFLOW = "sozialnetz_antrag_workflow"
-ABSCHNITTE = ("netzwerk", "checkliste", "begruendung")
+ABSCHNITTE = ("checkliste", "begruendung")
 
 #: Transitions the FB head and staff take from the view, with their button.
 EINFACHE_SCHRITTE = {
@@ -59,8 +60,12 @@ class AntragView(DefaultView):
         wf_tool = api.portal.get_tool("portal_workflow")
         return self.t(_(wf_tool.getTitleForStateOnType(state or self.state, "Antrag")))
 
+    def abschnitt_1(self):
+        """Section 1 (the default fieldset), without fields of behaviors."""
+        return [w for w in self.widgets.values() if w.field.interface is IAntrag]
+
     def abschnitte(self):
-        """The fieldsets of sections 1–3 (not those of behaviors)."""
+        """The fieldsets of sections 2 and 3 (not those of behaviors)."""
         return [g for g in self.groups if g.__name__ in ABSCHNITTE]
 
     def kopfdaten(self):

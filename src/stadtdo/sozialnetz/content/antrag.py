@@ -95,19 +95,7 @@ class IAntrag(model.Schema):
         "vorgaenger",
     )
 
-    # 1 Soziales Netzwerk
-    model.fieldset(
-        "netzwerk",
-        label=_("1. Soziales Netzwerk"),
-        fields=[
-            "plattform",
-            "plattform_sonstige",
-            "auftrittsart",
-            "kontoname",
-            "url",
-            "geplanter_start",
-        ],
-    )
+    # 1 Soziales Netzwerk: the default fieldset; the forms label it.
     plattform = schema.Choice(
         title=_("Soziales Netzwerk"),
         description=_(

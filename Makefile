@@ -9,6 +9,8 @@ INSTANCE := $(CURDIR)/instance
 HOST ?= 127.0.0.1
 PORT ?= 8080
 STAMP := $(VENV)/.installed
+AXE_VERSION := 4.14.1
+AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 
 .PHONY: help
 help: ## Show the targets
@@ -44,8 +46,20 @@ start: create-site ## Install, create the demo site if missing, serve http://loc
 	@echo "Serving http://localhost:$(PORT)/Plone (Ctrl-C stops)"
 	$(BIN)/runwsgi instance/etc/zope.ini
 
+.PHONY: browser-deps
+browser-deps: $(AXE) ## Debian's Chromium and axe-core (npm) for the browser tests
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "Die Browser-Tests brauchen Chromium: sudo apt-get install chromium"; exit 1; \
+	  fi; }
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
+
 .PHONY: test
-test: install ## Run the whole test suite
+test: install browser-deps ## Run the whole test suite (with the browser tests)
 	$(BIN)/pytest
 
 .PHONY: lint

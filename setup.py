@@ -50,6 +50,7 @@ setup(
             "pytest-plone",
             "zope.pytestlayer",
             "aiosmtpd",
+            "playwright",
         ],
     },
     entry_points={

@@ -2,6 +2,7 @@
 actors: bad form entry, confirmation dialog, refused access, votes, overview
 filters and CSV export – with WCAG 2.1 AA checks (axe-core) on each page."""
 
+from pathlib import Path
 from plone import api
 import csv
 import io
@@ -141,7 +142,7 @@ def test_whole_path_in_the_browser(actor, portal):
     poa.screenshot("uebersicht")
     with page.expect_download() as download_info:
         page.click("text=Als CSV herunterladen")
-    content = open(download_info.value.path(), encoding="utf-8-sig").read()
+    content = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
     table = list(csv.reader(io.StringIO(content), delimiter=";"))
     assert len(table) == 2 and table[1][4] == "Genehmigt"
 

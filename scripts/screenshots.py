@@ -8,17 +8,23 @@ procedure, and Debian's Chromium (`make browser-deps`):
 
 from pathlib import Path
 from playwright.sync_api import sync_playwright
-
 import sys
 
 
 OUT = Path(__file__).parents[1] / "docs" / "screenshots"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def login(browser, base, userid):
-    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        locale="de-DE", viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     page.goto(f"{base}/login")
     page.fill("#__ac_name", userid)
@@ -26,14 +32,18 @@ def login(browser, base, userid):
     page.click("button[name='buttons.login']")
     page.wait_for_load_state()
     # collapse Plone's toolbar so that the pages get the whole width
-    page.evaluate("localStorage.setItem('plone-toolbar', JSON.stringify({expanded: false}))")
+    page.evaluate(
+        "localStorage.setItem('plone-toolbar', JSON.stringify({expanded: false}))"
+    )
     return page
 
 
 def main(base, antrag_id):
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=ARGS
+        )
         page = login(browser, base, "poa")
         page.goto(f"{base}/soziale-netzwerke")
         page.screenshot(path=str(OUT / "uebersicht.png"), full_page=True)

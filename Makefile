@@ -77,3 +77,7 @@ versions.cfg: constraints.txt ## Buildout version pins, generated from constrain
 	{ echo "# Generated from constraints.txt by 'make versions.cfg': do not edit."; \
 	  echo "[versions]"; \
 	  grep -E '^[A-Za-z0-9_.-]+==' constraints.txt | sed -e 's/==/ = /'; } > $@
+
+.PHONY: bench
+bench: install ## Benchmark: median time of the report for 100, 1,000 and 10,000 Anträge
+	$(BIN)/python scripts/bench_report.py 100 1000 10000

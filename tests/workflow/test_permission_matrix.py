@@ -31,13 +31,13 @@ ACTORS = (
 MATRIX = """
 action                  state                  mit m50 lei ste dsf age dsb pr  poa its s11 adm
 view                    entwurf                X   .   X   X   X   .   .   .   .   .   .   X
-view                    genehmigung_fbl        X   .   X   X   X   X   X   X   X   X   .   X
-view                    stellungnahme_agentur  X   .   X   X   X   X   X   X   X   X   .   X
-view                    beteiligung            X   .   X   X   X   X   X   X   X   X   .   X
-view                    genehmigt              X   .   X   X   X   X   X   X   X   X   .   X
-view                    abgelehnt              X   .   X   X   X   X   X   X   X   X   .   X
-view                    archiviert             X   .   X   X   X   X   X   X   X   X   .   X
-view                    eingestellt            X   .   X   X   X   X   X   X   X   X   .   X
+view                    genehmigung_fbl        X   .   X   X   X   X   X   X   X   X   X   X
+view                    stellungnahme_agentur  X   .   X   X   X   X   X   X   X   X   X   X
+view                    beteiligung            X   .   X   X   X   X   X   X   X   X   X   X
+view                    genehmigt              X   .   X   X   X   X   X   X   X   X   X   X
+view                    abgelehnt              X   .   X   X   X   X   X   X   X   X   X   X
+view                    archiviert             X   .   X   X   X   X   X   X   X   X   X   X
+view                    eingestellt            X   .   X   X   X   X   X   X   X   X   X   X
 edit                    entwurf                X   .   .   .   .   .   .   .   .   .   .   X
 edit                    genehmigung_fbl        .   .   .   .   .   .   .   .   .   .   .   .
 edit                    stellungnahme_agentur  .   .   .   .   .   .   .   .   .   .   .   .

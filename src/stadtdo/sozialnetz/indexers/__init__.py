@@ -51,3 +51,22 @@ def searchable_text(obj):
         obj.fachbereich,
     ]
     return " ".join(part for part in parts if part)
+
+
+@indexer(IAntrag)
+def genehmigt_am(obj):
+    """ISO date of the approval, from the workflow history (or None)."""
+    for entry in reversed(obj.workflow_history.get("sozialnetz_antrag_workflow", ())):
+        if entry.get("action") == "beteiligung_genehmigt":
+            return entry["time"].asdatetime().date().isoformat()
+    return None
+
+
+@indexer(IAntrag)
+def personen_anzahl(obj):
+    return len([o for o in obj.objectValues() if o.portal_type == "Person"])
+
+
+@indexer(IAntrag)
+def konto_url(obj):
+    return str(obj.url) if obj.url else None

@@ -55,5 +55,8 @@ setup(
     },
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],
+        "console_scripts": [
+            "sozialnetz-notes-import = stadtdo.sozialnetz.migration_cli:main",
+        ],
     },
 )

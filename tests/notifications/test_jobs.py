@@ -3,9 +3,9 @@
 from datetime import date
 from datetime import timedelta
 from plone import api
-from stadtdo.sozialnetz.notifications.jobs import genehmigt_am
 from stadtdo.sozialnetz.notifications.jobs import run_jobs
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
+from stadtdo.sozialnetz.verlauf import genehmigt_am
 from tests.notifications.conftest import addr
 
 

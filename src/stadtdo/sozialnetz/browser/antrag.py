@@ -76,7 +76,7 @@ class AntragView(DefaultView):
         return [
             (self.t(_("Antragsnummer")), antrag.antragsnummer),
             (self.t(_("Fachbereich")), antrag.fachbereich),
-            (self.t(_("Antragsteller*in")), _fullname(antrag.antragsteller)),
+            (self.t(_("Antragsteller*in")), self.antragsteller_name()),
             (
                 self.t(_("Erstellt am")),
                 api.portal.get_localized_time(antrag.created(), long_format=True),
@@ -84,6 +84,13 @@ class AntragView(DefaultView):
             (self.t(_("Status")), self.state_title()),
             (self.t(_("Art des Antrags")), self.t(_(art))),
         ]
+
+    def antragsteller_name(self):
+        if self.context.antragsteller:
+            return _fullname(self.context.antragsteller)
+        if self.context.notes_antragsteller:
+            return f"{self.context.notes_antragsteller} ({self.t(_('laut Notes-Datenbank'))})"
+        return ""
 
     def ist_erneuter_antrag(self):
         return self.context.antragsart == "erneuter_antrag"

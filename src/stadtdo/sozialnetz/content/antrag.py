@@ -326,6 +326,8 @@ class Antrag(Container):
     fachbereich = None
     antragsart = "neuantrag"
     vorgaenger = None
+    notes_id = None  # set for Anträge taken over from the Notes database
+    notes_antragsteller = None
 
     @property
     def title(self):

@@ -55,11 +55,11 @@ def searchable_text(obj):
 
 @indexer(IAntrag)
 def genehmigt_am(obj):
-    """ISO date of the approval, from the workflow history (or None)."""
-    for entry in reversed(obj.workflow_history.get("sozialnetz_antrag_workflow", ())):
-        if entry.get("action") == "beteiligung_genehmigt":
-            return entry["time"].asdatetime().date().isoformat()
-    return None
+    """ISO date of the approval (or None)."""
+    from stadtdo.sozialnetz.verlauf import genehmigt_am as _genehmigt_am
+
+    am = _genehmigt_am(obj)
+    return am.isoformat() if am else None
 
 
 @indexer(IAntrag)

@@ -25,20 +25,12 @@ from stadtdo.sozialnetz.notifications.recipients import unique
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.settings import einstellung
+from stadtdo.sozialnetz.verlauf import genehmigt_am
 from stadtdo.sozialnetz.vocabularies import term_title
 from zope.annotation.interfaces import IAnnotations
 
 
 DIGEST_KEY = "stadtdo.sozialnetz.digest"
-WORKFLOW = "sozialnetz_antrag_workflow"
-
-
-def genehmigt_am(antrag):
-    """Date of the (last) approval, from the workflow history."""
-    for entry in reversed(antrag.workflow_history.get(WORKFLOW, ())):
-        if entry.get("action") == "beteiligung_genehmigt":
-            return entry["time"].asdatetime().date()
-    return None
 
 
 def _personen(antrag):

@@ -64,8 +64,8 @@ class Actor:
         page.goto(f"{self.portal_url}/login")
         page.fill("#__ac_name", self.userid)
         page.fill("#__ac_password", demo_password(self.userid))
-        page.click("button[name='buttons.login']")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.click("button[name='buttons.login']")
         return self
 
     def open(self, url):

@@ -3,6 +3,7 @@ actors: bad form entry, confirmation dialog, refused access, votes, overview
 filters and CSV export – with WCAG 2.1 AA checks (axe-core) on each page."""
 
 from pathlib import Path
+from playwright.sync_api import expect
 from plone import api
 import csv
 import io
@@ -67,7 +68,7 @@ def _vote(actor, url, votum, kommentar=""):
     page.select_option("select[name='votum']", votum)
     page.fill("textarea[name='kommentar']", kommentar)
     page.click("button:has-text('Votum speichern')")
-    assert page.locator("text=Ihr Votum wurde gespeichert.").is_visible()
+    expect(page.locator("text=Ihr Votum wurde gespeichert.")).to_be_visible()
     return page
 
 
@@ -84,10 +85,11 @@ def test_whole_path_in_the_browser(actor, portal):
     # the form checks in the browser already: message at the field (in the
     # browser's own language), no saving
     message = page.locator("#formfield-form-widgets-kontoname .invalid-feedback")
-    assert message.inner_text().strip()
-    assert page.locator("button[name='form.buttons.save']").is_disabled()
+    expect(message).not_to_be_empty()
+    expect(page.locator("button[name='form.buttons.save']")).to_be_disabled()
     page.fill("input[name='form.widgets.kontoname']", "@dortmund_buergerdienste")
-    page.click("button[name='form.buttons.save']")
+    with page.expect_navigation():
+        page.click("button[name='form.buttons.save']")
     antrag_url = page.url.split("/view")[0].rstrip("/")
     assert "sn-" in antrag_url
 
@@ -95,24 +97,28 @@ def test_whole_path_in_the_browser(actor, portal):
         page = mitarbeiter.open(antrag_url)
         page.click("text=Personendaten erstellen")
         _fill_person(page, vorname)
-        page.click("button[name='form.buttons.save']")
+        with page.expect_navigation():
+            page.click("button[name='form.buttons.save']")
+        expect(page.locator(f"text={vorname} Mustermann").first).to_be_visible()
 
     # einreichen asks for confirmation
     page = mitarbeiter.open(antrag_url)
     problems["Antrag (Entwurf)"] = mitarbeiter.axe_violations()
     page.click(".sn-aktionen a:has-text('Einreichen')")
-    assert page.locator(
-        "text=Eine Änderung der Einträge ist dann nicht mehr möglich"
-    ).is_visible()
+    expect(
+        page.locator("text=Eine Änderung der Einträge ist dann nicht mehr möglich")
+    ).to_be_visible()
     problems["Einreichen bestätigen"] = mitarbeiter.axe_violations()
     page.click("button:has-text('Ja, einreichen')")
-    assert page.locator("text=Der Antrag wurde eingereicht").is_visible()
-    assert page.locator(".sn-aktionen a:has-text('Bearbeiten')").count() == 0  # frozen
+    expect(page.locator("text=Der Antrag wurde eingereicht")).to_be_visible()
+    expect(page.locator(".sn-aktionen a:has-text('Bearbeiten')")).to_have_count(
+        0
+    )  # frozen
 
     # another department is refused
     andere = actor("mitarbeiter50")
     page = andere.open(antrag_url)
-    assert page.locator("h1:has-text('Unzureichende Berechtigungen')").is_visible()
+    expect(page.locator("h1:has-text('Unzureichende Berechtigungen')")).to_be_visible()
 
     # head of department finds it under "Meine Aufgaben" and approves
     leitung = actor("leitung")
@@ -120,7 +126,7 @@ def test_whole_path_in_the_browser(actor, portal):
     problems["Meine Aufgaben"] = leitung.axe_violations()
     page.click(f"a:has-text('{antrag_url.rsplit('/', 1)[-1].upper()}')")
     page.click(".sn-aktionen button:has-text('Genehmigen')")
-    assert page.locator("text=Der Schritt wurde ausgeführt.").is_visible()
+    expect(page.locator("text=Der Schritt wurde ausgeführt.")).to_be_visible()
 
     # agency statement, then POA and Personalrat
     _vote(actor("agentur"), antrag_url, "ja", "Beratung am 3. November")
@@ -130,14 +136,13 @@ def test_whole_path_in_the_browser(actor, portal):
     page = _vote(actor("personalrat"), antrag_url, "ja", "Zustimmung")
     kurzansicht = page.locator("table.sn-voten").inner_text()
     assert kurzansicht.count("Ja") == 3
-    assert page.locator("dd:has-text('Genehmigt')").count() == 1
+    expect(page.locator("dd:has-text('Genehmigt')")).to_have_count(1)
 
     # overview: filter and CSV export
     page = poa.open(datenbank_url)
     page.select_option("#sn-status", "genehmigt")
     page.click("button:has-text('Filtern')")
-    rows = page.locator("table.sn-uebersicht tbody tr")
-    assert rows.count() == 1
+    expect(page.locator("table.sn-uebersicht tbody tr")).to_have_count(1)
     problems["Übersicht"] = poa.axe_violations()
     poa.screenshot("uebersicht")
     with page.expect_download() as download_info:

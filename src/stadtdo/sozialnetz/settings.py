@@ -74,6 +74,18 @@ class ISozialnetzSettings(Interface):
         min=1,
         required=True,
     )
+    aufbewahrung_tage = schema.Int(
+        title=_("Aufbewahrungsfrist personenbezogener Daten (Tage)"),
+        description=_(
+            "So lange nach dem Ende der Aufgabe einer Person oder der Einstellung des "
+            "Auftritts bleiben Name und E-Mail erhalten; danach werden sie – auch in "
+            "allen gespeicherten Versionen – anonymisiert (Anlage 1 Nr. 1, DSGVO "
+            "Art. 5 Abs. 1 lit. e)."
+        ),
+        default=180,
+        min=0,
+        required=True,
+    )
 
     @invariant
     def adressen_gueltig(data):

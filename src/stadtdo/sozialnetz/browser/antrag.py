@@ -1,6 +1,7 @@
 """The Antrag view, laid out like the Notes form (Anlage 1 Nr. 2), and the
 actions a user takes on it."""
 
+from DateTime import DateTime
 from plone import api
 from plone.dexterity.browser.view import DefaultView
 from plone.protect import CheckAuthenticator
@@ -113,7 +114,9 @@ class AntragView(DefaultView):
             result.append(
                 {
                     "url": person.absolute_url(),
-                    "name": f"{person.nachname}, {person.vorname}",
+                    "name": ", ".join(
+                        n for n in (person.nachname, person.vorname) if n
+                    ),
                     "email": person.email,
                     "funktion": term_title(
                         "stadtdo.sozialnetz.Funktionen", person.funktion
@@ -198,6 +201,27 @@ class AntragView(DefaultView):
                     "kommentar": entry.get("comments") or "",
                 }
             )
+        for eintrag in getattr(self.context, "anonymisierungen", None) or ():
+            zeit = DateTime(eintrag["zeit"])
+            entries.append(
+                {
+                    "zeit": api.portal.get_localized_time(zeit, long_format=True),
+                    "iso": zeit.ISO8601(),
+                    "wer": self.t(_("Aufbewahrungsfrist (automatisch)")),
+                    "titel": self.t(
+                        _(
+                            "Personendaten anonymisiert (${person}, ${versionen} Versionen)",
+                            mapping={
+                                "person": eintrag["person"],
+                                "versionen": eintrag["versionen"],
+                            },
+                        )
+                    ),
+                    "status": "",
+                    "kommentar": eintrag["grund"],
+                }
+            )
+        entries.sort(key=lambda e: DateTime(e["iso"]), reverse=True)
         return entries
 
     # Actions of the current user

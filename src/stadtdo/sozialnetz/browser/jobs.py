@@ -33,15 +33,26 @@ class JobsView(BrowserView):
         if self.request.method == "POST":
             # An admin-only POST for cron: no form, hence no CSRF token.
             alsoProvides(self.request, IDisableCSRFProtection)
-            mails = run_jobs(today=today)
-            kopf = f"Geplante Aufgaben für {today:%d.%m.%Y} ausgeführt: {len(mails)} Mitteilung(en).\n"
+            erledigt = run_jobs(today=today)
         else:
-            mails = run_jobs(today=today, dry_run=True)
+            erledigt = run_jobs(today=today, dry_run=True)
+        anonymisierungen = [e for e in erledigt if e["art"] == "anonymisierung"]
+        mails = [e for e in erledigt if e["art"] != "anonymisierung"]
+        zahlen = (
+            f"{len(mails)} Mitteilung(en), {len(anonymisierungen)} Anonymisierung(en)"
+        )
+        if self.request.method == "POST":
+            kopf = f"Geplante Aufgaben für {today:%d.%m.%Y} ausgeführt: {zahlen}.\n"
+        else:
             kopf = (
-                f"Vorschau für {today:%d.%m.%Y}: {len(mails)} Mitteilung(en) wären fällig. "
-                "Nichts wurde gesendet (Ausführen mit POST).\n"
+                f"Vorschau für {today:%d.%m.%Y}: {zahlen} wären fällig. "
+                "Nichts wurde gesendet oder geändert (Ausführen mit POST).\n"
             )
         teile = [kopf]
+        for eintrag in anonymisierungen:
+            teile.append(
+                f"Anonymisierung: Antrag {eintrag['antragsnummer']}, Person {eintrag['person']}"
+            )
         for mail in mails:
             teile.append("=" * 72)
             teile.append(f"Betreff:    {mail['betreff']}")

@@ -6,9 +6,12 @@
   runs in the digest month.
 - Yearly review (DV § 2): each year after approval the department is asked
   to confirm that every Person still consents – once per Antrag and year.
+- Retention (Anlage 1 Nr. 1): Persons whose task ended, or whose account was
+  closed, longer ago than the retention period are anonymised
+  (``stadtdo.sozialnetz.retention``).
 
-``run_jobs(dry_run=True)`` computes the same mails without sending or
-recording anything: the preview for administrators.
+``run_jobs(dry_run=True)`` computes the same mails and anonymisations without
+sending, changing or recording anything: the preview for administrators.
 """
 
 from DateTime import DateTime
@@ -24,6 +27,7 @@ from stadtdo.sozialnetz.notifications.recipients import group_emails
 from stadtdo.sozialnetz.notifications.recipients import unique
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
+from stadtdo.sozialnetz.retention import aufbewahrung
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verlauf import genehmigt_am
 from stadtdo.sozialnetz.vocabularies import term_title
@@ -34,7 +38,12 @@ DIGEST_KEY = "stadtdo.sozialnetz.digest"
 
 
 def _personen(antrag):
-    return [obj for obj in antrag.objectValues() if obj.portal_type == "Person"]
+    """The Persons still named on ``antrag`` (not anonymised after their task)."""
+    return [
+        obj
+        for obj in antrag.objectValues()
+        if obj.portal_type == "Person" and not getattr(obj, "anonymisiert_am", None)
+    ]
 
 
 def _aktive_antraege(folder):
@@ -181,8 +190,11 @@ def ueberpruefungen(today, *, dry_run=False):
 
 
 def run_jobs(*, today=None, dry_run=False):
-    """Run every scheduled job for ``today``; return the mails (sent or due)."""
+    """Run every scheduled job for ``today``; return what was done (or is due):
+    mails, and anonymisations (``art == "anonymisierung"``)."""
     today = today or date.today()
-    return jahresuebersicht(today, dry_run=dry_run) + ueberpruefungen(
-        today, dry_run=dry_run
+    return (
+        jahresuebersicht(today, dry_run=dry_run)
+        + ueberpruefungen(today, dry_run=dry_run)
+        + aufbewahrung(today, dry_run=dry_run)
     )

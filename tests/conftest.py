@@ -3,13 +3,16 @@
 from datetime import date
 from plone import api
 from plone.dexterity.utils import createContentInContainer
+from plone.testing.zope import Browser
 from pytest_plone import fixtures_factory
+from stadtdo.sozialnetz.demo import demo_password
 from stadtdo.sozialnetz.testing import FUNCTIONAL_TESTING
 from stadtdo.sozialnetz.testing import INTEGRATION_TESTING
 import pytest
+import transaction
 
 
-pytest_plugins = ["pytest_plone"]
+pytest_plugins = ["pytest_plone", "tests.smtp_receiver"]
 
 globals().update(
     fixtures_factory(
@@ -197,3 +200,23 @@ def antrag_in(make_antrag, add_person, transition, vote):
         raise ValueError(state)
 
     return _antrag_in
+
+
+@pytest.fixture
+def browser_as(functional):
+    """``browser_as("leitung")``: a zope.testbrowser signed in as a demo user
+    (functional layer; ``browser_as(None)`` is anonymous)."""
+
+    def _browser(userid):
+        browser = Browser(functional["app"])
+        browser.handleErrors = True
+        browser.raiseHttpErrors = False
+        browser.addHeader("Accept-Language", "de")
+        if userid is not None:
+            browser.addHeader(
+                "Authorization", f"Basic {userid}:{demo_password(userid)}"
+            )
+        transaction.commit()
+        return browser
+
+    return _browser

@@ -72,7 +72,7 @@ def _vote(actor, url, votum, kommentar=""):
     return page
 
 
-def test_whole_path_in_the_browser(actor, portal):
+def test_whole_path_in_the_browser(smtp, actor, portal):
     datenbank_url = portal.absolute_url() + "/soziale-netzwerke"
     problems = {}
 
@@ -150,6 +150,22 @@ def test_whole_path_in_the_browser(actor, portal):
     content = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
     table = list(csv.reader(io.StringIO(content), delimiter=";"))
     assert len(table) == 2 and table[1][4] == "Genehmigt"
+
+    # staff report an incident from the Antrag (DV § 5)
+    page = mitarbeiter.open(antrag_url)
+    with page.expect_navigation():
+        page.click(".sn-vorfall a:has-text('Vorfall melden')")
+    expect(page.locator("input[name='form.widgets.auftritt']")).to_have_value(
+        antrag_url.rsplit("/", 1)[-1].upper()
+    )
+    problems["Vorfall melden"] = mitarbeiter.axe_violations()
+    page.fill("input[name='form.widgets.datum']", "2026-11-20")
+    page.select_option("select[name='form.widgets.art:list']", "Bedrohung")
+    page.fill("textarea[name='form.widgets.beschreibung']", "Drohung im Kommentar.")
+    with page.expect_navigation():
+        page.click("button:has-text('Meldung absenden')")
+    expect(page.locator("text=Vielen Dank für Ihre Meldung")).to_be_visible()
+    assert smtp.to("Meldung eines Vorfalls") == ["sicherheitskonzept@stadtdo.example"]
 
     transaction.begin()
     antrag = portal.unrestrictedTraverse(

@@ -46,6 +46,13 @@ def demo_password(userid):
     return f"demo-{userid}"
 
 
+#: addresses outside the demo users
+DEMO_ADRESSEN = {
+    "adresse_systemhaus": "freischaltung@dosys.example",
+    "adresse_sicherheitskonzept": "sicherheitskonzept@stadtdo.example",
+}
+
+
 def create_demo_content(portal):
     """Create departments and demo users; idempotent, returns the database folder."""
     datenbank = portal[DATENBANK_ID]
@@ -61,12 +68,9 @@ def create_demo_content(portal):
             logger.info("Created Fachbereich %s", title)
     for userid, fullname, groups in BENUTZER:
         _ensure_user(userid, fullname, groups=groups)
-    if not einstellung("adresse_systemhaus"):
-        api.portal.set_registry_record(
-            "adresse_systemhaus",
-            "freischaltung@dosys.example",
-            interface=ISozialnetzSettings,
-        )
+    for name, adresse in DEMO_ADRESSEN.items():
+        if not einstellung(name):
+            api.portal.set_registry_record(name, adresse, interface=ISozialnetzSettings)
     return datenbank
 
 

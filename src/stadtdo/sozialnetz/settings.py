@@ -53,6 +53,14 @@ class ISozialnetzSettings(Interface):
         ),
         required=False,
     )
+    adresse_sicherheitskonzept = schema.TextLine(
+        title=_("Ansprechstelle Sicherheitskonzept"),
+        description=_(
+            "Erhält die Meldungen des Formulars „Vorfall melden“ (DV § 5). Leer: die "
+            "Absenderadresse der Website."
+        ),
+        required=False,
+    )
     digest_monat = schema.Int(
         title=_("Monat der Jahresübersicht"),
         description=_(

@@ -2,6 +2,7 @@
 
 from plone import api
 from plone.base.interfaces import INonInstallable
+from stadtdo.sozialnetz.vorfall import formular_anlegen
 from zope.interface import implementer
 import logging
 
@@ -23,7 +24,7 @@ def get_datenbank():
 
 
 def post_install(context):
-    """Create the (empty) database folder with the review bodies' groups.
+    """Create the (empty) database folder and in it the incident form.
 
     Departments and users are not created here: they are the site's own data
     (see ``scripts/create_site.py`` for the demo set).
@@ -41,6 +42,7 @@ def post_install(context):
             ),
         )
         logger.info("Created the database folder /%s", DATENBANK_ID)
+    formular_anlegen(portal[DATENBANK_ID])
 
 
 def uninstall(context):

@@ -16,12 +16,15 @@ from stadtdo.sozialnetz.erneut import vorgaenger_kette
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.gremien import GREMIEN
 from stadtdo.sozialnetz.gremien import GREMIEN_BY_ID
+from stadtdo.sozialnetz.setuphandlers import get_datenbank
 from stadtdo.sozialnetz.vocabularies import term_title
+from stadtdo.sozialnetz.vorfall import formular
 from stadtdo.sozialnetz.voten import answer_rueckfrage
 from stadtdo.sozialnetz.voten import kurzansicht
 from stadtdo.sozialnetz.voten import offene_rueckfragen
 from stadtdo.sozialnetz.voten import record_votum
 from stadtdo.sozialnetz.voten import VOTEN
+from urllib.parse import urlencode
 from zExceptions import Unauthorized
 from zope.i18n import translate
 
@@ -223,6 +226,15 @@ class AntragView(DefaultView):
             )
         entries.sort(key=lambda e: DateTime(e["iso"]), reverse=True)
         return entries
+
+    def vorfall_url(self):
+        """The incident form (DV § 5), with this Antrag's number filled in."""
+        form = formular(get_datenbank())
+        if form is None or not _can("View", form):
+            return None
+        return (
+            f"{form.absolute_url()}?{urlencode({'antrag': self.context.antragsnummer})}"
+        )
 
     # Actions of the current user
 

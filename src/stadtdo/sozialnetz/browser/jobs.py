@@ -61,4 +61,4 @@ class JobsView(BrowserView):
             )
             teile.append("")
             teile.append(mail["text"])
-        return "\n".join(teile)
+        return "\n".join(teile).rstrip("\n") + "\n"

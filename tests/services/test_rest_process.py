@@ -4,6 +4,7 @@ each step refused for the users who may not take it."""
 from stadtdo.sozialnetz.demo import demo_password
 from tests.conftest import ANTRAG_DATEN
 from tests.conftest import PERSON_DATEN
+import ast
 import base64
 import pytest
 import transaction
@@ -240,3 +241,43 @@ def test_person_without_consent_is_400(api_as):
     )
     assert response.status_code == 400
     assert "einwilligung" in response.text
+
+
+def _errors(response):
+    """plone.restapi's 400 message: the list of errors, as Python literal."""
+    return ast.literal_eval(response.json()["message"])
+
+
+def test_person_invariant_error_is_400_naming_its_field(api_as):
+    url = _create_antrag(api_as)
+    response = api_as("mitarbeiter").post(
+        url,
+        json=dict(
+            _person_json(), taetigkeit_von="2026-03-01", taetigkeit_bis="2026-02-01"
+        ),
+    )
+    assert response.status_code == 400
+    assert _errors(response) == [
+        {
+            "field": "taetigkeit_bis",
+            "message": "Das Ende der Aufgabe muss nach ihrem Beginn liegen.",
+            "error": "ValidationError",
+        }
+    ]
+
+
+def test_antrag_invariant_error_is_400_naming_its_field(api_as):
+    data = dict(ANTRAG_DATEN, pflege_in_arbeitszeit=False, **{"@type": "Antrag"})
+    data.pop("begruendung_ausserhalb_arbeitszeit", None)
+    response = api_as("mitarbeiter").post(FB10, json=data)
+    assert response.status_code == 400
+    (error,) = _errors(response)
+    assert error["field"] == "begruendung_ausserhalb_arbeitszeit"
+    assert error["message"].startswith("Bitte begründen Sie")
+
+    url = _create_antrag(api_as)
+    response = api_as("mitarbeiter").patch(url, json={"pflege_in_arbeitszeit": False})
+    assert response.status_code == 400
+    assert [e["field"] for e in _errors(response)] == [
+        "begruendung_ausserhalb_arbeitszeit"
+    ]

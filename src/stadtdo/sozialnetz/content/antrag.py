@@ -34,7 +34,8 @@ ANTRAGSARTEN = {
 class FeldFehler(Invalid):
     """An invariant error that names the field it belongs to.
 
-    plone.restapi reports ``field`` for it; forms show the message.
+    The REST API reports ``field`` for it (services/deserializer.py); forms
+    show the message at that field (browser/errors.py).
     """
 
     def __init__(self, field, message):

@@ -22,6 +22,7 @@ from datetime import datetime
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from stadtdo.sozialnetz.gremien import GREMIEN
+from stadtdo.sozialnetz.verlauf import WORKFLOW
 from stadtdo.sozialnetz.vocabularies import AUFTRITTSARTEN
 from stadtdo.sozialnetz.vocabularies import SONSTIGE
 from stadtdo.sozialnetz.voten import _storage
@@ -32,7 +33,6 @@ import csv
 import re
 
 
-WORKFLOW = "sozialnetz_antrag_workflow"
 SPALTEN = (
     "Notes-ID",
     "Fachbereich",

@@ -9,20 +9,11 @@ from collections import Counter
 from plone import api
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.gremien import GREMIEN
+from stadtdo.sozialnetz.verlauf import STATUS
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
 
-STATUS = (
-    "entwurf",
-    "genehmigung_fbl",
-    "stellungnahme_agentur",
-    "beteiligung",
-    "genehmigt",
-    "abgelehnt",
-    "archiviert",
-    "eingestellt",
-)
 OFFEN = ("genehmigung_fbl", "stellungnahme_agentur", "beteiligung")
 
 

@@ -16,6 +16,7 @@ from datetime import timedelta
 from persistent.list import PersistentList
 from plone import api
 from stadtdo.sozialnetz.settings import einstellung
+from stadtdo.sozialnetz.verlauf import eingestellt_am
 import logging
 
 
@@ -23,14 +24,6 @@ logger = logging.getLogger("stadtdo.sozialnetz.retention")
 
 ANONYM_NAME = "anonymisiert"
 ANONYM_EMAIL = "anonymisiert@stadtdo.invalid"
-WORKFLOW = "sozialnetz_antrag_workflow"
-
-
-def eingestellt_am(antrag):
-    for entry in reversed(antrag.workflow_history.get(WORKFLOW, ())):
-        if entry.get("review_state") == "eingestellt":
-            return entry["time"].asdatetime().date()
-    return None
 
 
 def ende_der_aufgabe(person):

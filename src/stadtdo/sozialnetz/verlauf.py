@@ -1,9 +1,22 @@
-"""Facts read from an Antrag's workflow history."""
+"""The Antrag workflow: its id, its states, and facts read from an Antrag's
+workflow history."""
 
 from datetime import date
 
 
 WORKFLOW = "sozialnetz_antrag_workflow"
+
+#: the states of ``WORKFLOW`` in the order of the process
+STATUS = (
+    "entwurf",
+    "genehmigung_fbl",
+    "stellungnahme_agentur",
+    "beteiligung",
+    "genehmigt",
+    "abgelehnt",
+    "archiviert",
+    "eingestellt",
+)
 
 
 def genehmigt_am(antrag):
@@ -14,3 +27,11 @@ def genehmigt_am(antrag):
             return entry["time"].asdatetime().date()
     imported = getattr(antrag, "notes_genehmigt_am", None)
     return imported if isinstance(imported, date) else None
+
+
+def eingestellt_am(antrag):
+    """Date the account was (last) closed (``eingestellt``), or None."""
+    for entry in reversed(antrag.workflow_history.get(WORKFLOW, ())):
+        if entry.get("review_state") == "eingestellt":
+            return entry["time"].asdatetime().date()
+    return None

@@ -17,6 +17,7 @@ from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.gremien import GREMIEN
 from stadtdo.sozialnetz.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.setuphandlers import get_datenbank
+from stadtdo.sozialnetz.verlauf import WORKFLOW
 from stadtdo.sozialnetz.vocabularies import term_title
 from stadtdo.sozialnetz.vorfall import formular
 from stadtdo.sozialnetz.voten import answer_rueckfrage
@@ -29,7 +30,6 @@ from zExceptions import Unauthorized
 from zope.i18n import translate
 
 
-WORKFLOW = "sozialnetz_antrag_workflow"
 ABSCHNITTE = ("checkliste", "begruendung")
 
 #: Transitions the FB head and staff take from the view, with their button.

@@ -10,6 +10,7 @@ from plone.batching import Batch
 from Products.Five.browser import BrowserView
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.gremien import GREMIEN
+from stadtdo.sozialnetz.verlauf import STATUS
 from stadtdo.sozialnetz.voten import VOTUM_TITEL
 from urllib.parse import urlencode
 from zope.component import getUtility
@@ -26,16 +27,6 @@ SORTIERBAR = {
     "review_state": _("Status"),
     "modified": _("Letzte Änderung"),
 }
-STATUS = (
-    "entwurf",
-    "genehmigung_fbl",
-    "stellungnahme_agentur",
-    "beteiligung",
-    "genehmigt",
-    "abgelehnt",
-    "archiviert",
-    "eingestellt",
-)
 
 
 class Zustaendigkeiten:

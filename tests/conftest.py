@@ -127,13 +127,13 @@ def add_person(person_daten):
 
 @pytest.fixture
 def transition():
-    """Run a workflow transition as ``userid`` through the real workflow tool."""
+    """Take a step as ``userid`` through the process layer (which fires the
+    real workflow); returns the new state."""
+    from stadtdo.sozialnetz.verfahren import schritte
 
     def _transition(obj, name, userid, comment=""):
         with api.env.adopt_user(username=userid):
-            api.portal.get_tool("portal_workflow").doActionFor(
-                obj, name, comment=comment
-            )
+            schritte.ausfuehren(obj, name, kommentar=comment)
         return api.content.get_state(obj)
 
     return _transition
@@ -141,11 +141,11 @@ def transition():
 
 @pytest.fixture
 def vote():
-    from stadtdo.sozialnetz.voten import record_votum
+    from stadtdo.sozialnetz.verfahren import schritte
 
     def _vote(antrag, userid, gremium, votum, kommentar="", endgueltig=False):
         with api.env.adopt_user(username=userid):
-            record_votum(
+            schritte.votum(
                 antrag,
                 gremium=gremium,
                 votum=votum,
@@ -169,6 +169,9 @@ def antrag_in(make_antrag, add_person, transition, vote):
         transition(antrag, "einreichen", "mitarbeiter")
         if state == "genehmigung_fbl":
             return antrag
+        if state == "zurueckgewiesen":
+            transition(antrag, "zurueckweisen", "leitung", "Bitte überarbeiten.")
+            return antrag
         transition(antrag, "genehmigen", "leitung")
         if state == "stellungnahme_agentur":
             return antrag
@@ -181,11 +184,15 @@ def antrag_in(make_antrag, add_person, transition, vote):
             if state == "eingestellt":
                 transition(antrag, "einstellen", "mitarbeiter")
             if state == "archiviert":
-                from stadtdo.sozialnetz.erneut import erneut_stellen
+                from stadtdo.sozialnetz.verfahren import schritte
 
                 with api.env.adopt_user(username="mitarbeiter"):
-                    neu = erneut_stellen(antrag)
+                    neu = schritte.erneut_stellen(antrag)
                 transition(neu, "einreichen", "mitarbeiter")
+                transition(neu, "genehmigen", "leitung")
+                vote(neu, "agentur", "agentur", "ja", "Beratung erfolgt.")
+                vote(neu, "poa", "poa", "ja")
+                vote(neu, "personalrat", "personalrat", "ja")
             return antrag
         if state == "abgelehnt":
             vote(

@@ -4,8 +4,8 @@ from datetime import date
 from pathlib import Path
 from plone import api
 from stadtdo.sozialnetz.migration import import_csv
-from stadtdo.sozialnetz.verlauf import genehmigt_am
-from stadtdo.sozialnetz.voten import aktuelles_votum
+from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am
+from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
 import io
 import pytest
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 from plone import api
 from stadtdo.sozialnetz.notifications.jobs import run_jobs
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
-from stadtdo.sozialnetz.verlauf import genehmigt_am
+from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am
 from tests.notifications.conftest import addr
 
 

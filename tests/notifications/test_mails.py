@@ -2,7 +2,7 @@
 
 from plone import api
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
-from stadtdo.sozialnetz.voten import answer_rueckfrage
+from stadtdo.sozialnetz.verfahren import schritte
 from tests.notifications.conftest import addr
 import logging
 
@@ -17,13 +17,36 @@ def test_einreichen_goes_to_head_and_deputy(
     add_person(antrag)
     mails.clear()
     transition(antrag, "einreichen", "mitarbeiter", "Bitte prüfen")
-    assert mails.recipients() == addr("leitung", "stellvertretung")
-    mail = mails.all()[0]
+    assert mails.recipients("Bitte genehmigen") == addr("leitung", "stellvertretung")
+    mail = next(m for m in mails.all() if "Bitte genehmigen" in m["Subject"])
     assert antrag.antragsnummer in mail["Subject"] and "Instagram" in mail["Subject"]
     body = mail.get_content()
     assert antrag.absolute_url() in body
     assert "Bitte prüfen" in body
     assert "automatisierte Mitteilung aus der Datenbank" in body
+
+
+def test_einreichen_sends_the_bodies_a_notice_of_receipt(
+    make_antrag, add_person, transition, mails
+):
+    """Anlage 1 Nr. 2: the bodies hear of a new Antrag when it is submitted,
+    once per recipient, before their vote is due."""
+    antrag = make_antrag()
+    add_person(antrag)
+    mails.clear()
+    transition(antrag, "einreichen", "mitarbeiter")
+    assert mails.recipients("Eingang eines neuen Antrags") == addr(*BODIES)
+    receipts = [m["To"] for m in mails.all() if "Eingang" in m["Subject"]]
+    assert len(receipts) == len(set(receipts)) == len(BODIES)
+    body = next(m for m in mails.all() if "Eingang" in m["Subject"]).get_content()
+    assert antrag.absolute_url() in body
+    assert "sobald Ihr Votum fällig ist" in body
+
+
+def test_no_notice_of_receipt_without_submission(make_antrag, add_person, mails):
+    antrag = make_antrag()
+    add_person(antrag)
+    assert mails.recipients("Eingang") == []
 
 
 def test_genehmigen_goes_to_agentur(antrag_in, transition, mails):
@@ -69,7 +92,9 @@ def test_rueckfrage_and_answer(antrag_in, vote, mails):
     assert mails.subjects()[0].endswith("Rückfrage von Personalrat")
     mails.clear()
     with api.env.adopt_user(username="leitung"):
-        answer_rueckfrage(antrag, gremium="personalrat", antwort="Frau B.")
+        schritte.rueckfrage_beantworten(
+            antrag, gremium="personalrat", antwort="Frau B."
+        )
     assert mails.recipients() == addr("mitarbeiter", "personalrat")
 
 
@@ -124,15 +149,16 @@ def test_abgelehnt_informs_everyone_without_order(antrag_in, vote, mails, system
 
 
 def test_reapplication_goes_to_all_bodies_marked(antrag_in, transition, mails):
-    from stadtdo.sozialnetz.erneut import erneut_stellen
 
     antrag = antrag_in("genehmigt")
     with api.env.adopt_user(username="mitarbeiter"):
-        neu = erneut_stellen(antrag)
+        neu = schritte.erneut_stellen(antrag)
     mails.clear()
     transition(neu, "einreichen", "mitarbeiter")
-    assert mails.recipients("Erneuter Antrag eingereicht") == addr(*BODIES)
+    assert mails.recipients("Eingang eines erneuten Antrags") == addr(*BODIES)
     assert all("(erneuter Antrag)" in s for s in mails.subjects())
+    body = next(m for m in mails.all() if "Eingang" in m["Subject"]).get_content()
+    assert "bleibt in Kraft, bis dieser genehmigt ist" in body
     assert mails.recipients("Bitte genehmigen") == addr("leitung", "stellvertretung")
 
 

@@ -42,7 +42,7 @@ def test_agentur_statement_is_delivered_to_the_bodies(request_factory, antrag_in
 
 def test_a_retried_transaction_sends_once(portal, antrag_in, smtp):
     from plone import api
-    from stadtdo.sozialnetz.voten import record_votum
+    from stadtdo.sozialnetz.verfahren import schritte
 
     antrag = antrag_in("beteiligung")
     transaction.commit()
@@ -52,7 +52,7 @@ def test_a_retried_transaction_sends_once(portal, antrag_in, smtp):
         with attempt:
             attempts += 1
             with api.env.adopt_user(username="datenschutz"):
-                record_votum(antrag, gremium="datenschutz", votum="ja")
+                schritte.votum(antrag, gremium="datenschutz", votum="ja")
             if attempts == 1:
                 raise ConflictError("simulated conflict: the publisher retries")
     assert attempts == 2

@@ -2,6 +2,7 @@
 by the caller's rights; JSON and CSV; 400 for bad filters, 401 for anonymous."""
 
 from stadtdo.sozialnetz.demo import demo_password
+from stadtdo.sozialnetz.verfahren import schritte
 import csv
 import io
 import pytest
@@ -32,14 +33,13 @@ def bestand(antrag_in, make_antrag, datenbank):
         api.group.add_user(groupname="fb-50-leitung", username="leitung50")
     with api.env.adopt_user(username="mitarbeiter50"):
         createContentInContainer(fb50, "Person", **PERSON_DATEN)
-        api.portal.get_tool("portal_workflow").doActionFor(fb50, "einreichen")
+        schritte.einreichen(fb50)
     with api.env.adopt_user(username="leitung50"):
-        api.portal.get_tool("portal_workflow").doActionFor(fb50, "genehmigen")
-    from stadtdo.sozialnetz.voten import record_votum
+        schritte.genehmigen(fb50)
 
     for user in ("agentur", "poa", "personalrat"):
         with api.env.adopt_user(username=user):
-            record_votum(fb50, gremium=user, votum="ja", kommentar="ok")
+            schritte.votum(fb50, gremium=user, votum="ja", kommentar="ok")
     transaction.commit()
     return {
         "genehmigt": genehmigt,

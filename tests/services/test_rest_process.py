@@ -140,9 +140,30 @@ def test_whole_path_as_demo_users(api_as, functional_portal):
     assert neu_json["antragsart"]["token"] == "erneuter_antrag"
     assert mitarbeiter.get(url).json()["review_state"] == "genehmigt"
 
+    assert neu_json["vorgaenger"]["@id"] == url
+    assert (
+        neu_json["vorgaenger"]["antragsnummer"]
+        == mitarbeiter.get(url).json()["antragsnummer"]
+    )
+
     response = mitarbeiter.post(f"{neu}/@workflow/einreichen", json={})
     assert response.status_code == 200, response.text
-    assert mitarbeiter.get(url).json()["review_state"] == "archiviert"
+    # the approval stays in force while the re-application is pending
+    alt = mitarbeiter.get(url).json()
+    assert alt["review_state"] == "genehmigt"
+    assert alt["aenderung_beantragt"]["@id"] == neu
+    assert [n["@id"] for n in alt["nachfolger"]] == [neu]
+
+    api_as("leitung").post(f"{neu}/@workflow/genehmigen", json={})
+    for gremium in ("agentur", "poa", "personalrat"):
+        response = api_as(gremium).post(
+            f"{neu}/@votum", json={"gremium": gremium, "votum": "ja"}
+        )
+        assert response.status_code == 200, response.text
+    assert mitarbeiter.get(neu).json()["review_state"] == "genehmigt"
+    alt = mitarbeiter.get(url).json()
+    assert alt["review_state"] == "archiviert"
+    assert alt["aenderung_beantragt"] is None
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ def test_type_titles_german_and_english(portal, portal_type, de, en):
 
 
 def test_vote_labels_translated(portal):
-    from stadtdo.sozialnetz.voten import VOTUM_TITEL
+    from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
 
     assert translate(VOTUM_TITEL["rueckfrage"], target_language="en") == "Query"
     assert translate(VOTUM_TITEL["rueckfrage"], target_language="de") == "Rückfrage"
@@ -45,7 +45,7 @@ def _msgids_in_code():
         for node in ast.walk(ast.parse(path.read_text())):
             if (
                 isinstance(node, ast.Call)
-                and getattr(node.func, "id", None) in ("_", "_message")
+                and getattr(node.func, "id", None) in ("_", "_message", "_t")
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
             ):

@@ -11,8 +11,8 @@ from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import noSecurityManager
 from plone import api
 from plone.testing.zope import addRequestContainer
-from stadtdo.sozialnetz.voten import aktuelles_votum
-from stadtdo.sozialnetz.voten import record_votum
+from stadtdo.sozialnetz.verfahren import schritte
+from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
 from ZODB.POSException import ConflictError
 from zope.component.hooks import setSite
 import threading
@@ -25,15 +25,14 @@ def _antrag_in_beteiligung(portal):
     from tests.conftest import PERSON_DATEN
 
     fb10 = portal["soziale-netzwerke"]["fb-10"]
-    wf = api.portal.get_tool("portal_workflow")
     with api.env.adopt_user(username="mitarbeiter"):
         antrag = createContentInContainer(fb10, "Antrag", **ANTRAG_DATEN)
         createContentInContainer(antrag, "Person", **PERSON_DATEN)
-        wf.doActionFor(antrag, "einreichen")
+        schritte.einreichen(antrag)
     with api.env.adopt_user(username="leitung"):
-        wf.doActionFor(antrag, "genehmigen")
+        schritte.genehmigen(antrag)
     with api.env.adopt_user(username="agentur"):
-        record_votum(antrag, gremium="agentur", votum="ja", kommentar="ok")
+        schritte.votum(antrag, gremium="agentur", votum="ja", kommentar="ok")
     return antrag
 
 
@@ -50,7 +49,7 @@ def _vote_in_own_connection(db, path, userid, gremium, barrier, outcome):
                 user = portal.acl_users.getUserById(userid)
                 newSecurityManager(None, user.__of__(portal.acl_users))
                 antrag = portal.unrestrictedTraverse(path)
-                record_votum(antrag, gremium=gremium, votum="ja")
+                schritte.votum(antrag, gremium=gremium, votum="ja")
                 if conflicts == 0:
                     barrier.wait(timeout=30)  # commit together on the first try
                 try:

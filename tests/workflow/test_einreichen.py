@@ -1,7 +1,8 @@
 """The guard of einreichen and the reasons it gives (domain.md §4)."""
 
 from plone import api
-from stadtdo.sozialnetz.einreichen import hindernisse
+from stadtdo.sozialnetz.verfahren import schritte
+from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 import pytest
 
 
@@ -67,5 +68,5 @@ def test_transition_refused_when_guard_fails(make_antrag):
         api.env.adopt_user(username="mitarbeiter"),
         pytest.raises((WorkflowException, Exception)),
     ):
-        api.portal.get_tool("portal_workflow").doActionFor(antrag, "einreichen")
+        schritte.einreichen(antrag)
     assert api.content.get_state(antrag) == "entwurf"

@@ -1,13 +1,15 @@
-"""Antrag erneut stellen (Anlage 1 Nr. 3): copy, link, archive, discard."""
+"""Antrag erneut stellen (Anlage 1 Nr. 3): copy, link, and the predecessor
+rule — in force until the re-application is approved."""
 
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
-from stadtdo.sozialnetz.erneut import erneut_stellen
-from stadtdo.sozialnetz.erneut import nachfolger
-from stadtdo.sozialnetz.erneut import vorgaenger_kette
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.voten import aktuelles_votum
+from stadtdo.sozialnetz.verfahren import erneut
+from stadtdo.sozialnetz.verfahren import schritte
+from stadtdo.sozialnetz.verfahren.erneut import nachfolger
+from stadtdo.sozialnetz.verfahren.erneut import vorgaenger_kette
+from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
 from zExceptions import Unauthorized
 import pytest
 
@@ -33,7 +35,7 @@ def genehmigt(make_antrag, add_person, transition, vote):
 
 def _reapply(antrag, userid="mitarbeiter"):
     with api.env.adopt_user(username=userid):
-        return erneut_stellen(antrag)
+        return schritte.erneut_stellen(antrag)
 
 
 def test_copy_is_a_draft_with_all_data(genehmigt):
@@ -72,13 +74,72 @@ def test_copy_is_editable_by_the_fachbereich(genehmigt):
         assert api.user.has_permission("Modify portal content", obj=neu)
 
 
-def test_submitting_the_copy_archives_the_predecessor(genehmigt, transition):
+def _durch_die_beteiligung(neu, transition, vote, *, ergebnis="ja"):
+    transition(neu, "einreichen", "mitarbeiter")
+    transition(neu, "genehmigen", "leitung")
+    vote(neu, "agentur", "agentur", "ja", "ok")
+    if ergebnis == "ja":
+        vote(neu, "poa", "poa", "ja")
+        vote(neu, "personalrat", "personalrat", "ja")
+    else:
+        vote(neu, "personalrat", "personalrat", "nein", "Nein.", True)
+
+
+def _history(antrag):
+    return list(antrag.workflow_history["sozialnetz_antrag_workflow"])
+
+
+def test_submitting_the_copy_leaves_the_predecessor_in_force(genehmigt, transition):
     neu = _reapply(genehmigt)
     transition(neu, "einreichen", "mitarbeiter")
+    assert api.content.get_state(genehmigt) == "genehmigt"
+    assert erneut.aenderung_beantragt(genehmigt) == neu
+
+
+def test_pending_reapplication_shows_aenderung_beantragt_in_the_catalog(
+    genehmigt, transition
+):
+    neu = _reapply(genehmigt)
+    (brain,) = api.content.find(UID=genehmigt.UID())
+    assert brain.aenderung_beantragt is None  # a draft is no pending change
+    transition(neu, "einreichen", "mitarbeiter")
+    (brain,) = api.content.find(UID=genehmigt.UID())
+    assert brain.aenderung_beantragt == neu.antragsnummer
+
+
+def test_approving_the_copy_archives_the_predecessor(genehmigt, transition, vote):
+    neu = _reapply(genehmigt)
+    _durch_die_beteiligung(neu, transition, vote)
+    assert api.content.get_state(neu) == "genehmigt"
     assert api.content.get_state(genehmigt) == "archiviert"
-    last = genehmigt.workflow_history["sozialnetz_antrag_workflow"][-1]
+    last = _history(genehmigt)[-1]
     assert last["action"] == "archivieren"
     assert neu.antragsnummer in last["comments"]
+    (brain,) = api.content.find(UID=genehmigt.UID())
+    assert brain.review_state == "archiviert"
+    assert brain.aenderung_beantragt is None
+
+
+def test_returned_copy_leaves_the_predecessor_unchanged(genehmigt, transition):
+    before = _history(genehmigt)
+    neu = _reapply(genehmigt)
+    transition(neu, "einreichen", "mitarbeiter")
+    transition(neu, "zurueckweisen", "leitung", "Bitte anders.")
+    assert api.content.get_state(neu) == "zurueckgewiesen"
+    assert api.content.get_state(genehmigt) == "genehmigt"
+    assert _history(genehmigt) == before
+    assert erneut.aenderung_beantragt(genehmigt) is None
+    (brain,) = api.content.find(UID=genehmigt.UID())
+    assert brain.aenderung_beantragt is None
+
+
+def test_rejected_copy_leaves_the_predecessor_unchanged(genehmigt, transition, vote):
+    before = _history(genehmigt)
+    neu = _reapply(genehmigt)
+    _durch_die_beteiligung(neu, transition, vote, ergebnis="nein")
+    assert api.content.get_state(neu) == "abgelehnt"
+    assert api.content.get_state(genehmigt) == "genehmigt"
+    assert _history(genehmigt) == before
 
 
 def test_predecessor_stays_in_force_until_then(genehmigt):
@@ -111,15 +172,32 @@ def test_others_cannot_reapply(genehmigt, userid):
         _reapply(genehmigt, userid)
 
 
-def test_archived_antrag_cannot_be_reapplied(genehmigt, transition):
+def test_no_second_reapplication_while_one_is_pending(genehmigt, transition):
     neu = _reapply(genehmigt)
     transition(neu, "einreichen", "mitarbeiter")
+    with pytest.raises(AktionAbgelehnt) as error:
+        _reapply(genehmigt)
+    assert neu.antragsnummer in error.value.message
+
+
+def test_archived_antrag_cannot_be_reapplied(genehmigt, transition, vote):
+    neu = _reapply(genehmigt)
+    _durch_die_beteiligung(neu, transition, vote)
     with pytest.raises(Unauthorized):
         _reapply(genehmigt)
 
 
+def test_returned_antrag_continues_as_reapplication(genehmigt, transition):
+    neu = _reapply(genehmigt)
+    transition(neu, "einreichen", "mitarbeiter")
+    transition(neu, "zurueckweisen", "leitung", "Bitte anders.")
+    dritter = _reapply(neu)
+    assert vorgaenger_kette(dritter) == [neu, genehmigt]
+    assert api.content.get_state(dritter) == "entwurf"
+
+
 def test_chain_over_two_generations(genehmigt, transition, vote):
     zweiter = _reapply(genehmigt)
-    transition(zweiter, "einreichen", "mitarbeiter")
+    _durch_die_beteiligung(zweiter, transition, vote)
     dritter = _reapply(zweiter)
     assert vorgaenger_kette(dritter) == [zweiter, genehmigt]

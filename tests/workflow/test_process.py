@@ -30,7 +30,7 @@ def test_head_sends_back_with_comment(antrag_in, transition):
     antrag = antrag_in("genehmigung_fbl")
     assert (
         transition(antrag, "zurueckweisen", "leitung", "Bitte Moderation präzisieren")
-        == "entwurf"
+        == "zurueckgewiesen"
     )
     history = antrag.workflow_history["sozialnetz_antrag_workflow"]
     assert history[-1]["comments"] == "Bitte Moderation präzisieren"

@@ -41,15 +41,21 @@ def test_every_transition_saves_a_version_of_antrag_and_persons(antrag_in):
     assert any("(beteiligung → genehmigt)" in c for c in person_comments)
 
 
-def test_submitted_version_can_be_retrieved_after_reapplication(antrag_in, transition):
-    from stadtdo.sozialnetz.erneut import erneut_stellen
+def test_submitted_version_can_be_retrieved_after_reapplication(
+    antrag_in, transition, vote
+):
+    from stadtdo.sozialnetz.verfahren import schritte
 
     antrag = antrag_in("genehmigt")
     with api.env.adopt_user(username="mitarbeiter"):
-        neu = erneut_stellen(antrag)
+        neu = schritte.erneut_stellen(antrag)
         neu.kontoname = "@geaendert"
         notify(ObjectModifiedEvent(neu))
     transition(neu, "einreichen", "mitarbeiter")
+    transition(neu, "genehmigen", "leitung")
+    vote(neu, "agentur", "agentur", "ja", "ok")
+    vote(neu, "poa", "poa", "ja")
+    vote(neu, "personalrat", "personalrat", "ja")
     repository = api.portal.get_tool("portal_repository")
     with api.env.adopt_user(username="personalrat"):
         history = repository.getHistory(antrag)

@@ -2,10 +2,11 @@
 
 from plone import api
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.voten import aktuelles_votum
-from stadtdo.sozialnetz.voten import answer_rueckfrage
-from stadtdo.sozialnetz.voten import eintraege
-from stadtdo.sozialnetz.voten import kurzansicht
+from stadtdo.sozialnetz.verfahren import schritte
+from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
+from stadtdo.sozialnetz.verfahren.voten import eintraege
+from stadtdo.sozialnetz.verfahren.voten import kurzansicht
+from stadtdo.sozialnetz.verfahren.voten import offene_rueckfragen
 from zExceptions import Unauthorized
 import pytest
 
@@ -97,12 +98,12 @@ def test_history_of_earlier_votes_is_kept(antrag_in, vote):
 def test_rueckfrage_is_answered_by_the_fachbereich(antrag_in, vote):
     antrag = antrag_in("beteiligung")
     vote(antrag, "personalrat", "personalrat", "rueckfrage", "Wer vertritt bei Urlaub?")
-    assert antrag.offene_rueckfragen() == ["personalrat"]
+    assert offene_rueckfragen(antrag) == ["personalrat"]
     with api.env.adopt_user(username="mitarbeiter"):
-        answer_rueckfrage(
+        schritte.rueckfrage_beantworten(
             antrag, gremium="personalrat", antwort="Frau B. aus dem Team."
         )
-    assert antrag.offene_rueckfragen() == []
+    assert offene_rueckfragen(antrag) == []
     assert eintraege(antrag, "personalrat")[-1]["kommentar"] == "Frau B. aus dem Team."
     history = antrag.workflow_history["sozialnetz_antrag_workflow"][-1]
     assert (history["action"], history["actor"], history["gremium"]) == (
@@ -117,13 +118,15 @@ def test_rueckfrage_cannot_be_answered_by_others(antrag_in, vote, userid):
     antrag = antrag_in("beteiligung")
     vote(antrag, "personalrat", "personalrat", "rueckfrage", "Frage")
     with api.env.adopt_user(username=userid), pytest.raises(Unauthorized):
-        answer_rueckfrage(antrag, gremium="personalrat", antwort="Antwort")
+        schritte.rueckfrage_beantworten(
+            antrag, gremium="personalrat", antwort="Antwort"
+        )
 
 
 def test_no_answer_without_open_rueckfrage(antrag_in):
     antrag = antrag_in("beteiligung")
     with api.env.adopt_user(username="mitarbeiter"), pytest.raises(AktionAbgelehnt):
-        answer_rueckfrage(antrag, gremium="poa", antwort="Antwort")
+        schritte.rueckfrage_beantworten(antrag, gremium="poa", antwort="Antwort")
 
 
 def test_kurzansicht_has_one_column_per_body_in_notes_order(antrag_in, vote):

@@ -21,11 +21,11 @@ from DateTime import DateTime
 from datetime import datetime
 from plone import api
 from plone.dexterity.utils import createContentInContainer
-from stadtdo.sozialnetz.gremien import GREMIEN
-from stadtdo.sozialnetz.verlauf import WORKFLOW
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
+from stadtdo.sozialnetz.verfahren.voten import _storage
 from stadtdo.sozialnetz.vocabularies import AUFTRITTSARTEN
 from stadtdo.sozialnetz.vocabularies import SONSTIGE
-from stadtdo.sozialnetz.voten import _storage
 from zope.component import getUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory

@@ -8,18 +8,26 @@ the caller may see.
 from collections import Counter
 from plone import api
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.gremien import GREMIEN
-from stadtdo.sozialnetz.verlauf import STATUS
+from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
+import re
 
 
-OFFEN = ("genehmigung_fbl", "stellungnahme_agentur", "beteiligung")
+#: Filters of the Übersicht, its CSV and the report; validated alike.
+FILTER = ("fachbereich", "plattform", "status")
+
+#: Columns the Übersicht can be sorted by (catalog indexes).
+SORTIERBAR = ("antragsnummer", "fachbereich", "plattform", "review_state", "modified")
 
 
-def _check_filters(datenbank, fachbereich, plattform, status):
+def filter_pruefen(datenbank, *, fachbereich=None, plattform=None, status=None):
+    """Raise ``AktionAbgelehnt`` (German, naming the field) for a filter value
+    that names no department, platform or state."""
     if fachbereich:
-        folder = datenbank.get(fachbereich)
+        folder = datenbank.get(fachbereich) if isinstance(fachbereich, str) else None
         if folder is None or folder.portal_type != "Fachbereich":
             raise AktionAbgelehnt(
                 f"Unbekannter Fachbereich „{fachbereich}“.", field="fachbereich"
@@ -28,7 +36,7 @@ def _check_filters(datenbank, fachbereich, plattform, status):
         vocabulary = getUtility(IVocabularyFactory, "stadtdo.sozialnetz.Plattformen")(
             datenbank
         )
-        if plattform not in vocabulary:
+        if not isinstance(plattform, str) or plattform not in vocabulary:
             raise AktionAbgelehnt(
                 f"Unbekannte Plattform „{plattform}“. Erlaubt sind: "
                 + ", ".join(term.value for term in vocabulary),
@@ -41,13 +49,37 @@ def _check_filters(datenbank, fachbereich, plattform, status):
         )
 
 
-def brains(datenbank, *, fachbereich=None, plattform=None, status=None):
-    """Catalog brains of the Anträge the current user may see, filtered."""
-    _check_filters(datenbank, fachbereich, plattform, status)
+def volltext(text):
+    """A catalog full-text query from user input: words as prefixes, joined
+    by AND; quotes, brackets and operators are dropped, so no input can make
+    the query parser fail."""
+    woerter = re.findall(r"\w+", text or "")
+    woerter = [w for w in woerter if w.lower() not in ("and", "or", "not")][:10]
+    return " AND ".join(f"{wort[:50]}*" for wort in woerter) or None
+
+
+def brains(
+    datenbank,
+    *,
+    fachbereich=None,
+    plattform=None,
+    status=None,
+    text=None,
+    sort_on="antragsnummer",
+    sort_order="ascending",
+):
+    """Catalog brains of the Anträge the current user may see, filtered.
+
+    The one query of the Übersicht, its CSV export and the report.
+    """
+    filter_pruefen(
+        datenbank, fachbereich=fachbereich, plattform=plattform, status=status
+    )
     query = {
         "portal_type": "Antrag",
         "path": "/".join(datenbank.getPhysicalPath()),
-        "sort_on": "antragsnummer",
+        "sort_on": sort_on if sort_on in SORTIERBAR else "antragsnummer",
+        "sort_order": "descending" if sort_order == "descending" else "ascending",
     }
     if fachbereich:
         query["fachbereich"] = fachbereich
@@ -55,11 +87,15 @@ def brains(datenbank, *, fachbereich=None, plattform=None, status=None):
         query["plattform"] = plattform
     if status:
         query["review_state"] = status
+    suchtext = volltext(text)
+    if suchtext:
+        query["SearchableText"] = suchtext
     return api.portal.get_tool("portal_catalog")(**query)
 
 
 def zeile(brain):
-    """One Antrag as a flat record (metadata only)."""
+    """One Antrag as a flat record (metadata only): the one row builder of
+    the Übersicht, its CSV export and the report."""
     voten = brain.voten or {}
     return {
         "@id": brain.getURL(),
@@ -75,12 +111,16 @@ def zeile(brain):
         "genehmigt_am": brain.genehmigt_am,
         "personen": brain.personen_anzahl or 0,
         "voten": {g.id: voten.get(g.id, "offen") for g in GREMIEN},
+        "rueckfragen_offen": list(brain.rueckfragen_offen or ()),
+        "aenderung_beantragt": brain.aenderung_beantragt,
+        "geaendert": brain.modified,
     }
 
 
 def report(datenbank, **filters):
     """The whole report as a dict (see module docstring)."""
     zeilen = [zeile(brain) for brain in brains(datenbank, **filters)]
+    offen = workflow.offene_zustaende()
     counts = Counter((z["fachbereich"], z["plattform"], z["status"]) for z in zeilen)
     titel = {z["fachbereich"]: z["fachbereich_titel"] for z in zeilen}
     return {
@@ -110,6 +150,7 @@ def report(datenbank, **filters):
                     "url",
                     "genehmigt_am",
                     "personen",
+                    "aenderung_beantragt",
                 )
             }
             for z in zeilen
@@ -129,7 +170,7 @@ def report(datenbank, **filters):
                 )
             }
             for z in zeilen
-            if z["status"] in OFFEN
+            if z["status"] in offen
         ],
     }
 
@@ -154,6 +195,21 @@ def csv_zeilen(datenbank, **filters):
     yield list(CSV_SPALTEN) + [f"votum_{g.id}" for g in GREMIEN]
     for brain in brains(datenbank, **filters):
         z = zeile(brain)
-        yield [z[key] if z[key] is not None else "" for key in CSV_SPALTEN] + [
+        yield [csv_zelle(z[key]) for key in CSV_SPALTEN] + [
             z["voten"][g.id] for g in GREMIEN
         ]
+
+
+#: A cell starting with one of these is a formula in Excel or LibreOffice.
+FORMEL_ANFAENGE = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_zelle(value):
+    """A value for a CSV cell: None as empty, and text that a spreadsheet
+    would run as a formula prefixed with an apostrophe (OWASP „CSV
+    injection“), so it is shown as text."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMEL_ANFAENGE):
+        return "'" + value
+    return value

@@ -16,7 +16,7 @@ from datetime import timedelta
 from persistent.list import PersistentList
 from plone import api
 from stadtdo.sozialnetz.settings import einstellung
-from stadtdo.sozialnetz.verlauf import eingestellt_am
+from stadtdo.sozialnetz.verfahren.verlauf import eingestellt_am
 import logging
 
 

@@ -8,23 +8,21 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.antrag import IAntrag
-from stadtdo.sozialnetz.einreichen import hindernisse
-from stadtdo.sozialnetz.erneut import ABLOESBAR
-from stadtdo.sozialnetz.erneut import erneut_stellen
-from stadtdo.sozialnetz.erneut import nachfolger
-from stadtdo.sozialnetz.erneut import vorgaenger_kette
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.gremien import GREMIEN
-from stadtdo.sozialnetz.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.setuphandlers import get_datenbank
-from stadtdo.sozialnetz.verlauf import WORKFLOW
+from stadtdo.sozialnetz.upgrades import UMSTELLUNG_1001
+from stadtdo.sozialnetz.verfahren import erneut
+from stadtdo.sozialnetz.verfahren import schritte
+from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
+from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
+from stadtdo.sozialnetz.verfahren.voten import kurzansicht
+from stadtdo.sozialnetz.verfahren.voten import offene_rueckfragen
+from stadtdo.sozialnetz.verfahren.voten import VOTEN
 from stadtdo.sozialnetz.vocabularies import term_title
 from stadtdo.sozialnetz.vorfall import formular
-from stadtdo.sozialnetz.voten import answer_rueckfrage
-from stadtdo.sozialnetz.voten import kurzansicht
-from stadtdo.sozialnetz.voten import offene_rueckfragen
-from stadtdo.sozialnetz.voten import record_votum
-from stadtdo.sozialnetz.voten import VOTEN
 from urllib.parse import urlencode
 from zExceptions import Unauthorized
 from zope.i18n import translate
@@ -160,7 +158,7 @@ class AntragView(DefaultView):
                 "title": antrag.Title(),
                 "status": self.state_title(api.content.get_state(antrag)),
             }
-            for antrag in vorgaenger_kette(self.context)
+            for antrag in erneut.vorgaenger_kette(self.context)
         ]
 
     def nachfolgende_antraege(self):
@@ -170,7 +168,7 @@ class AntragView(DefaultView):
                 "title": b.Title,
                 "status": self.state_title(b.review_state),
             }
-            for b in nachfolger(self.context)
+            for b in erneut.nachfolger(self.context)
         ]
 
     def kurzansicht(self):
@@ -185,6 +183,8 @@ class AntragView(DefaultView):
             action = entry.get("action")
             if action is None:
                 titel = self.t(_("Antrag angelegt"))
+            elif action == UMSTELLUNG_1001:
+                titel = self.t(_("Zurückgewiesen (Umstellung auf Version 1001)"))
             else:
                 tdef = workflow.transitions.get(action)
                 titel = self.t(_(tdef.title)) if tdef is not None else action
@@ -268,7 +268,7 @@ class AntragView(DefaultView):
         """The bodies the current user may vote for now."""
         result = []
         for gremium in GREMIEN:
-            if self.state in gremium.faellig_in and _can(
+            if self.state in workflow.faellig_in(gremium) and _can(
                 gremium.permission, self.context
             ):
                 result.append(
@@ -293,9 +293,41 @@ class AntragView(DefaultView):
         ]
 
     def kann_erneut_stellen(self):
-        return self.state in ABLOESBAR and _can(
-            "stadtdo.sozialnetz: Reapply Antrag", self.context
+        return (
+            self.state in workflow.abloesbare_zustaende()
+            and _can(erneut.REAPPLY_PERMISSION, self.context)
+            and erneut.laufender_nachfolger(self.context) is None
         )
+
+    def aenderung_beantragt(self):
+        """The pending re-application („Änderung beantragt: SN-…“), or None."""
+        neu = erneut.aenderung_beantragt(self.context)
+        if neu is None:
+            return None
+        return {
+            "url": neu.absolute_url(),
+            "antragsnummer": neu.antragsnummer,
+            "status": self.state_title(api.content.get_state(neu)),
+        }
+
+    def genehmigung_fbl(self):
+        """Section 4 „Genehmigung durch Vorgesetzte*n“: the head's (last)
+        decision from the workflow history — who, when, comment."""
+        for entry in reversed(self.context.workflow_history.get(WORKFLOW, ())):
+            if entry.get("action") in ("genehmigen", "zurueckweisen"):
+                return {
+                    "entscheidung": self.t(
+                        _("genehmigt")
+                        if entry["action"] == "genehmigen"
+                        else _("zurückgewiesen")
+                    ),
+                    "wer": _fullname(entry.get("actor")),
+                    "zeit": api.portal.get_localized_time(
+                        entry["time"], long_format=True
+                    ),
+                    "kommentar": entry.get("comments") or "",
+                }
+        return None
 
     def hat_aktionen(self):
         return any(
@@ -313,65 +345,77 @@ class AntragView(DefaultView):
 class AntragAktion(BrowserView):
     """POST target of the action forms on the Antrag view."""
 
+    def schritt(self, aktion, form, kommentar):
+        """Take ``aktion`` through the process layer; returns (message, url)."""
+        if aktion in EINFACHE_SCHRITTE:
+            schritte.ausfuehren(self.context, aktion, kommentar=kommentar)
+            return _("Der Schritt wurde ausgeführt."), None
+        if aktion == "votum":
+            schritte.votum(
+                self.context,
+                gremium=form.get("gremium", ""),
+                votum=form.get("votum", ""),
+                kommentar=kommentar,
+                endgueltig=bool(form.get("endgueltig")),
+            )
+            return _("Ihr Votum wurde gespeichert."), None
+        if aktion == "rueckfrage":
+            schritte.rueckfrage_beantworten(
+                self.context, gremium=form.get("gremium", ""), antwort=kommentar
+            )
+            return _("Ihre Antwort wurde gespeichert."), None
+        if aktion == "erneut":
+            neu = schritte.erneut_stellen(self.context)
+            return (
+                _(
+                    "Der erneute Antrag wurde als Entwurf angelegt. Passen Sie die Angaben an "
+                    "und reichen Sie ihn ein; bis zu seiner Genehmigung gilt der bisherige Antrag."
+                ),
+                neu.absolute_url(),
+            )
+        raise AktionAbgelehnt(translate(_("Unbekannte Aktion."), context=self.request))
+
     def __call__(self):
         if self.request.method != "POST":
             return self.request.response.redirect(self.context.absolute_url())
         CheckAuthenticator(self.request)
         form = self.request.form
-        aktion = form.get("aktion")
         kommentar = (form.get("kommentar") or "").strip()
-        ziel = self.context.absolute_url()
-        try:
-            if aktion in EINFACHE_SCHRITTE:
-                if aktion == "zurueckweisen" and not kommentar:
-                    raise AktionAbgelehnt(
-                        translate(
-                            _("Bitte begründen Sie die Zurückweisung im Kommentar."),
-                            context=self.request,
-                        )
-                    )
-                (workflow,) = api.portal.get_tool("portal_workflow").getWorkflowsFor(
-                    self.context
-                )
-                if not workflow.isActionSupported(self.context, aktion):
-                    raise Unauthorized(aktion)
-                api.portal.get_tool("portal_workflow").doActionFor(
-                    self.context, aktion, comment=kommentar
-                )
-                meldung = _("Der Schritt wurde ausgeführt.")
-            elif aktion == "votum":
-                record_votum(
-                    self.context,
-                    gremium=form.get("gremium", ""),
-                    votum=form.get("votum", ""),
-                    kommentar=kommentar,
-                    endgueltig=bool(form.get("endgueltig")),
-                )
-                meldung = _("Ihr Votum wurde gespeichert.")
-            elif aktion == "rueckfrage":
-                answer_rueckfrage(
-                    self.context, gremium=form.get("gremium", ""), antwort=kommentar
-                )
-                meldung = _("Ihre Antwort wurde gespeichert.")
-            elif aktion == "erneut":
-                neu = erneut_stellen(self.context)
-                ziel = neu.absolute_url()
-                meldung = _(
-                    "Der erneute Antrag wurde als Entwurf angelegt. Passen Sie die Angaben an "
-                    "und reichen Sie ihn ein; bis dahin gilt der bisherige Antrag."
-                )
-            else:
-                raise AktionAbgelehnt(
-                    translate(_("Unbekannte Aktion."), context=self.request)
-                )
-        except AktionAbgelehnt as error:
-            api.portal.show_message(error.message, request=self.request, type="error")
-        except Unauthorized:
-            api.portal.show_message(
-                _("Diesen Schritt dürfen Sie bei diesem Antrag nicht ausführen."),
-                request=self.request,
-                type="error",
-            )
-        else:
-            api.portal.show_message(meldung, request=self.request)
-        return self.request.response.redirect(ziel)
+        return ausfuehren_und_melden(
+            self, lambda: self.schritt(form.get("aktion"), form, kommentar)
+        )
+
+
+def ausfuehren_und_melden(view, schritt):
+    """Run ``schritt`` and tell the user the outcome as a status message."""
+    ziel = view.context.absolute_url()
+    try:
+        meldung, url = schritt()
+    except AktionAbgelehnt as error:
+        api.portal.show_message(error.message, request=view.request, type="error")
+    except Unauthorized:
+        api.portal.show_message(
+            _("Diesen Schritt dürfen Sie bei diesem Antrag nicht ausführen."),
+            request=view.request,
+            type="error",
+        )
+    else:
+        api.portal.show_message(meldung, request=view.request)
+        ziel = url or ziel
+    return view.request.response.redirect(ziel)
+
+
+class AntragStatusAendern(BrowserView):
+    """``content_status_modify`` for an Antrag (the toolbar's state menu and
+    Plone's state form): the step goes through the process layer."""
+
+    def __call__(self, workflow_action=None, comment="", **kwargs):
+        if not workflow_action:
+            return self.request.response.redirect(self.context.absolute_url())
+        CheckAuthenticator(self.request)
+
+        def schritt():
+            schritte.ausfuehren(self.context, workflow_action, kommentar=comment)
+            return _("Der Schritt wurde ausgeführt."), None
+
+        return ausfuehren_und_melden(self, schritt)

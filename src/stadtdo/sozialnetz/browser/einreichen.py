@@ -8,7 +8,9 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz.einreichen import hindernisse
+from stadtdo.sozialnetz.verfahren import schritte
+from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 
 
 class EinreichenView(BrowserView):
@@ -17,16 +19,16 @@ class EinreichenView(BrowserView):
         self.allowed = api.user.has_permission(
             "stadtdo.sozialnetz: Submit Antrag", obj=self.context
         )
-        self.state_ok = api.content.get_state(self.context) == "entwurf"
+        self.state_ok = "einreichen" in workflow.ausgaenge(
+            api.content.get_state(self.context)
+        )
         form = self.request.form
         if self.request.method == "POST" and "form.buttons.cancel" in form:
             return self.request.response.redirect(self.context.absolute_url())
         if self.request.method == "POST" and "form.buttons.confirm" in form:
             CheckAuthenticator(self.request)
             if self.can_submit:
-                api.portal.get_tool("portal_workflow").doActionFor(
-                    self.context, "einreichen", comment=form.get("comment", "")
-                )
+                schritte.einreichen(self.context, kommentar=form.get("comment", ""))
                 api.portal.show_message(
                     _(
                         "Der Antrag wurde eingereicht und liegt der Fachbereichsleitung "

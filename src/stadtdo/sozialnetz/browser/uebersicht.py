@@ -9,9 +9,12 @@ from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
 from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz.gremien import GREMIEN
-from stadtdo.sozialnetz.verlauf import STATUS
-from stadtdo.sozialnetz.voten import VOTUM_TITEL
+from stadtdo.sozialnetz import reporting
+from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.verfahren.verlauf import STATUS
+from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
 from urllib.parse import urlencode
 from zope.component import getUtility
 from zope.i18n import translate
@@ -20,45 +23,14 @@ import csv
 import io
 
 
-SORTIERBAR = {
-    "antragsnummer": _("Antragsnummer"),
-    "fachbereich": _("Fachbereich"),
-    "plattform": _("Plattform"),
-    "review_state": _("Status"),
-    "modified": _("Letzte Änderung"),
-}
-
-
-class Zustaendigkeiten:
-    """What the current user acts for: bodies, and departments as head or staff."""
-
-    def __init__(self, datenbank):
-        roles = set(api.user.get_roles(obj=datenbank))
-        self.gremien = {g.id for g in GREMIEN if g.rolle in roles}
-        self.leitung, self.mitarbeiter = set(), set()
-        for folder in datenbank.objectValues():
-            if folder.portal_type != "Fachbereich":
-                continue
-            fb_roles = set(api.user.get_roles(obj=folder))
-            if "SNFachbereichsleitung" in fb_roles:
-                self.leitung.add(folder.getId())
-            if "SNMitarbeiter" in fb_roles:
-                self.mitarbeiter.add(folder.getId())
-
-    def wartet(self, brain):
-        """True if the Antrag waits for an action of this user."""
-        state = brain.review_state
-        if state == "genehmigung_fbl" and brain.fachbereich in self.leitung:
-            return True
-        if state == "stellungnahme_agentur" and "agentur" in self.gremien:
-            return True
-        if state == "beteiligung":
-            voten = brain.voten or {}
-            for gid in self.gremien - {"agentur"}:
-                if voten.get(gid) in ("offen", "in_bearbeitung"):
-                    return True
-        staff_task = state == "entwurf" or bool(brain.rueckfragen_offen)
-        return brain.fachbereich in self.mitarbeiter and staff_task
+def aufgaben_fuer(datenbank):
+    """``verfahren.workflow.Aufgaben`` for the current user: the roles held in
+    each department folder (its local roles and the database's)."""
+    rollen = {}
+    for folder in datenbank.objectValues():
+        if folder.portal_type == "Fachbereich":
+            rollen[folder.getId()] = frozenset(api.user.get_roles(obj=folder))
+    return workflow.Aufgaben(rollen)
 
 
 class UebersichtView(BrowserView):
@@ -74,37 +46,43 @@ class UebersichtView(BrowserView):
     def form(self):
         return self.request.form
 
-    def query(self):
-        query = {
-            "portal_type": "Antrag",
-            "path": "/".join(self.context.getPhysicalPath()),
-        }
-        for key, index in (
-            ("fachbereich", "fachbereich"),
-            ("plattform", "plattform"),
-            ("status", "review_state"),
-        ):
-            if self.form.get(key):
-                query[index] = self.form[key]
-        text = (self.form.get("q") or "").strip()
-        if text:
-            query["SearchableText"] = " AND ".join(f"{word}*" for word in text.split())
-        sort_on = self.form.get("sort_on")
-        query["sort_on"] = sort_on if sort_on in SORTIERBAR else "antragsnummer"
-        query["sort_order"] = (
-            "descending" if self.form.get("sort_order") == "descending" else "ascending"
-        )
-        return query
+    def filter(self):
+        """The valid filters of the request; a bad value is dropped with a
+        German message instead of failing the page."""
+        werte = {}
+        for key in reporting.FILTER:
+            value = self.form.get(key) or None
+            if value is None:
+                continue
+            try:
+                reporting.filter_pruefen(self.context, **{key: value})
+            except AktionAbgelehnt as error:
+                self.fehler.append(error.message)
+                continue
+            werte[key] = value
+        return werte
 
     def brains(self):
-        brains = api.portal.get_tool("portal_catalog")(**self.query())
+        self.fehler = []
+        brains = reporting.brains(
+            self.context,
+            text=self.form.get("q") if isinstance(self.form.get("q"), str) else None,
+            sort_on=self.form.get("sort_on"),
+            sort_order=self.form.get("sort_order"),
+            **self.filter(),
+        )
+        for message in self.fehler:
+            api.portal.show_message(message, request=self.request, type="error")
         if self.nur_meine or self.form.get("wartet"):
-            zustaendig = Zustaendigkeiten(self.context)
-            brains = [b for b in brains if zustaendig.wartet(b)]
+            aufgaben = aufgaben_fuer(self.context)
+            brains = [b for b in brains if aufgaben.wartet(b)]
         return brains
 
     def batch(self):
-        start = int(self.form.get("b_start", 0) or 0)
+        try:
+            start = max(int(self.form.get("b_start", 0) or 0), 0)
+        except (TypeError, ValueError):
+            start = 0
         return Batch(self.brains(), self.batch_size, start)
 
     def gremien(self):
@@ -118,29 +96,27 @@ class UebersichtView(BrowserView):
         return self.t(_(wf_tool.getTitleForStateOnType(state, "Antrag")))
 
     def zeile(self, brain):
-        voten = brain.voten or {}
-        offen = set(brain.rueckfragen_offen or ())
-        return {
-            "url": brain.getURL(),
-            "antragsnummer": brain.antragsnummer,
-            "fachbereich": brain.fachbereich_titel,
-            "plattform": brain.plattform_titel,
-            "konto": brain.kontoname,
-            "status": self.status_titel(brain.review_state),
-            "state": brain.review_state,
-            "erneut": brain.antragsart == "erneuter_antrag",
-            "voten": [
+        """``reporting.zeile`` with the titles and dates the page shows."""
+        z = reporting.zeile(brain)
+        offen = set(z["rueckfragen_offen"])
+        z.update(
+            url=z["@id"],
+            fachbereich=z["fachbereich_titel"],
+            plattform=z["plattform_titel"],
+            state=z["status"],
+            status=self.status_titel(z["status"]),
+            erneut=z["antragsart"] == "erneuter_antrag",
+            voten=[
                 {
-                    "votum": voten.get(g.id, "offen"),
-                    "titel": self.t(VOTUM_TITEL.get(voten.get(g.id, "offen"), "")),
+                    "votum": z["voten"][g.id],
+                    "titel": self.t(VOTUM_TITEL.get(z["voten"][g.id], "")),
                     "rueckfrage": g.id in offen,
                 }
                 for g in GREMIEN
             ],
-            "geaendert": api.portal.get_localized_time(
-                brain.modified, long_format=False
-            ),
-        }
+            geaendert=api.portal.get_localized_time(brain.modified, long_format=False),
+        )
+        return z
 
     # Filter choices
 
@@ -204,20 +180,25 @@ class UebersichtExport(UebersichtView):
         writer.writerow(
             ["Antragsnummer", "Fachbereich", "Plattform", "Konto", "Status"]
             + [g["spalte"] for g in self.gremien()]
-            + ["Letzte Änderung", "Adresse"]
+            + ["Änderung beantragt", "Letzte Änderung", "Adresse"]
         )
         for brain in self.brains():
             row = self.zeile(brain)
             writer.writerow(
                 [
-                    row["antragsnummer"],
-                    row["fachbereich"],
-                    row["plattform"],
-                    row["konto"],
-                    row["status"],
+                    reporting.csv_zelle(value)
+                    for value in [
+                        row["antragsnummer"],
+                        row["fachbereich"],
+                        row["plattform"],
+                        row["konto"],
+                        row["status"],
+                        *(v["titel"] for v in row["voten"]),
+                        row["aenderung_beantragt"],
+                        row["geaendert"],
+                        row["url"],
+                    ]
                 ]
-                + [v["titel"] for v in row["voten"]]
-                + [row["geaendert"], row["url"]]
             )
         response = self.request.response
         response.setHeader("Content-Type", "text/csv; charset=utf-8")

@@ -1,7 +1,5 @@
 """The Antrag: one application for one social media presence (Anlage 1 §2)."""
 
-from AccessControl import ClassSecurityInfo
-from AccessControl.class_init import InitializeClass
 from Acquisition import aq_chain
 from Acquisition import aq_inner
 from plone.app.content.interfaces import INameFromTitle
@@ -10,8 +8,8 @@ from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz.antragsnummer import ensure_antragsnummer
 from stadtdo.sozialnetz.content.fachbereich import IFachbereich
+from stadtdo.sozialnetz.verfahren.antragsnummer import ensure_antragsnummer
 from stadtdo.sozialnetz.vocabularies import SONSTIGE
 from z3c.form.browser.radio import RadioFieldWidget
 from zope import schema
@@ -319,8 +317,6 @@ def fachbereich_of(obj):
 class Antrag(Container):
     """An Antrag. Its title is derived from its header and section 1."""
 
-    security = ClassSecurityInfo()
-
     # Kopfdaten, set by the subscribers in stadtdo.sozialnetz.subscribers.
     antragsnummer = None
     antragsteller = None
@@ -340,43 +336,6 @@ class Antrag(Container):
     @title.setter
     def title(self, value):
         """The title is derived; values set by generic code are ignored."""
-
-    # Conditions read by the guards of sozialnetz_antrag_workflow.
-
-    security.declarePublic("einreichbar")
-
-    def einreichbar(self):
-        """True when nothing blocks ``einreichen`` (see einreichen.hindernisse)."""
-        from stadtdo.sozialnetz.einreichen import hindernisse
-
-        return not hindernisse(self)
-
-    security.declarePublic("offene_rueckfragen")
-
-    def offene_rueckfragen(self):
-        """Ids of the bodies with an unanswered Rückfrage."""
-        from stadtdo.sozialnetz.voten import offene_rueckfragen
-
-        return offene_rueckfragen(self)
-
-    security.declarePublic("beteiligung_ergebnis")
-
-    def beteiligung_ergebnis(self):
-        """``genehmigt``, ``abgelehnt`` or None, from the votes of POA and PR."""
-        from stadtdo.sozialnetz.voten import beteiligung_ergebnis
-
-        return beteiligung_ergebnis(self)
-
-    security.declarePublic("ist_abgeloest")
-
-    def ist_abgeloest(self):
-        """True once a re-application of this Antrag has been submitted."""
-        from stadtdo.sozialnetz.erneut import eingereichte_nachfolger
-
-        return bool(eingereichte_nachfolger(self))
-
-
-InitializeClass(Antrag)
 
 
 def plattform_titel(antrag):

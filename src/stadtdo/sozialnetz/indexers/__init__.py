@@ -27,15 +27,15 @@ def plattform_titel(obj):
 @indexer(IAntrag)
 def voten(obj):
     """Current vote per body, for the overview's columns: ``{"poa": "ja", ...}``."""
-    from stadtdo.sozialnetz.gremien import GREMIEN
-    from stadtdo.sozialnetz.voten import aktuelles_votum
+    from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+    from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
 
     return {g.id: aktuelles_votum(obj, g.id)["votum"] for g in GREMIEN}
 
 
 @indexer(IAntrag)
 def rueckfragen_offen(obj):
-    from stadtdo.sozialnetz.voten import offene_rueckfragen
+    from stadtdo.sozialnetz.verfahren.voten import offene_rueckfragen
 
     return offene_rueckfragen(obj)
 
@@ -56,7 +56,7 @@ def searchable_text(obj):
 @indexer(IAntrag)
 def genehmigt_am(obj):
     """ISO date of the approval (or None)."""
-    from stadtdo.sozialnetz.verlauf import genehmigt_am as _genehmigt_am
+    from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am as _genehmigt_am
 
     am = _genehmigt_am(obj)
     return am.isoformat() if am else None
@@ -70,3 +70,11 @@ def personen_anzahl(obj):
 @indexer(IAntrag)
 def konto_url(obj):
     return str(obj.url) if obj.url else None
+
+
+@indexer(IAntrag)
+def aenderung_beantragt(obj):
+    """Antragsnummer of the pending re-application („Änderung beantragt“),
+    kept up to date by ``subscribers.workflow.predecessor_rule`` (an indexer
+    must not search the catalog: that would index reentrantly)."""
+    return getattr(obj, "aenderung_beantragt_durch", None)

@@ -3,8 +3,9 @@
 =======================  ==================================================
 Step                     Recipients
 =======================  ==================================================
-einreichen               head and deputy of the FB; a re-application also
-                         goes to all bodies, marked "erneuter Antrag"
+einreichen               head and deputy of the FB (please approve); all
+                         bodies: notice of receipt (a re-application marked
+                         "erneuter Antrag")
 genehmigen (FBL)         Dortmund-Agentur
 zurueckweisen (FBL)      applicant and FB staff
 stellungnahme_abgeben    DSB, Personalrat, POA, IT-Sicherheit; and, as every
@@ -18,8 +19,6 @@ genehmigt / abgelehnt    applicant, head and deputy, all bodies; on
 """
 
 from plone import api
-from stadtdo.sozialnetz.gremien import GREMIEN
-from stadtdo.sozialnetz.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
 from stadtdo.sozialnetz.notifications.recipients import gremium_emails
@@ -29,7 +28,9 @@ from stadtdo.sozialnetz.notifications.systemhaus import systemhaus_beauftragen
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import fullname
 from stadtdo.sozialnetz.notifications.texts import text
-from stadtdo.sozialnetz.voten import VOTUM_TITEL
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
+from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
 from zope.i18n import translate
 
 
@@ -77,17 +78,35 @@ def _einreichen(antrag, kommentar, autor, kwargs):
             autor=autor,
         ),
     )
-    if antrag.antragsart == "erneuter_antrag":
-        send(
-            _alle_gremien(),
-            betreff(antrag, "Erneuter Antrag eingereicht"),
-            text(
-                antrag,
-                "Ein bestehender Antrag wurde erneut gestellt. Der bisherige Antrag ist "
-                "damit archiviert; bitte geben Sie eine aktuelle Einschätzung ab, sobald "
-                "der Antrag Sie erreicht (Anlage 1 Nr. 3).",
-            ),
+    _eingangsmitteilung(antrag)
+
+
+def _eingangsmitteilung(antrag):
+    """Notice of receipt to the review bodies (Anlage 1 Nr. 2: „Diese erhalten
+    über den Eingang eines neuen Antrags eine automatisierte Mitteilung“).
+    Their vote falls due later, after the head's approval."""
+    erneut = antrag.antragsart == "erneuter_antrag"
+    einleitung = (
+        "In der Datenbank „Soziale Netzwerke“ ist ein neuer Antrag eingegangen. "
+        "Er liegt zunächst der Fachbereichsleitung zur Genehmigung vor; Sie "
+        "erhalten eine weitere Mitteilung, sobald Ihr Votum fällig ist."
+    )
+    if erneut:
+        einleitung += (
+            " Es handelt sich um einen erneuten Antrag: Der bisherige Antrag bleibt "
+            "in Kraft, bis dieser genehmigt ist; bitte geben Sie dann eine aktuelle "
+            "Einschätzung ab (Anlage 1 Nr. 3)."
         )
+    send(
+        _alle_gremien(),
+        betreff(
+            antrag,
+            "Eingang eines erneuten Antrags"
+            if erneut
+            else "Eingang eines neuen Antrags",
+        ),
+        text(antrag, einleitung),
+    )
 
 
 def _genehmigen(antrag, kommentar, autor, kwargs):
@@ -110,8 +129,9 @@ def _zurueckweisen(antrag, kommentar, autor, kwargs):
         betreff(antrag, "Von der Fachbereichsleitung zurückgewiesen"),
         text(
             antrag,
-            f"Die Fachbereichsleitung ({autor}) hat den Antrag zur Überarbeitung "
-            "zurückgegeben. Er ist wieder als Entwurf bearbeitbar.",
+            f"Die Fachbereichsleitung ({autor}) hat den Antrag zurückgewiesen. Er "
+            "bleibt unverändert in der Datenbank. Um ihn überarbeitet neu "
+            "einzureichen, wählen Sie „Antrag erneut stellen“.",
             kommentar=kommentar,
             autor=autor,
         ),

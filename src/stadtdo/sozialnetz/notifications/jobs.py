@@ -29,7 +29,7 @@ from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.retention import aufbewahrung
 from stadtdo.sozialnetz.settings import einstellung
-from stadtdo.sozialnetz.verlauf import genehmigt_am
+from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am
 from stadtdo.sozialnetz.vocabularies import term_title
 from zope.annotation.interfaces import IAnnotations
 

@@ -7,9 +7,9 @@ the mail is skipped for that body – the transition itself never fails.
 
 from plone import api
 from stadtdo.sozialnetz.content.antrag import fachbereich_of
-from stadtdo.sozialnetz.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.groups import fachbereich_group_id
 from stadtdo.sozialnetz.settings import einstellung
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
 import logging
 
 

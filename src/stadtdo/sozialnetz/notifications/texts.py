@@ -2,7 +2,7 @@
 
 from plone import api
 from stadtdo.sozialnetz.content.antrag import plattform_titel
-from stadtdo.sozialnetz.voten import kurzansicht
+from stadtdo.sozialnetz.verfahren.voten import kurzansicht
 
 
 def betreff(antrag, ereignis):

@@ -3,8 +3,8 @@
 GET <antrag>/@einreichen  -> {"einreichbar": false, "hindernisse": [...]}
 """
 
-from stadtdo.sozialnetz.einreichen import hindernisse
 from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 
 
 class EinreichenGet(SozialnetzService):

@@ -3,9 +3,9 @@
 POST <antrag>/@erneut-stellen   -> 201, {"@id": <new draft>, ...}
 """
 
-from stadtdo.sozialnetz.erneut import erneut_stellen
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.verfahren import schritte
 from zExceptions import Unauthorized
 
 
@@ -13,7 +13,7 @@ class ErneutStellenPost(SozialnetzService):
     def reply(self):
         self.json()  # no body needed; switches CSRF protection off like all POSTs
         try:
-            neu = erneut_stellen(self.context)
+            neu = schritte.erneut_stellen(self.context)
         except AktionAbgelehnt as error:
             return self.error(400, error.message, field=error.field)
         except Unauthorized as error:

@@ -6,7 +6,7 @@ POST <antrag>/@rueckfrage  {"gremium": "personalrat", "antwort": "..."}
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.services.base import SozialnetzService
 from stadtdo.sozialnetz.services.votum import votum_table
-from stadtdo.sozialnetz.voten import answer_rueckfrage
+from stadtdo.sozialnetz.verfahren import schritte
 from zExceptions import Unauthorized
 
 
@@ -18,7 +18,7 @@ class RueckfragePost(SozialnetzService):
         if not data.get("gremium"):
             return self.error(400, "Angabe „gremium“ fehlt.", field="gremium")
         try:
-            answer_rueckfrage(
+            schritte.rueckfrage_beantworten(
                 self.context, gremium=data["gremium"], antwort=data.get("antwort", "")
             )
         except AktionAbgelehnt as error:

@@ -8,10 +8,10 @@ POST <antrag>/@votum  {"gremium": "poa", "votum": "ja", "kommentar": "...",
 from plone import api
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.services.base import SozialnetzService
-from stadtdo.sozialnetz.voten import beteiligung_ergebnis
-from stadtdo.sozialnetz.voten import kurzansicht
-from stadtdo.sozialnetz.voten import offene_rueckfragen
-from stadtdo.sozialnetz.voten import record_votum
+from stadtdo.sozialnetz.verfahren import schritte
+from stadtdo.sozialnetz.verfahren.voten import beteiligung_ergebnis
+from stadtdo.sozialnetz.verfahren.voten import kurzansicht
+from stadtdo.sozialnetz.verfahren.voten import offene_rueckfragen
 from zExceptions import Unauthorized
 
 
@@ -40,7 +40,7 @@ class VotumPost(SozialnetzService):
             if not data.get(name):
                 return self.error(400, f"Angabe „{name}“ fehlt.", field=name)
         try:
-            record_votum(
+            schritte.votum(
                 self.context,
                 gremium=data["gremium"],
                 votum=data["votum"],

@@ -1,52 +1,48 @@
-"""``@workflow/<transition>`` for an Antrag: plone.restapi's service, with
-the reason when a step is refused.
+"""``@workflow/<transition>`` for an Antrag goes through the process layer.
 
-plone.restapi answers a refused transition with 400 "No workflow provides
-the ... action". For an Antrag the user learns why: 403 when the step is not
-theirs, 400 with the missing data when ``einreichen`` is not possible yet.
+plone.restapi's generic service would fire the transition directly. For an
+Antrag every step is taken by ``verfahren.schritte``: steps whose only data
+is a comment (einreichen, genehmigen, zurückweisen — with its required
+reason —, einstellen) are dispatched there; steps that carry a vote, a
+statement or an answer are refused with a German 400 that names the endpoint
+recording them (``@votum``, ``@rueckfrage``). 403 when the step is not the
+user's, 401 for anonymous.
 """
 
-from plone import api
+from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.services.workflow.transition import WorkflowTransition
-from stadtdo.sozialnetz.einreichen import hindernisse
+from plone.restapi.services.workflow.utils import elevated_privileges
+from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.services.base import SozialnetzService
-from zope.i18n import translate
+from stadtdo.sozialnetz.verfahren import schritte
+from zExceptions import Unauthorized
 
 
 class AntragWorkflowTransition(WorkflowTransition):
     error = SozialnetzService.error
     forbidden = SozialnetzService.forbidden
+    json = SozialnetzService.json
 
     def reply(self):
         if self.transition is None:
             return super().reply()
-        (workflow,) = self.wftool.getWorkflowsFor(self.context)
-        state = workflow._getWorkflowStateOf(self.context)
-        tdef = workflow.transitions.get(self.transition)
-        if tdef is None or self.transition not in state.transitions:
-            title = translate(state.title, domain="plone", context=self.request)
-            return self.error(
-                400,
-                f"Der Schritt „{self.transition}“ ist im Status „{title}“ nicht möglich.",
+        data = self.json()
+        if data is None:
+            data = {}
+        try:
+            schritte.ausfuehren(
+                self.context, self.transition, kommentar=data.get("comment", "")
             )
-        guard = tdef.guard
-        permissions = guard.permissions if guard is not None else ()
-        if permissions and not any(
-            api.user.has_permission(p, obj=self.context) for p in permissions
-        ):
-            return self.forbidden(
-                f"Sie dürfen den Schritt „{tdef.title}“ bei diesem Antrag nicht ausführen."
+        except AktionAbgelehnt as error:
+            return self.error(400, error.message, field=error.field)
+        except Unauthorized as error:
+            return self.forbidden(str(error))
+        with elevated_privileges(self.context):
+            history = self.wftool.getInfoFor(self.context, "review_history")
+            action = dict(history[-1])
+            action["title"] = self.context.translate(
+                self.wftool.getTitleForStateOnType(
+                    action["review_state"], self.context.portal_type
+                )
             )
-        if self.transition == "einreichen":
-            reasons = hindernisse(self.context)
-            if reasons:
-                self.request.response.setStatus(400)
-                return {
-                    "error": {
-                        "type": "BadRequest",
-                        "message": "Der Antrag kann noch nicht eingereicht werden: "
-                        + " ".join(reasons),
-                        "hindernisse": reasons,
-                    }
-                }
-        return super().reply()
+        return json_compatible(action)

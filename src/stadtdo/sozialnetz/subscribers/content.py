@@ -1,10 +1,10 @@
 """Header data and access set-up that follow from where content is created."""
 
 from plone import api
-from stadtdo.sozialnetz.antragsnummer import ensure_antragsnummer
 from stadtdo.sozialnetz.content.antrag import fachbereich_of
 from stadtdo.sozialnetz.groups import setup_fachbereich_groups
 from stadtdo.sozialnetz.groups import setup_gremium_groups
+from stadtdo.sozialnetz.verfahren.antragsnummer import ensure_antragsnummer
 
 
 def antrag_added(antrag, event):

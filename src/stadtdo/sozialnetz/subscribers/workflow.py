@@ -1,7 +1,9 @@
-"""What follows a transition of an Antrag: a saved version, the archive step."""
+"""What follows a transition of an Antrag: a saved version, and the
+predecessor rule of „Antrag erneut stellen“ (Anlage 1 Nr. 3)."""
 
 from plone import api
-from stadtdo.sozialnetz.erneut import ABLOESBAR
+from stadtdo.sozialnetz.verfahren import erneut
+from stadtdo.sozialnetz.verfahren import schritte
 import logging
 
 
@@ -27,22 +29,24 @@ def save_versions(antrag, event):
         repository.save(obj=obj, comment=comment)
 
 
-def archive_predecessor(antrag, event):
-    """When a re-application is submitted, its predecessor is superseded."""
-    if event.transition is None or event.transition.getId() != "einreichen":
-        return
-    if not antrag.vorgaenger:
+def predecessor_rule(antrag, event):
+    """A re-application's predecessor stays in force until the re-application
+    is approved; then it is archived. Every step of the re-application
+    refreshes the predecessor's „Änderung beantragt“ in the catalog."""
+    if event.transition is None or not antrag.vorgaenger:
         return
     vorgaenger = api.content.get(UID=antrag.vorgaenger)
-    if vorgaenger is None or api.content.get_state(vorgaenger) not in ABLOESBAR:
+    if vorgaenger is None:
         return
-    # The catalog must know the new state before the guard asks it.
-    antrag.reindexObject(idxs=["review_state"])
-    api.portal.get_tool("portal_workflow").doActionFor(
-        vorgaenger,
-        "archivieren",
-        comment=f"Abgelöst durch den erneuten Antrag {antrag.antragsnummer}.",
-    )
-    logger.info(
-        "%s archived, superseded by %s", vorgaenger.antragsnummer, antrag.antragsnummer
-    )
+    if event.new_state.getId() == "genehmigt" and schritte.archivieren(
+        vorgaenger, nachfolger=antrag
+    ):
+        logger.info(
+            "%s archived, superseded by %s",
+            vorgaenger.antragsnummer,
+            antrag.antragsnummer,
+        )
+    neu = erneut.aenderung_beantragt(vorgaenger)
+    vorgaenger.aenderung_beantragt_durch = neu.antragsnummer if neu else None
+    # refreshes the metadata ("aenderung_beantragt") without a full reindex
+    vorgaenger.reindexObject(idxs=["review_state"])

@@ -1,0 +1,73 @@
+"""Upgrade steps of the profile ``stadtdo.sozialnetz:default``."""
+
+from DateTime import DateTime
+from plone import api
+from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
+import logging
+
+
+logger = logging.getLogger("stadtdo.sozialnetz.upgrades")
+
+PROFILE = "profile-stadtdo.sozialnetz:default"
+
+#: The history action with which 1001 records its change of state.
+UMSTELLUNG_1001 = "umstellung_zurueckgewiesen"
+
+
+def _war_zurueckgewiesen(antrag):
+    """True for a draft whose last step was the head's ``zurueckweisen``."""
+    aktionen = [
+        e.get("action")
+        for e in antrag.workflow_history.get(WORKFLOW, ())
+        if e.get("action")
+    ]
+    return bool(aktionen) and aktionen[-1] == "zurueckweisen"
+
+
+def einheitlicher_verfahrensweg(context):
+    """1000 → 1001: the process layer (one path for every step).
+
+    - the workflow definition: state ``zurueckgewiesen``, guards that call
+      ``verfahren.guards`` instead of publishable content methods, the
+      archive step on approval of the re-application;
+    - the catalog column ``aenderung_beantragt``;
+    - Anträge that the head sent back under 1000 were drafts again; they are
+      frozen as ``zurueckgewiesen`` (their history says so), because no
+      submitted Antrag may become editable again. The FB continues with
+      „Antrag erneut stellen“.
+    """
+    setup = api.portal.get_tool("portal_setup")
+    setup.runImportStepFromProfile(PROFILE, "workflow")
+    catalog = api.portal.get_tool("portal_catalog")
+    if "aenderung_beantragt" not in catalog.schema():
+        catalog.addColumn("aenderung_beantragt")
+    wf_tool = api.portal.get_tool("portal_workflow")
+    umgestellt = 0
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="Antrag", review_state="entwurf"
+    ):
+        antrag = brain._unrestrictedGetObject()
+        if not _war_zurueckgewiesen(antrag):
+            continue
+        wf_tool.setStatusOf(
+            WORKFLOW,
+            antrag,
+            {
+                "action": UMSTELLUNG_1001,
+                "actor": "system",
+                "comments": (
+                    "Umstellung auf Version 1001: Ein zurückgewiesener Antrag bleibt "
+                    "unverändert; weiter mit „Antrag erneut stellen“."
+                ),
+                "review_state": "zurueckgewiesen",
+                "time": DateTime(),
+                "gremium": "",
+                "votum": "",
+            },
+        )
+        antrag.reindexObject(idxs=["review_state"])
+        umgestellt += 1
+    wf_tool.updateRoleMappings()
+    for brain in catalog.unrestrictedSearchResults(portal_type="Antrag"):
+        brain._unrestrictedGetObject().reindexObject(idxs=["review_state"])
+    logger.info("1001: %d zurückgewiesene Anträge eingefroren", umgestellt)

@@ -20,11 +20,7 @@ from persistent import Persistent
 from persistent.list import PersistentList
 from plone import api
 from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.gremien import AGENTUR_ABSCHLUSS
-from stadtdo.sozialnetz.gremien import GREMIEN
-from stadtdo.sozialnetz.gremien import GREMIEN_BY_ID
-from zExceptions import Unauthorized
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
 
@@ -148,31 +144,12 @@ def kurzansicht(antrag, request=None, target_language=None):
     return rows
 
 
-def _message(msgid, **mapping):
-    return translate(_(msgid, mapping=mapping), context=api.env.getRequest())
+def eintragen(antrag, gremium_id, **entry):
+    """Append a vote or answer entry for ``gremium_id``, by the current user.
 
-
-def _gremium(gremium_id):
-    try:
-        return GREMIEN_BY_ID[gremium_id]
-    except KeyError:
-        raise AktionAbgelehnt(
-            _message(
-                "Unbekanntes Gremium „${gremium}“. Erlaubt sind: ${erlaubt}.",
-                gremium=gremium_id,
-                erlaubt=", ".join(GREMIEN_BY_ID),
-            ),
-            field="gremium",
-        ) from None
-
-
-def _state_title(antrag):
-    state = api.content.get_state(antrag)
-    wf_tool = api.portal.get_tool("portal_workflow")
-    return wf_tool.getTitleForStateOnType(state, antrag.portal_type)
-
-
-def _append(antrag, gremium_id, **entry):
+    Only ``verfahren.schritte`` calls this, right before it fires the
+    transition that records the same step in the workflow history.
+    """
     user = api.user.get_current()
     entry.update(
         autor=user.getId(),
@@ -180,96 +157,4 @@ def _append(antrag, gremium_id, **entry):
         zeit=DateTime().ISO8601(),
     )
     _storage(antrag, create=True)[gremium_id].eintraege.append(entry)
-    return entry
-
-
-def _do_transition(antrag, transition, **kwargs):
-    wf_tool = api.portal.get_tool("portal_workflow")
-    wf_tool.doActionFor(antrag, transition, **kwargs)
-
-
-def record_votum(antrag, *, gremium, votum, kommentar="", endgueltig=False):
-    """Record the vote of ``gremium`` on ``antrag`` for the current user.
-
-    Returns the stored entry. Raises ``AktionAbgelehnt`` (German message) for an
-    unknown body or value, a vote that is not due in the current state or a
-    missing reason; ``Unauthorized`` if the user may not vote for the body.
-    """
-    g = _gremium(gremium)
-    if votum not in VOTEN:
-        raise AktionAbgelehnt(
-            _message(
-                "Unbekanntes Votum „${votum}“. Erlaubt sind: ${erlaubt}.",
-                votum=votum,
-                erlaubt=", ".join(VOTEN),
-            ),
-            field="votum",
-        )
-    state = api.content.get_state(antrag)
-    if state not in g.faellig_in:
-        raise AktionAbgelehnt(
-            _message(
-                "Ein Votum von „${gremium}“ ist im Status „${status}“ nicht vorgesehen.",
-                gremium=translate(g.titel, context=api.env.getRequest()),
-                status=_state_title(antrag),
-            ),
-            field="gremium",
-        )
-    if not api.user.has_permission(g.permission, obj=antrag):
-        raise Unauthorized(
-            _message(
-                "Sie dürfen nicht für „${gremium}“ abstimmen.",
-                gremium=translate(g.titel, context=api.env.getRequest()),
-            )
-        )
-    kommentar = (kommentar or "").strip()
-    if votum in (NEIN, RUECKFRAGE) and not kommentar:
-        raise AktionAbgelehnt(
-            _message(
-                "Bitte begründen Sie ein „Nein“ oder Ihre Rückfrage im Kommentar."
-            ),
-            field="kommentar",
-        )
-    endgueltig = bool(endgueltig) and votum == NEIN and g.zustimmung_erforderlich
-    entry = _append(
-        antrag,
-        g.id,
-        art="votum",
-        votum=votum,
-        kommentar=kommentar,
-        endgueltig=endgueltig,
-    )
-    transition = g.transition
-    if g.id == "agentur" and votum in (JA, NEIN):
-        transition = AGENTUR_ABSCHLUSS
-    _do_transition(antrag, transition, comment=kommentar, gremium=g.id, votum=votum)
-    return entry
-
-
-def answer_rueckfrage(antrag, *, gremium, antwort):
-    """Record the FB's answer to the open Rückfrage of ``gremium``."""
-    g = _gremium(gremium)
-    if g.id not in offene_rueckfragen(antrag):
-        raise AktionAbgelehnt(
-            _message(
-                "Von „${gremium}“ liegt keine offene Rückfrage vor.",
-                gremium=translate(g.titel, context=api.env.getRequest()),
-            ),
-            field="gremium",
-        )
-    if not api.user.has_permission("stadtdo.sozialnetz: Answer Rueckfrage", obj=antrag):
-        raise Unauthorized(
-            _message("Sie dürfen Rückfragen zu diesem Antrag nicht beantworten.")
-        )
-    antwort = (antwort or "").strip()
-    if not antwort:
-        raise AktionAbgelehnt(
-            _message("Bitte geben Sie eine Antwort ein."), field="antwort"
-        )
-    # The transition's guard needs the Rückfrage still open: answer afterwards.
-    _do_transition(
-        antrag, "rueckfrage_beantworten", comment=antwort, gremium=g.id, votum=ANTWORT
-    )
-    entry = _append(antrag, g.id, art=ANTWORT, votum=ANTWORT, kommentar=antwort)
-    antrag.reindexObject(idxs=["review_state"])  # refreshes the overview's metadata
     return entry

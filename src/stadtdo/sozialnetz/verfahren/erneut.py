@@ -3,32 +3,24 @@
 A submitted Antrag is never changed. To update it, the FB starts a new draft
 that carries over all data, Persons and Anlagen and points to its predecessor
 (``vorgaenger``). The predecessor learns of its successors through the catalog
-(index ``vorgaenger``), so discarding the draft leaves it untouched. Once the
-new Antrag is submitted, the predecessor moves to ``archiviert``.
+(index ``vorgaenger``), so discarding the draft leaves it untouched.
+
+The old approval stays in force until the new Antrag is approved: only then
+does the predecessor move to ``archiviert`` (``schritte.archivieren``). While
+the re-application is pending the predecessor shows „Änderung beantragt“;
+if it is sent back, rejected or discarded, the predecessor is unchanged.
 """
 
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.dexterity.utils import iterSchemata
 from plone.namedfile.file import NamedBlobFile
-from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from zExceptions import Unauthorized
-from zope.i18n import translate
+from stadtdo.sozialnetz.verfahren import workflow
 from zope.schema import getFieldsInOrder
 import copy
 
 
 REAPPLY_PERMISSION = "stadtdo.sozialnetz: Reapply Antrag"
-
-#: States in which an Antrag is still "in force" and can be superseded.
-ABLOESBAR = (
-    "genehmigung_fbl",
-    "stellungnahme_agentur",
-    "beteiligung",
-    "genehmigt",
-    "abgelehnt",
-)
 
 
 def _field_values(obj):
@@ -57,8 +49,29 @@ def nachfolger(antrag):
     )
 
 
-def eingereichte_nachfolger(antrag):
-    return [brain for brain in nachfolger(antrag) if brain.review_state != "entwurf"]
+def laufender_nachfolger(antrag):
+    """The re-application of ``antrag`` that is a draft or still under review
+    (a catalog brain), or None."""
+    laufend = (workflow.definition().initial_state, *workflow.offene_zustaende())
+    for brain in nachfolger(antrag):
+        if brain.review_state in laufend:
+            return brain
+    return None
+
+
+def aenderung_beantragt(antrag):
+    """The submitted re-application of ``antrag`` that is still under review
+    („Änderung beantragt“), or None. Reads the successors' states from the
+    objects, so it is right even while the catalog is being updated."""
+    offen = workflow.offene_zustaende()
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="Antrag", vorgaenger=api.content.get_uuid(antrag)
+    ):
+        neu = brain._unrestrictedGetObject()
+        if api.content.get_state(neu) in offen:
+            return neu
+    return None
 
 
 def vorgaenger_kette(antrag):
@@ -73,40 +86,10 @@ def vorgaenger_kette(antrag):
     return chain
 
 
-def erneut_stellen(antrag):
-    """Create a re-application of ``antrag`` as a draft for the current user.
-
-    Returns the new Antrag. Raises ``Unauthorized`` if the user may not
-    re-apply, ``AktionAbgelehnt`` (German message) if the Antrag cannot be
-    superseded or a draft re-application already exists.
-    """
-    request = api.env.getRequest()
-    if not api.user.has_permission(REAPPLY_PERMISSION, obj=antrag):
-        raise Unauthorized(
-            translate(
-                _("Sie dürfen diesen Antrag nicht erneut stellen."), context=request
-            )
-        )
-    if api.content.get_state(antrag) not in ABLOESBAR:
-        raise AktionAbgelehnt(
-            translate(
-                _(
-                    "Nur ein eingereichter, nicht archivierter Antrag kann erneut gestellt werden."
-                ),
-                context=request,
-            )
-        )
-    entwuerfe = [b for b in nachfolger(antrag) if b.review_state == "entwurf"]
-    if entwuerfe:
-        raise AktionAbgelehnt(
-            translate(
-                _(
-                    "Zu diesem Antrag gibt es bereits einen erneuten Antrag im Entwurf: ${nummer}.",
-                    mapping={"nummer": entwuerfe[0].antragsnummer},
-                ),
-                context=request,
-            )
-        )
+def kopie_anlegen(antrag):
+    """Create the re-application of ``antrag``: a draft in the same
+    department with all data, Persons and Anlagen, linked to ``antrag``.
+    The checks are in ``schritte.erneut_stellen``."""
     container = antrag.aq_parent
     neu = createContentInContainer(
         container, "Antrag", checkConstraints=True, **_field_values(antrag)

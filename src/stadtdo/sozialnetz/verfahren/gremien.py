@@ -1,8 +1,9 @@
 """The review bodies (Gremien) of the Beteiligungsprozess (DV § 4).
 
 One place that says, per body, who it is, which role and permission it votes
-with, which workflow transition records its vote and in which states its vote
-is due. The order is the column order of the Kurzansicht (Anlage 1 Nr. 2).
+with, and which workflow transition records its vote; in which states the vote
+is due is read from the workflow (``verfahren.workflow.faellig_in``). The
+order is the column order of the Kurzansicht (Anlage 1 Nr. 2).
 """
 
 from dataclasses import dataclass
@@ -17,7 +18,6 @@ class Gremium:
     rolle: str
     permission: str
     transition: str  # loop transition that records a vote
-    faellig_in: tuple  # workflow states in which its vote is due
     gruppe: str  # group whose members act for the body (local role on the database)
     gruppentitel: str
     zustimmung_erforderlich: bool = False
@@ -33,7 +33,6 @@ GREMIEN = (
         transition="votum_agentur",
         gruppe="sn-agentur",
         gruppentitel="Soziale Netzwerke: Dortmund-Agentur (FB 3)",
-        faellig_in=("stellungnahme_agentur",),
     ),
     Gremium(
         id="datenschutz",
@@ -44,7 +43,6 @@ GREMIEN = (
         transition="votum_datenschutz",
         gruppe="sn-datenschutz",
         gruppentitel="Soziale Netzwerke: Datenschutzbeauftragte*r",
-        faellig_in=("beteiligung",),
     ),
     Gremium(
         id="personalrat",
@@ -55,7 +53,6 @@ GREMIEN = (
         transition="votum_personalrat",
         gruppe="sn-personalrat",
         gruppentitel="Soziale Netzwerke: Personalrat",
-        faellig_in=("beteiligung",),
         zustimmung_erforderlich=True,
     ),
     Gremium(
@@ -67,7 +64,6 @@ GREMIEN = (
         transition="votum_poa",
         gruppe="sn-poa",
         gruppentitel="Soziale Netzwerke: Personal- und Organisationsamt (FB 11)",
-        faellig_in=("beteiligung",),
         zustimmung_erforderlich=True,
     ),
     Gremium(
@@ -79,7 +75,6 @@ GREMIEN = (
         transition="votum_itsicherheit",
         gruppe="sn-itsicherheit",
         gruppentitel="Soziale Netzwerke: IT-Sicherheit",
-        faellig_in=("beteiligung",),
     ),
 )
 

@@ -14,6 +14,7 @@ STATUS = (
     "beteiligung",
     "genehmigt",
     "abgelehnt",
+    "zurueckgewiesen",
     "archiviert",
     "eingestellt",
 )

@@ -1,0 +1,345 @@
+"""One function per user action of the Beteiligungsprozess.
+
+Each function checks, in this order, that the step is *due* (the workflow
+lets it leave the current state), *permitted* (the user holds the permission
+of its guard) and *complete* (it carries its data), and then fires the
+transition with a ``Schritt`` (see ``verfahren.sperre``). The Antrag view, the
+REST services, ``@workflow`` and ``content_status_modify`` for an Antrag all
+call these functions; nothing else can fire a step.
+
+Errors: ``AktionAbgelehnt`` (German message, optional ``field``) when the step
+is not due or data are missing; ``Unauthorized`` (German message) when the
+user may not take it.
+"""
+
+from plone import api
+from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.verfahren import erneut
+from stadtdo.sozialnetz.verfahren import voten
+from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
+from stadtdo.sozialnetz.verfahren.gremien import AGENTUR_ABSCHLUSS
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
+from stadtdo.sozialnetz.verfahren.sperre import endpunkt
+from stadtdo.sozialnetz.verfahren.sperre import Schritt
+from zExceptions import Unauthorized
+from zope.i18n import translate
+
+
+def _t(msgid, **mapping):
+    return translate(_(msgid, mapping=mapping), context=api.env.getRequest())
+
+
+def _state_title(antrag):
+    wf_tool = api.portal.get_tool("portal_workflow")
+    title = wf_tool.getTitleForStateOnType(api.content.get_state(antrag), "Antrag")
+    return translate(_(title), context=api.env.getRequest())
+
+
+def _step_title(transition_id):
+    return translate(_(workflow.titel(transition_id)), context=api.env.getRequest())
+
+
+def _faellig(antrag, transition_id):
+    if transition_id not in workflow.ausgaenge(api.content.get_state(antrag)):
+        raise AktionAbgelehnt(
+            _t(
+                "Der Schritt „${schritt}“ ist im Status „${status}“ nicht möglich.",
+                schritt=_step_title(transition_id),
+                status=_state_title(antrag),
+            )
+        )
+
+
+def _erlaubt(antrag, transition_id, message=None):
+    permissions = workflow.guard_permissions(transition_id)
+    if permissions and not any(
+        api.user.has_permission(p, obj=antrag) for p in permissions
+    ):
+        raise Unauthorized(
+            message
+            or _t(
+                "Sie dürfen den Schritt „${schritt}“ bei diesem Antrag nicht ausführen.",
+                schritt=_step_title(transition_id),
+            )
+        )
+
+
+def _feuern(antrag, transition_id, *, kommentar="", gremium="", votum=""):
+    api.portal.get_tool("portal_workflow").doActionFor(
+        antrag,
+        transition_id,
+        comment=kommentar,
+        gremium=gremium,
+        votum=votum,
+        schritt=Schritt(transition_id, gremium=gremium, votum=votum),
+    )
+
+
+def _kommentar(value):
+    return (value or "").strip()
+
+
+# The department
+
+
+def einreichen(antrag, *, kommentar=""):
+    """Submit a draft (Anlage 1 Nr. 2): it freezes and goes to the FB head."""
+    _faellig(antrag, "einreichen")
+    _erlaubt(
+        antrag,
+        "einreichen",
+        _t(
+            "Sie dürfen diesen Antrag nicht einreichen. Einreichen können die "
+            "Mitarbeiter*innen des Fachbereichs."
+        ),
+    )
+    gruende = hindernisse(antrag)
+    if gruende:
+        raise AktionAbgelehnt(
+            _t("Der Antrag kann noch nicht eingereicht werden:")
+            + " "
+            + " ".join(gruende)
+        )
+    _feuern(antrag, "einreichen", kommentar=_kommentar(kommentar))
+
+
+def rueckfrage_beantworten(antrag, *, gremium, antwort):
+    """Record the FB's answer to the open Rückfrage of ``gremium``."""
+    g = _gremium(gremium)
+    _faellig(antrag, "rueckfrage_beantworten")
+    if g.id not in voten.offene_rueckfragen(antrag):
+        raise AktionAbgelehnt(
+            _t(
+                "Von „${gremium}“ liegt keine offene Rückfrage vor.",
+                gremium=translate(g.titel, context=api.env.getRequest()),
+            ),
+            field="gremium",
+        )
+    _erlaubt(
+        antrag,
+        "rueckfrage_beantworten",
+        _t("Sie dürfen Rückfragen zu diesem Antrag nicht beantworten."),
+    )
+    antwort = _kommentar(antwort)
+    if not antwort:
+        raise AktionAbgelehnt(_t("Bitte geben Sie eine Antwort ein."), field="antwort")
+    # The transition's guard needs the Rückfrage still open: answer afterwards.
+    _feuern(
+        antrag,
+        "rueckfrage_beantworten",
+        kommentar=antwort,
+        gremium=g.id,
+        votum=voten.ANTWORT,
+    )
+    entry = voten.eintragen(
+        antrag, g.id, art=voten.ANTWORT, votum=voten.ANTWORT, kommentar=antwort
+    )
+    antrag.reindexObject(idxs=["review_state"])  # refreshes the overview's metadata
+    return entry
+
+
+def erneut_stellen(antrag):
+    """Start a re-application of ``antrag`` as a draft (Anlage 1 Nr. 3).
+
+    Returns the new Antrag. The predecessor stays in force until the new one
+    is approved (``archivieren``).
+    """
+    if not api.user.has_permission(erneut.REAPPLY_PERMISSION, obj=antrag):
+        raise Unauthorized(_t("Sie dürfen diesen Antrag nicht erneut stellen."))
+    if api.content.get_state(antrag) not in workflow.abloesbare_zustaende():
+        raise AktionAbgelehnt(
+            _t(
+                "Nur ein eingereichter, nicht archivierter Antrag kann erneut gestellt werden."
+            )
+        )
+    laufend = erneut.laufender_nachfolger(antrag)
+    if (
+        laufend is not None
+        and laufend.review_state == workflow.definition().initial_state
+    ):
+        raise AktionAbgelehnt(
+            _t(
+                "Zu diesem Antrag gibt es bereits einen erneuten Antrag im Entwurf: ${nummer}.",
+                nummer=laufend.antragsnummer,
+            )
+        )
+    if laufend is not None:
+        raise AktionAbgelehnt(
+            _t(
+                "Zu diesem Antrag läuft bereits der erneute Antrag ${nummer}.",
+                nummer=laufend.antragsnummer,
+            )
+        )
+    return erneut.kopie_anlegen(antrag)
+
+
+def einstellen(antrag, *, kommentar=""):
+    """The FB reports that the approved account was closed."""
+    _faellig(antrag, "einstellen")
+    _erlaubt(antrag, "einstellen")
+    _feuern(antrag, "einstellen", kommentar=_kommentar(kommentar))
+
+
+# The department head
+
+
+def genehmigen(antrag, *, kommentar=""):
+    """The FB head approves (Genehmigungsvorbehalt, Anlage 1 Nr. 4)."""
+    _faellig(antrag, "genehmigen")
+    _erlaubt(antrag, "genehmigen")
+    _feuern(antrag, "genehmigen", kommentar=_kommentar(kommentar))
+
+
+def zurueckweisen(antrag, *, kommentar):
+    """The FB head sends the Antrag back; a reason is required. The Antrag
+    becomes ``zurueckgewiesen`` (frozen); the FB continues with „Antrag
+    erneut stellen“."""
+    _faellig(antrag, "zurueckweisen")
+    _erlaubt(antrag, "zurueckweisen")
+    kommentar = _kommentar(kommentar)
+    if not kommentar:
+        raise AktionAbgelehnt(
+            _t("Bitte begründen Sie die Zurückweisung im Kommentar."),
+            field="comment",
+        )
+    _feuern(antrag, "zurueckweisen", kommentar=kommentar)
+
+
+# The review bodies
+
+
+def _gremium(gremium_id):
+    try:
+        return GREMIEN_BY_ID[gremium_id]
+    except KeyError:
+        raise AktionAbgelehnt(
+            _t(
+                "Unbekanntes Gremium „${gremium}“. Erlaubt sind: ${erlaubt}.",
+                gremium=gremium_id,
+                erlaubt=", ".join(GREMIEN_BY_ID),
+            ),
+            field="gremium",
+        ) from None
+
+
+def votum(antrag, *, gremium, votum, kommentar="", endgueltig=False):
+    """Record the vote of ``gremium`` for the current user.
+
+    For the Dortmund-Agentur a ``ja`` or ``nein`` is its statement and closes
+    its phase (``stellungnahme_abgeben``). Returns the stored entry.
+    """
+    return _votum(antrag, gremium, votum, kommentar, endgueltig)
+
+
+def stellungnahme(antrag, *, votum, kommentar=""):
+    """The Dortmund-Agentur's statement (DV § 4): its vote for ``agentur``."""
+    return _votum(antrag, "agentur", votum, kommentar, False)
+
+
+def _votum(antrag, gremium, votum, kommentar, endgueltig):
+    g = _gremium(gremium)
+    if votum not in voten.VOTEN:
+        raise AktionAbgelehnt(
+            _t(
+                "Unbekanntes Votum „${votum}“. Erlaubt sind: ${erlaubt}.",
+                votum=votum,
+                erlaubt=", ".join(voten.VOTEN),
+            ),
+            field="votum",
+        )
+    if api.content.get_state(antrag) not in workflow.faellig_in(g):
+        raise AktionAbgelehnt(
+            _t(
+                "Ein Votum von „${gremium}“ ist im Status „${status}“ nicht vorgesehen.",
+                gremium=translate(g.titel, context=api.env.getRequest()),
+                status=_state_title(antrag),
+            ),
+            field="gremium",
+        )
+    if not api.user.has_permission(g.permission, obj=antrag):
+        raise Unauthorized(
+            _t(
+                "Sie dürfen nicht für „${gremium}“ abstimmen.",
+                gremium=translate(g.titel, context=api.env.getRequest()),
+            )
+        )
+    kommentar = _kommentar(kommentar)
+    if votum in (voten.NEIN, voten.RUECKFRAGE) and not kommentar:
+        raise AktionAbgelehnt(
+            _t("Bitte begründen Sie ein „Nein“ oder Ihre Rückfrage im Kommentar."),
+            field="kommentar",
+        )
+    endgueltig = bool(endgueltig) and votum == voten.NEIN and g.zustimmung_erforderlich
+    transition_id = g.transition
+    if g.id == "agentur" and votum in (voten.JA, voten.NEIN):
+        transition_id = AGENTUR_ABSCHLUSS
+    entry = voten.eintragen(
+        antrag,
+        g.id,
+        art="votum",
+        votum=votum,
+        kommentar=kommentar,
+        endgueltig=endgueltig,
+    )
+    _feuern(antrag, transition_id, kommentar=kommentar, gremium=g.id, votum=votum)
+    return entry
+
+
+# The system
+
+
+def archivieren(vorgaenger, *, nachfolger):
+    """Supersede ``vorgaenger`` once its re-application ``nachfolger`` is
+    approved (Anlage 1 Nr. 3). Not a user's action: called by the subscriber
+    of the approval, with the rights of the process."""
+    if api.content.get_state(vorgaenger) not in workflow.abloesbare_zustaende():
+        return False
+    with api.env.adopt_roles(["Manager"]):
+        _feuern(
+            vorgaenger,
+            workflow.ARCHIVIEREN,
+            kommentar=_t(
+                "Abgelöst durch den genehmigten erneuten Antrag ${nummer}.",
+                nummer=nachfolger.antragsnummer,
+            ),
+        )
+    return True
+
+
+#: Steps a generic entry point (``@workflow``, ``content_status_modify``) can
+#: take directly, with the optional or required comment as their only data.
+MIT_KOMMENTAR = {
+    "einreichen": einreichen,
+    "genehmigen": genehmigen,
+    "zurueckweisen": zurueckweisen,
+    "einstellen": einstellen,
+}
+
+
+def ausfuehren(antrag, transition_id, *, kommentar=""):
+    """Take ``transition_id`` from a generic entry point.
+
+    Steps whose only data is a comment are dispatched to their function;
+    steps that carry a vote, a statement or an answer are refused with the
+    endpoint that records them.
+    """
+    schritt = MIT_KOMMENTAR.get(transition_id)
+    if schritt is not None:
+        return schritt(antrag, kommentar=kommentar)
+    if transition_id in workflow.definition().transitions:
+        raise AktionAbgelehnt(
+            _t(
+                "Der Schritt „${schritt}“ braucht seine Angaben und wird so erfasst: ${endpunkt}.",
+                schritt=_step_title(transition_id),
+                endpunkt=endpunkt(transition_id),
+            )
+        )
+    raise AktionAbgelehnt(
+        _t(
+            "Der Schritt „${schritt}“ ist im Status „${status}“ nicht möglich.",
+            schritt=transition_id,
+            status=_state_title(antrag),
+        )
+    )

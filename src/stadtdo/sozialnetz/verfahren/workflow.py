@@ -1,0 +1,148 @@
+"""Facts of the Beteiligungsprozess, read from the workflow definition.
+
+The definition (profiles/default/workflows/sozialnetz_antrag_workflow) says in
+which state which transition leaves, and which roles hold the permission that
+guards it. Everything that asks "is this step due?", "who acts next?" or
+"which states are still open?" reads it here instead of keeping its own list.
+"""
+
+from plone import api
+from stadtdo.sozialnetz.verfahren.gremien import AGENTUR_ABSCHLUSS
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.verfahren.verlauf import STATUS
+from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
+
+
+#: The permission with which the department head decides (``genehmigen``,
+#: ``zurueckweisen``); with the bodies' vote permissions it marks the steps
+#: of the review.
+FBL_PERMISSION = "stadtdo.sozialnetz: Approve as Fachbereichsleitung"
+PRUEF_PERMISSIONS = frozenset({FBL_PERMISSION, *(g.permission for g in GREMIEN)})
+
+#: The system step that supersedes an Antrag; it is never anyone's task.
+ARCHIVIEREN = "archivieren"
+#: Closing an approved account is possible, but never pending.
+EINSTELLEN = "einstellen"
+
+
+def definition():
+    """The DCWorkflow definition of the Antrag."""
+    return api.portal.get_tool("portal_workflow")[WORKFLOW]
+
+
+def ausgaenge(state, *, workflow=None):
+    """Ids of the transitions that leave ``state`` (user and automatic)."""
+    workflow = workflow or definition()
+    sdef = workflow.states.get(state)
+    return tuple(sdef.transitions) if sdef is not None else ()
+
+
+def zustaende_mit(transition_id, *, workflow=None):
+    """The states that ``transition_id`` leaves, in process order."""
+    workflow = workflow or definition()
+    return tuple(s for s in STATUS if transition_id in ausgaenge(s, workflow=workflow))
+
+
+def guard_permissions(transition_id, *, workflow=None):
+    """The permissions of the transition's guard (any one suffices)."""
+    workflow = workflow or definition()
+    tdef = workflow.transitions.get(transition_id)
+    guard = tdef.guard if tdef is not None else None
+    return tuple(guard.permissions) if guard is not None else ()
+
+
+def ist_benutzerschritt(transition_id, *, workflow=None):
+    """True for a transition a user triggers (not an automatic one)."""
+    workflow = workflow or definition()
+    tdef = workflow.transitions.get(transition_id)
+    return tdef is not None and tdef.trigger_type == 1  # TRIGGER_USER_ACTION
+
+
+def titel(transition_id, *, workflow=None):
+    workflow = workflow or definition()
+    tdef = workflow.transitions.get(transition_id)
+    return tdef.title if tdef is not None else transition_id
+
+
+def faellig_in(gremium):
+    """The states in which ``gremium``'s vote is due."""
+    return zustaende_mit(gremium.transition)
+
+
+def abloesbare_zustaende():
+    """States in which an Antrag is in force and can be superseded."""
+    return zustaende_mit(ARCHIVIEREN)
+
+
+def offene_zustaende():
+    """Submitted states in which the review still has to decide: a step of the
+    department head or of a body leaves them."""
+    workflow = definition()
+    return tuple(
+        state
+        for state in STATUS
+        if any(
+            set(guard_permissions(t, workflow=workflow)) & PRUEF_PERMISSIONS
+            for t in ausgaenge(state, workflow=workflow)
+        )
+    )
+
+
+def rollen_fuer(transition_id, state, *, workflow=None):
+    """Roles that may take ``transition_id`` in ``state``: those that hold one
+    of its guard permissions there (per the state's permission map)."""
+    workflow = workflow or definition()
+    sdef = workflow.states.get(state)
+    if sdef is None:
+        return frozenset()
+    roles = set()
+    for permission in guard_permissions(transition_id, workflow=workflow):
+        roles.update((sdef.permission_roles or {}).get(permission, ()))
+    return frozenset(roles)
+
+
+class Aufgaben:
+    """Who acts next on an Antrag, computed from catalog metadata.
+
+    ``rollen_im_fachbereich`` maps a department folder id to the roles the
+    user holds there (local roles of the folder and of the database). A user
+    waits on an Antrag when it is a draft or still open, and the user holds a
+    role that may take one of the steps leaving its state — a vote only while
+    the body's vote is open, an answer only while a Rückfrage is open.
+    """
+
+    def __init__(self, rollen_im_fachbereich):
+        self.rollen = rollen_im_fachbereich
+        workflow = definition()
+        self.workflow = workflow
+        wartend = (workflow.initial_state, *offene_zustaende())
+        self.schritte = {
+            state: tuple(
+                (t, rollen_fuer(t, state, workflow=workflow))
+                for t in ausgaenge(state, workflow=workflow)
+                if ist_benutzerschritt(t, workflow=workflow)
+                and t not in (ARCHIVIEREN, EINSTELLEN)
+            )
+            for state in wartend
+        }
+        self.gremium_von = {g.transition: g for g in GREMIEN}
+        self.gremium_von[AGENTUR_ABSCHLUSS] = self.gremium_von["votum_agentur"]
+
+    def wartet(self, brain):
+        """True if the Antrag ``brain`` waits for an action of this user."""
+        schritte = self.schritte.get(brain.review_state, ())
+        rollen = self.rollen.get(brain.fachbereich, frozenset())
+        voten = brain.voten or {}
+        for transition_id, berechtigt in schritte:
+            if not rollen & berechtigt:
+                continue
+            gremium = self.gremium_von.get(transition_id)
+            if gremium is not None:
+                if voten.get(gremium.id, "offen") in ("offen", "in_bearbeitung"):
+                    return True
+            elif transition_id == "rueckfrage_beantworten":
+                if brain.rueckfragen_offen:
+                    return True
+            else:
+                return True
+        return False

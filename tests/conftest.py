@@ -159,11 +159,22 @@ def vote():
 
 @pytest.fixture
 def antrag_in(make_antrag, add_person, transition, vote):
-    """Create an Antrag with one Person and walk it to ``state``."""
+    """Create an Antrag with one Person (and an Anlage if ``mit_anlage``) and
+    walk it to ``state`` through the process layer."""
 
-    def _antrag_in(state):
+    def _antrag_in(state, mit_anlage=False):
         antrag = make_antrag()
         add_person(antrag)
+        if mit_anlage:
+            from plone.namedfile.file import NamedBlobFile
+
+            with api.env.adopt_user(username="mitarbeiter"):
+                createContentInContainer(
+                    antrag,
+                    "Anlage",
+                    title="Konzept",
+                    file=NamedBlobFile(b"Konzept", filename="konzept.pdf"),
+                )
         if state == "entwurf":
             return antrag
         transition(antrag, "einreichen", "mitarbeiter")

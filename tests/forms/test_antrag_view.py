@@ -97,3 +97,43 @@ def test_versions_can_be_compared(browser_as, antrag_in):
     assert "Gespeicherte Versionen, neueste zuerst" in browser.contents
     browser.getLink("mit aktuellem Stand vergleichen", index=0).click()
     assert "Keine Unterschiede in den Angaben des Antrags." in browser.contents
+
+
+def test_view_shows_section_4_with_the_heads_decision(browser_as, antrag_in):
+    antrag = antrag_in("zurueckgewiesen")
+    transaction.commit()
+    browser = browser_as("mitarbeiter")
+    browser.open(antrag.absolute_url())
+    abschnitt = browser.contents.split("4. Genehmigung durch Vorgesetzte*n")[1]
+    abschnitt = abschnitt.split("</section>")[0]
+    assert "zurückgewiesen" in abschnitt
+    assert "Bitte überarbeiten." in abschnitt
+    assert "Zurückgewiesen" in browser.contents  # the state
+    assert (
+        "Bearbeiten" not in browser.contents.split('id="sn-aktionen-titel"')[-1][:2000]
+    )
+
+
+def test_predecessor_shows_the_pending_change(browser_as, antrag_in, transition):
+    from plone import api
+    from stadtdo.sozialnetz.verfahren import schritte
+
+    alt = antrag_in("genehmigt")
+    with api.env.adopt_user(username="mitarbeiter"):
+        neu = schritte.erneut_stellen(alt)
+    transition(neu, "einreichen", "mitarbeiter")
+    transaction.commit()
+    browser = browser_as("personalrat")
+    browser.open(alt.absolute_url())
+    notice = browser.contents.split("sn-aenderung-beantragt")[1].split("</div>")[0]
+    assert neu.antragsnummer in notice
+    assert "bleibt in Kraft" in notice
+
+
+def test_toolbar_zurueckweisen_leads_to_the_reason_field(browser_as, antrag_in):
+    antrag = antrag_in("genehmigung_fbl")
+    transaction.commit()
+    browser = browser_as("leitung")
+    browser.open(antrag.absolute_url())
+    assert f"{antrag.absolute_url()}/view#kommentar-zurueckweisen" in browser.contents
+    assert 'id="kommentar-zurueckweisen"' in browser.contents

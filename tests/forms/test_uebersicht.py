@@ -103,3 +103,41 @@ def test_csv_export_of_the_current_filter(
     assert [r[0] for r in rows[1:]] == [eins.antragsnummer]
     assert rows[1][4] == "Beteiligungsverfahren"
     assert rows[1][5] == "Ja"
+
+
+def test_pending_reapplication_shows_aenderung_beantragt(
+    browser_as, antrag_in, transition, datenbank
+):
+    from plone import api
+    from stadtdo.sozialnetz.verfahren import schritte
+
+    alt = antrag_in("genehmigt")
+    with api.env.adopt_user(username="mitarbeiter"):
+        neu = schritte.erneut_stellen(alt)
+    transition(neu, "einreichen", "mitarbeiter")
+    url = datenbank.absolute_url() + "/@@uebersicht"
+    browser = _browser(browser_as, "poa", url + "?status=genehmigt")
+    assert alt.antragsnummer in browser.contents
+    zeile = browser.contents.split(alt.antragsnummer, 1)[1].split("</tr>")[0]
+    assert "Änderung beantragt:" in zeile and neu.antragsnummer in zeile
+    browser.open(f"{datenbank.absolute_url()}/@@uebersicht-export?status=genehmigt")
+    (row,) = list(
+        csv.reader(io.StringIO(browser.contents.lstrip("\ufeff")), delimiter=";")
+    )[1:]
+    assert neu.antragsnummer in row
+
+
+def test_bad_filter_is_dropped_with_a_german_message(browser_as, antrag_in, datenbank):
+    antrag = antrag_in("beteiligung")
+    url = datenbank.absolute_url() + "/@@uebersicht?status=gibtsnicht&q=(%22&b_start=x"
+    browser = _browser(browser_as, "poa", url)
+    assert browser.headers["status"].startswith("200")
+    assert "Unbekannter Status „gibtsnicht“" in browser.contents
+    assert antrag.antragsnummer in browser.contents
+
+
+def test_zurueckgewiesen_is_a_task_of_nobody(browser_as, antrag_in, datenbank):
+    antrag = antrag_in("zurueckgewiesen")
+    url = datenbank.absolute_url() + "/@@meine-aufgaben"
+    for userid in ("mitarbeiter", "leitung"):
+        assert antrag.antragsnummer not in _browser(browser_as, userid, url).contents

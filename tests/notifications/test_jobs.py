@@ -106,3 +106,22 @@ def test_no_review_for_closed_accounts(antrag_in, mails):
     antrag = antrag_in("eingestellt")
     day = genehmigt_am(antrag) + timedelta(days=400)
     assert [m for m in _run(day) if m["art"] == "ueberpruefung"] == []
+
+
+def test_digest_lists_an_account_once_while_its_reapplication_is_pending(
+    antrag_in, transition, mails
+):
+    from stadtdo.sozialnetz.verfahren import schritte
+
+    alt = antrag_in("genehmigt")
+    with api.env.adopt_user(username="mitarbeiter"):
+        neu = schritte.erneut_stellen(alt)
+    transition(neu, "einreichen", "mitarbeiter")
+    transition(neu, "zurueckweisen", "leitung", "Nicht so.")
+    mails.clear()
+    _run(date(date.today().year + 1, 1, 2))
+    body = next(
+        m for m in mails.all() if "Jahresübersicht" in m["Subject"]
+    ).get_content()
+    assert body.count("Instagram: @stadtdortmund_buergerdienste") == 1
+    assert alt.antragsnummer in body and neu.antragsnummer not in body

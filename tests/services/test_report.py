@@ -1,6 +1,7 @@
 """``@sozialnetz-report``: counts, active accounts and open Anträge, filtered
 by the caller's rights; JSON and CSV; 400 for bad filters, 401 for anonymous."""
 
+from plone import api
 from stadtdo.sozialnetz.demo import demo_password
 from stadtdo.sozialnetz.verfahren import schritte
 import csv
@@ -155,3 +156,33 @@ def test_csv_bad_filter_is_400(request_factory, bestand):
     response = _get(request_factory, "poa", "?status=fertig", accept="text/csv")
     assert response.status_code == 400
     assert "Unbekannter Status" in response.text
+
+
+def test_pending_reapplication_counts_the_account_once(
+    request_factory, antrag_in, transition
+):
+    alt = antrag_in("genehmigt")
+    with api.env.adopt_user(username="mitarbeiter"):
+        neu = schritte.erneut_stellen(alt)
+    transition(neu, "einreichen", "mitarbeiter")
+    transition(neu, "zurueckweisen", "leitung", "Nicht so.")
+    transaction.commit()
+    data = _get(request_factory, "poa").json()
+    (konto,) = data["aktive_konten"]
+    assert konto["antragsnummer"] == alt.antragsnummer
+    assert konto["aenderung_beantragt"] is None
+
+
+def test_active_account_shows_its_pending_change(
+    request_factory, antrag_in, transition
+):
+    alt = antrag_in("genehmigt")
+    with api.env.adopt_user(username="mitarbeiter"):
+        neu = schritte.erneut_stellen(alt)
+    transition(neu, "einreichen", "mitarbeiter")
+    transaction.commit()
+    data = _get(request_factory, "poa").json()
+    (konto,) = data["aktive_konten"]
+    assert konto["antragsnummer"] == alt.antragsnummer
+    assert konto["aenderung_beantragt"] == neu.antragsnummer
+    assert [z["antragsnummer"] for z in data["offene_antraege"]] == [neu.antragsnummer]

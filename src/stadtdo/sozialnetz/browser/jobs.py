@@ -11,6 +11,7 @@ from datetime import date
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
 from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from stadtdo.sozialnetz.verfahren.pruefung import pruefen
 from zope.interface import alsoProvides
 
 
@@ -49,6 +50,8 @@ class JobsView(BrowserView):
                 "Nichts wurde gesendet oder geändert (Ausführen mit POST).\n"
             )
         teile = [kopf]
+        if self.request.method != "POST":
+            teile.extend(self.pruefbericht())
         for eintrag in anonymisierungen:
             teile.append(
                 f"Anonymisierung: Antrag {eintrag['antragsnummer']}, Person {eintrag['person']}"
@@ -62,3 +65,18 @@ class JobsView(BrowserView):
             teile.append("")
             teile.append(mail["text"])
         return "\n".join(teile).rstrip("\n") + "\n"
+
+    def pruefbericht(self):
+        """The consistency check of the record (votes, history, catalog)."""
+        befunde = pruefen()
+        if not befunde:
+            return [
+                "Prüfung des Verlaufs: alle Voten stimmen mit Verlauf und Katalog überein."
+            ]
+        zeilen = [
+            f"Prüfung des Verlaufs: {len(befunde)} Antrag/Anträge mit Abweichungen:"
+        ]
+        for nummer, url, gefunden in befunde:
+            zeilen.append(f"Abweichung: Antrag {nummer} ({url})")
+            zeilen.extend(f"  - {text}" for text in gefunden)
+        return zeilen

@@ -38,6 +38,7 @@ class UebersichtView(BrowserView):
 
     batch_size = 50
     nur_meine = False
+    fehler = ()  # German messages of the filters that were dropped
 
     def t(self, msgid):
         return translate(msgid, context=self.request)
@@ -71,8 +72,6 @@ class UebersichtView(BrowserView):
             sort_order=self.form.get("sort_order"),
             **self.filter(),
         )
-        for message in self.fehler:
-            api.portal.show_message(message, request=self.request, type="error")
         if self.nur_meine or self.form.get("wartet"):
             aufgaben = aufgaben_fuer(self.context)
             brains = [b for b in brains if aufgaben.wartet(b)]

@@ -328,7 +328,18 @@ def ausfuehren(antrag, transition_id, *, kommentar=""):
     schritt = MIT_KOMMENTAR.get(transition_id)
     if schritt is not None:
         return schritt(antrag, kommentar=kommentar)
-    if transition_id in workflow.definition().transitions:
+    definition = workflow.definition()
+    if transition_id == workflow.ARCHIVIEREN or (
+        transition_id in definition.transitions
+        and not workflow.ist_benutzerschritt(transition_id, workflow=definition)
+    ):
+        raise AktionAbgelehnt(
+            _t(
+                "Der Schritt „${schritt}“ folgt von selbst aus dem Verfahren und kann nicht ausgelöst werden.",
+                schritt=_step_title(transition_id),
+            )
+        )
+    if transition_id in definition.transitions:
         raise AktionAbgelehnt(
             _t(
                 "Der Schritt „${schritt}“ braucht seine Angaben und wird so erfasst: ${endpunkt}.",

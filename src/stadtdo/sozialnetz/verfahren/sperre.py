@@ -37,6 +37,7 @@ ENDPUNKT = {
     '{"gremium": "agentur", "votum": "ja", "kommentar": "…"}',
     "rueckfrage_beantworten": "POST <Antrag>/@rueckfrage mit "
     '{"gremium": "…", "antwort": "…"}',
+    "archivieren": "vom System, sobald der erneute Antrag genehmigt ist",
 }
 
 
@@ -71,6 +72,6 @@ def nur_ueber_schritte(antrag, event):
         "/".join(antrag.getPhysicalPath()),
     )
     raise SchrittOhneDaten(
-        f"Der Schritt „{tdef.title}“ kann nur mit seinen Angaben erfasst werden: "
-        f"{endpunkt(tdef.getId())}."
+        f"Der Schritt „{tdef.title}“ wird nur über das Verfahren der Datenbank "
+        f"erfasst: {endpunkt(tdef.getId())}."
     )

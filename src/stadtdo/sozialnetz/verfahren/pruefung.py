@@ -1,0 +1,89 @@
+"""Consistency check of the record: votes, workflow history and catalog agree.
+
+Each vote is kept three times: in the body's own record (``voten``), as a
+step in the workflow history (actor, time, comment, body, vote) and in the
+catalog metadata the Übersicht and the report read. ``abweichungen`` compares
+them for one Antrag, ``pruefen`` for the whole database; the preview of
+``@@sozialnetz-jobs`` lists every mismatch, so an auditor learns of a record
+that does not add up.
+"""
+
+from plone import api
+from stadtdo.sozialnetz.verfahren.gremien import AGENTUR_ABSCHLUSS
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
+from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
+from stadtdo.sozialnetz.verfahren.voten import OFFEN
+from stadtdo.sozialnetz.verfahren.voten import VOTEN
+
+
+#: Transitions that record a vote, and the body they record it for.
+VOTUM_SCHRITTE = {g.transition: g.id for g in GREMIEN} | {AGENTUR_ABSCHLUSS: "agentur"}
+
+
+def _historie(antrag):
+    return antrag.workflow_history.get(WORKFLOW, ())
+
+
+#: The history entry of an Antrag taken over from Notes; the votes recorded
+#: there came with it and have no step of their own.
+NOTES_UEBERNAHME = "aus_notes_uebernommen"
+
+
+def letztes_votum_im_verlauf(antrag, gremium_id):
+    """The body's last vote as the workflow history has it (``offen`` if
+    none), or None when the vote came with the Notes take-over."""
+    for entry in reversed(_historie(antrag)):
+        if VOTUM_SCHRITTE.get(entry.get("action")) == gremium_id:
+            return entry.get("votum") or ""
+        if entry.get("action") == NOTES_UEBERNAHME:
+            return None
+    return OFFEN
+
+
+def abweichungen(antrag, brain=None):
+    """German descriptions of every mismatch in the record of ``antrag``."""
+    result = []
+    for entry in _historie(antrag):
+        action = entry.get("action")
+        if action in VOTUM_SCHRITTE and (
+            entry.get("gremium") != VOTUM_SCHRITTE[action]
+            or entry.get("votum") not in VOTEN
+        ):
+            result.append(f"Verlaufseintrag „{action}“ ohne gültiges Votum")
+        if action == "zurueckweisen" and not (entry.get("comments") or "").strip():
+            result.append("Zurückweisung ohne Begründung im Verlauf")
+        if action == "rueckfrage_beantworten" and not (
+            entry.get("gremium") and (entry.get("comments") or "").strip()
+        ):
+            result.append("Antwort auf eine Rückfrage ohne Text im Verlauf")
+    metadaten = (brain.voten or {}) if brain is not None else None
+    for gremium in GREMIEN:
+        aktuell = aktuelles_votum(antrag, gremium.id)["votum"]
+        verlauf = letztes_votum_im_verlauf(antrag, gremium.id)
+        if verlauf is not None and aktuell != verlauf:
+            result.append(
+                f"{gremium.id}: Votum „{aktuell}“, im Verlauf zuletzt „{verlauf}“"
+            )
+        if metadaten is not None and metadaten.get(gremium.id, OFFEN) != aktuell:
+            result.append(
+                f"{gremium.id}: Votum „{aktuell}“, im Katalog "
+                f"„{metadaten.get(gremium.id, OFFEN)}“"
+            )
+    return result
+
+
+def pruefen(datenbank=None):
+    """Check every Antrag; returns ``[(antragsnummer, url, [mismatches])]``
+    for the Anträge whose record does not add up."""
+    catalog = api.portal.get_tool("portal_catalog")
+    query = {"portal_type": "Antrag"}
+    if datenbank is not None:
+        query["path"] = "/".join(datenbank.getPhysicalPath())
+    result = []
+    for brain in catalog.unrestrictedSearchResults(**query):
+        antrag = brain._unrestrictedGetObject()
+        gefunden = abweichungen(antrag, brain)
+        if gefunden:
+            result.append((antrag.antragsnummer, antrag.absolute_url(), gefunden))
+    return result

@@ -1,0 +1,73 @@
+"""Upgrade steps bring an existing site to the current profile."""
+
+from DateTime import DateTime
+from plone import api
+from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
+import pytest
+
+
+PROFILE = "stadtdo.sozialnetz:default"
+
+
+@pytest.fixture
+def alter_stand(make_antrag, add_person, transition):
+    """Two drafts as version 1000 left them: one the head sent back (it was a
+    draft again), one never submitted."""
+    zurueckgegeben = make_antrag()
+    add_person(zurueckgegeben)
+    transition(zurueckgegeben, "einreichen", "mitarbeiter")
+    wf_tool = api.portal.get_tool("portal_workflow")
+    wf_tool.setStatusOf(
+        WORKFLOW,
+        zurueckgegeben,
+        {
+            "action": "zurueckweisen",
+            "actor": "leitung",
+            "comments": "Bitte überarbeiten.",
+            "review_state": "entwurf",
+            "time": DateTime(),
+            "gremium": "",
+            "votum": "",
+        },
+    )
+    wf_tool.getWorkflowById(WORKFLOW).updateRoleMappingsFor(zurueckgegeben)
+    zurueckgegeben.reindexObject()
+    entwurf = make_antrag()
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1000")
+    return zurueckgegeben, entwurf
+
+
+def test_upgrade_to_1001_freezes_drafts_that_were_sent_back(alter_stand):
+    zurueckgegeben, entwurf = alter_stand
+    with api.env.adopt_user(username="mitarbeiter"):
+        assert api.user.has_permission("Modify portal content", obj=zurueckgegeben)
+    setup = api.portal.get_tool("portal_setup")
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1001",)
+    assert api.content.get_state(zurueckgegeben) == "zurueckgewiesen"
+    assert api.content.get_state(entwurf) == "entwurf"
+    last = zurueckgegeben.workflow_history[WORKFLOW][-1]
+    assert last["action"] == "umstellung_zurueckgewiesen"
+    assert "erneut stellen" in last["comments"]
+    with api.env.adopt_user(username="mitarbeiter"):
+        assert not api.user.has_permission("Modify portal content", obj=zurueckgegeben)
+        assert api.user.has_permission("View", obj=zurueckgegeben)
+        assert api.user.has_permission("Modify portal content", obj=entwurf)
+    (brain,) = api.content.find(UID=zurueckgegeben.UID())
+    assert brain.review_state == "zurueckgewiesen"
+    assert "aenderung_beantragt" in api.portal.get_tool("portal_catalog").schema()
+
+
+def test_upgrade_is_listed_and_runs_twice_without_harm(alter_stand):
+    zurueckgegeben, _ = alter_stand
+    setup = api.portal.get_tool("portal_setup")
+    steps = setup.listUpgrades(PROFILE)
+    assert [s["dest"] for s in steps] == [("1001",)]
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+        setup.setLastVersionForProfile(PROFILE, "1000")
+        setup.upgradeProfile(PROFILE)
+    actions = [e["action"] for e in zurueckgegeben.workflow_history[WORKFLOW]]
+    assert actions.count("umstellung_zurueckgewiesen") == 1

@@ -11,7 +11,7 @@ long_description = "\n\n".join(
 
 setup(
     name="stadtdo.sozialnetz",
-    version="1.0.0a1.dev0",
+    version="1.0.0a2.dev0",
     description=(
         "Datenbank 'Soziale Netzwerke' der Stadt Dortmund: Katalog der "
         "Social-Media-Auftritte und Beteiligungsprozess als Plone-Add-on."

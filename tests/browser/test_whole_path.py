@@ -136,7 +136,7 @@ def test_whole_path_in_the_browser(smtp, actor, portal):
     page = _vote(actor("personalrat"), antrag_url, "ja", "Zustimmung")
     kurzansicht = page.locator("table.sn-voten").inner_text()
     assert kurzansicht.count("Ja") == 3
-    expect(page.locator("dd:has-text('Genehmigt')")).to_have_count(1)
+    expect(page.locator(".sn-kopfdaten dd:has-text('Genehmigt')")).to_have_count(1)
 
     # overview: filter and CSV export
     page = poa.open(datenbank_url)

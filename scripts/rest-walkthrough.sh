@@ -47,3 +47,32 @@ echo -n "einreichen re-application: "; show "$(as mitarbeiter POST $N/@workflow/
 echo -n "predecessor state: "; show "$(as mitarbeiter GET $A)"
 echo -n "mitarbeiter50 reads votes: "; show "$(as mitarbeiter50 GET $A/@votum)"
 echo "Kurzansicht as dsfachkraft:"; as dsfachkraft GET $A/@votum | head -n -1 | python3 -c "import sys,json; d=json.load(sys.stdin); print(' | '.join(r['spalte'] for r in d['gremien'])); print(' | '.join(r['votum_titel'] for r in d['gremien']))"
+
+echo
+echo "== One path for every step: the bypasses are refused =="
+R=$(as mitarbeiter POST $FB "$ANTRAG"); B2=$(echo "$R" | head -n -1 | python3 -c "import sys,json; print(json.load(sys.stdin)['@id'])")
+as mitarbeiter POST $B2 "$P" >/dev/null
+echo -n "einreichen second Antrag: "; show "$(as mitarbeiter POST $B2/@workflow/einreichen '{}')"
+echo -n "zurueckweisen {} as leitung: "; show "$(as leitung POST $B2/@workflow/zurueckweisen '{}')"
+echo -n "zurueckweisen with reason: "; show "$(as leitung POST $B2/@workflow/zurueckweisen '{"comment":"Moderation präzisieren"}')"
+echo -n "PATCH after zurueckweisen (mitarbeiter): "; show "$(as mitarbeiter PATCH $B2 '{"kontoname":"x"}')"
+R=$(as mitarbeiter POST $FB "$ANTRAG"); B3=$(echo "$R" | head -n -1 | python3 -c "import sys,json; print(json.load(sys.stdin)['@id'])")
+as mitarbeiter POST $B3 "$P" >/dev/null; as mitarbeiter POST $B3/@workflow/einreichen '{}' >/dev/null; as leitung POST $B3/@workflow/genehmigen '{}' >/dev/null
+echo -n "@workflow/stellungnahme_abgeben as agentur: "; show "$(as agentur POST $B3/@workflow/stellungnahme_abgeben '{}')"
+as agentur POST $B3/@votum '{"gremium":"agentur","votum":"ja"}' >/dev/null
+for t in votum_poa votum_personalrat votum_itsicherheit; do g=${t#votum_}; echo -n "@workflow/$t as $g: "; show "$(as $g POST $B3/@workflow/$t '{}')"; done
+echo "Kurzansicht after the refused calls:"; as dsfachkraft GET $B3/@votum | head -n -1 | python3 -c "import sys,json; d=json.load(sys.stdin); print(' | '.join(r['spalte']+'='+r['votum'] for r in d['gremien']))"
+echo
+echo "== The predecessor stays in force until the re-application is approved =="
+echo -n "re-application $N pending, predecessor: "; as mitarbeiter GET $A | head -n -1 | python3 -c "import sys,json; d=json.load(sys.stdin); print(d['review_state'], '| Änderung beantragt:', (d['aenderung_beantragt'] or {}).get('antragsnummer'))"
+echo -n "re-application's vorgaenger: "; as mitarbeiter GET $N | head -n -1 | python3 -c "import sys,json; d=json.load(sys.stdin); print(d['vorgaenger'])"
+echo -n "leitung sends the re-application back: "; show "$(as leitung POST $N/@workflow/zurueckweisen '{"comment":"Bitte Vertretung ergänzen"}')"
+echo -n "predecessor: "; as mitarbeiter GET $A | head -n -1 | python3 -c "import sys,json; d=json.load(sys.stdin); print(d['review_state'], '| Änderung beantragt:', d['aenderung_beantragt'])"
+echo -n "active accounts in the report (poa): "; as poa GET "$B/soziale-netzwerke/@sozialnetz-report" | head -n -1 | python3 -c "import sys,json; d=json.load(sys.stdin); print([k['antragsnummer'] for k in d['aktive_konten']])"
+R=$(as mitarbeiter POST $N/@erneut-stellen); N2=$(echo "$R" | head -n -1 | python3 -c "import sys,json; print(json.load(sys.stdin)['@id'])")
+echo -n "third Antrag from the returned one: "; show "$R"
+as mitarbeiter POST $N2/@workflow/einreichen '{}' >/dev/null; as leitung POST $N2/@workflow/genehmigen '{}' >/dev/null
+for g in agentur poa personalrat; do as $g POST $N2/@votum "{\"gremium\":\"$g\",\"votum\":\"ja\"}" >/dev/null; done
+echo -n "third approved: "; show "$(as mitarbeiter GET $N2)"
+echo -n "first Antrag now: "; show "$(as mitarbeiter GET $A)"
+echo -n "active accounts in the report (poa): "; as poa GET "$B/soziale-netzwerke/@sozialnetz-report" | head -n -1 | python3 -c "import sys,json; d=json.load(sys.stdin); print([k['antragsnummer'] for k in d['aktive_konten']])"

@@ -201,3 +201,31 @@ def test_chain_over_two_generations(genehmigt, transition, vote):
     _durch_die_beteiligung(zweiter, transition, vote)
     dritter = _reapply(zweiter)
     assert vorgaenger_kette(dritter) == [zweiter, genehmigt]
+
+
+def test_approval_archives_the_whole_chain_through_a_returned_antrag(
+    genehmigt, transition, vote
+):
+    """SN-1 approved ← SN-2 sent back ← SN-3: SN-1 shows the pending change
+    of SN-3, and once SN-3 is approved the account is counted once."""
+    zweiter = _reapply(genehmigt)
+    transition(zweiter, "einreichen", "mitarbeiter")
+    transition(zweiter, "zurueckweisen", "leitung", "Bitte anders.")
+    dritter = _reapply(zweiter)
+    transition(dritter, "einreichen", "mitarbeiter")
+    assert erneut.aenderung_beantragt(genehmigt) == dritter
+    (brain,) = api.content.find(UID=genehmigt.UID())
+    assert brain.aenderung_beantragt == dritter.antragsnummer
+    with pytest.raises(AktionAbgelehnt):
+        _reapply(genehmigt)  # a change is already under way
+    transition(dritter, "genehmigen", "leitung")
+    vote(dritter, "agentur", "agentur", "ja", "ok")
+    vote(dritter, "poa", "poa", "ja")
+    vote(dritter, "personalrat", "personalrat", "ja")
+    assert api.content.get_state(dritter) == "genehmigt"
+    assert api.content.get_state(zweiter) == "archiviert"
+    assert api.content.get_state(genehmigt) == "archiviert"
+    assert [
+        b.antragsnummer
+        for b in api.content.find(portal_type="Antrag", review_state="genehmigt")
+    ] == [dritter.antragsnummer]

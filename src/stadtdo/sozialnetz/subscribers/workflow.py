@@ -30,23 +30,22 @@ def save_versions(antrag, event):
 
 
 def predecessor_rule(antrag, event):
-    """A re-application's predecessor stays in force until the re-application
-    is approved; then it is archived. Every step of the re-application
-    refreshes the predecessor's „Änderung beantragt“ in the catalog."""
+    """A re-application's predecessors stay in force until the re-application
+    is approved; then every one of them still in force is archived (a chain
+    may pass through a returned Antrag). Every step of the re-application
+    refreshes the predecessors' „Änderung beantragt“ in the catalog."""
     if event.transition is None or not antrag.vorgaenger:
         return
-    vorgaenger = api.content.get(UID=antrag.vorgaenger)
-    if vorgaenger is None:
-        return
-    if event.new_state.getId() == "genehmigt" and schritte.archivieren(
-        vorgaenger, nachfolger=antrag
-    ):
-        logger.info(
-            "%s archived, superseded by %s",
-            vorgaenger.antragsnummer,
-            antrag.antragsnummer,
-        )
-    neu = erneut.aenderung_beantragt(vorgaenger)
-    vorgaenger.aenderung_beantragt_durch = neu.antragsnummer if neu else None
-    # refreshes the metadata ("aenderung_beantragt") without a full reindex
-    vorgaenger.reindexObject(idxs=["review_state"])
+    for vorgaenger in erneut.vorgaenger_kette(antrag):
+        if event.new_state.getId() == "genehmigt" and schritte.archivieren(
+            vorgaenger, nachfolger=antrag
+        ):
+            logger.info(
+                "%s archived, superseded by %s",
+                vorgaenger.antragsnummer,
+                antrag.antragsnummer,
+            )
+        neu = erneut.aenderung_beantragt(vorgaenger)
+        vorgaenger.aenderung_beantragt_durch = neu.antragsnummer if neu else None
+        # refreshes the metadata ("aenderung_beantragt") without a full reindex
+        vorgaenger.reindexObject(idxs=["review_state"])

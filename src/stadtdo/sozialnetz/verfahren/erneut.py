@@ -49,26 +49,42 @@ def nachfolger(antrag):
     )
 
 
+def nachkommen(antrag):
+    """Every re-application that descends from ``antrag`` — its successors,
+    theirs, and so on — as objects, nearest first (unrestricted: the process
+    needs them whoever acts)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    result, offen, gesehen = [], [antrag], {api.content.get_uuid(antrag)}
+    while offen:
+        uid = api.content.get_uuid(offen.pop(0))
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="Antrag", vorgaenger=uid
+        ):
+            if brain.UID in gesehen:
+                continue
+            gesehen.add(brain.UID)
+            neu = brain._unrestrictedGetObject()
+            result.append(neu)
+            offen.append(neu)
+    return result
+
+
 def laufender_nachfolger(antrag):
-    """The re-application of ``antrag`` that is a draft or still under review
-    (a catalog brain), or None."""
+    """A re-application descending from ``antrag`` that is a draft or still
+    under review, or None. States are read from the objects, so this is right
+    even while the catalog is being updated."""
     laufend = (workflow.definition().initial_state, *workflow.offene_zustaende())
-    for brain in nachfolger(antrag):
-        if brain.review_state in laufend:
-            return brain
+    for neu in nachkommen(antrag):
+        if api.content.get_state(neu) in laufend:
+            return neu
     return None
 
 
 def aenderung_beantragt(antrag):
-    """The submitted re-application of ``antrag`` that is still under review
-    („Änderung beantragt“), or None. Reads the successors' states from the
-    objects, so it is right even while the catalog is being updated."""
+    """The submitted re-application descending from ``antrag`` that is still
+    under review („Änderung beantragt“), or None."""
     offen = workflow.offene_zustaende()
-    catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(
-        portal_type="Antrag", vorgaenger=api.content.get_uuid(antrag)
-    ):
-        neu = brain._unrestrictedGetObject()
+    for neu in nachkommen(antrag):
         if api.content.get_state(neu) in offen:
             return neu
     return None
@@ -76,11 +92,15 @@ def aenderung_beantragt(antrag):
 
 def vorgaenger_kette(antrag):
     """The predecessors of ``antrag``, nearest first ("5. Bisherige Anträge")."""
+    catalog = api.portal.get_tool("portal_catalog")
     chain = []
     current = antrag
     while getattr(current, "vorgaenger", None):
-        current = api.content.get(UID=current.vorgaenger)
-        if current is None or current in chain:
+        brains = catalog.unrestrictedSearchResults(UID=current.vorgaenger)
+        if not brains:
+            break
+        current = brains[0]._unrestrictedGetObject()
+        if current in chain:
             break
         chain.append(current)
     return chain

@@ -6,6 +6,7 @@ Called from the workflow definition as
 """
 
 from plone import api
+from stadtdo.sozialnetz.verfahren import erneut
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 from stadtdo.sozialnetz.verfahren.voten import beteiligung_ergebnis  # noqa: F401
 from stadtdo.sozialnetz.verfahren.voten import offene_rueckfragen
@@ -22,12 +23,7 @@ def rueckfrage_offen(antrag):
 
 
 def ist_abgeloest(antrag):
-    """True once a re-application of ``antrag`` is approved."""
-    catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(
-        portal_type="Antrag", vorgaenger=api.content.get_uuid(antrag)
-    ):
-        nachfolger = brain._unrestrictedGetObject()
-        if api.content.get_state(nachfolger) == "genehmigt":
-            return True
-    return False
+    """True once a re-application descending from ``antrag`` is approved."""
+    return any(
+        api.content.get_state(neu) == "genehmigt" for neu in erneut.nachkommen(antrag)
+    )

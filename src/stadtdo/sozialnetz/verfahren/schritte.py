@@ -155,10 +155,8 @@ def erneut_stellen(antrag):
             )
         )
     laufend = erneut.laufender_nachfolger(antrag)
-    if (
-        laufend is not None
-        and laufend.review_state == workflow.definition().initial_state
-    ):
+    entwurf = workflow.definition().initial_state
+    if laufend is not None and api.content.get_state(laufend) == entwurf:
         raise AktionAbgelehnt(
             _t(
                 "Zu diesem Antrag gibt es bereits einen erneuten Antrag im Entwurf: ${nummer}.",

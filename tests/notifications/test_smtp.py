@@ -2,7 +2,9 @@
 to an SMTP receiver on localhost (aiosmtpd), inside the transaction."""
 
 from datetime import date
+from plone import api
 from stadtdo.sozialnetz.demo import demo_password
+from stadtdo.sozialnetz.settings import ISozialnetzSettings
 from ZODB.POSException import ConflictError
 import pytest
 import time
@@ -61,20 +63,29 @@ def test_a_retried_transaction_sends_once(portal, antrag_in, smtp):
     assert smtp.to("Votum Datenschutz") == ["mitarbeiter@stadtdo.example"]
 
 
+def _rest_admin(request_factory):
+    session = request_factory(role="Manager", api=False)
+    session.headers["Content-Type"] = "application/json"
+    return session
+
+
 def test_digest_job_over_http_mails_once(request_factory, antrag_in, smtp):
     antrag_in("genehmigt")
+    api.portal.set_registry_record(
+        "digest_monat", date.today().month, interface=ISozialnetzSettings
+    )
     transaction.commit()
     smtp.messages.clear()
     admin = request_factory(role="Manager", api=False)
-    day = date(date.today().year + 1, 1, 2).isoformat()
-    preview = admin.get(f"@@sozialnetz-jobs?datum={day}")
+    preview = admin.get("@@sozialnetz-jobs")
     assert preview.status_code == 200
     assert "Vorschau" in preview.text and "Jahresübersicht" in preview.text
     time.sleep(0.3)
     assert smtp.messages == []
     for _ in range(2):
-        response = admin.post(f"@@sozialnetz-jobs?datum={day}")
+        response = _rest_admin(request_factory).post("@sozialnetz-jobs", json={})
         assert response.status_code == 200, response.text
+    assert response.json()["mitteilungen"] == []  # the second run sends nothing
     smtp.wait_for(2)
     time.sleep(0.5)
     assert smtp.to("Jahresübersicht") == [
@@ -83,12 +94,44 @@ def test_digest_job_over_http_mails_once(request_factory, antrag_in, smtp):
     ]
 
 
-def test_jobs_are_for_admins_only(request_factory, smtp):
-    response = _session(request_factory, "mitarbeiter").post(
+def test_a_date_override_only_previews(request_factory, antrag_in, smtp):
+    antrag_in("genehmigt")
+    transaction.commit()
+    smtp.messages.clear()
+    januar = date(date.today().year + 1, 1, 2).isoformat()
+    response = _rest_admin(request_factory).post(
+        "@sozialnetz-jobs", json={"datum": januar}
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] == "datum"
+    admin = request_factory(role="Manager", api=False)
+    response = admin.post(f"@@sozialnetz-jobs?datum={januar}")
+    assert response.status_code == 400
+    assert "nur in der Vorschau" in response.text
+    time.sleep(0.3)
+    assert smtp.messages == []
+
+
+def test_the_jobs_page_runs_only_with_a_csrf_token(request_factory, smtp):
+    admin = request_factory(role="Manager", api=False)
+    response = admin.post("@@sozialnetz-jobs", allow_redirects=False)
+    assert response.status_code == 403
+    assert "ausgeführt" not in response.text
+
+
+@pytest.mark.parametrize("userid", ["mitarbeiter", "sta11", "poa"])
+def test_jobs_are_for_admins_only(request_factory, smtp, userid):
+    response = _session(request_factory, userid).post(
         "@@sozialnetz-jobs", allow_redirects=False
     )
     assert response.status_code in (302, 401, 403)
     assert "ausgeführt" not in response.text
+    session = _session(request_factory, userid)
+    session.headers.update(
+        {"Accept": "application/json", "Content-Type": "application/json"}
+    )
+    response = session.post("@sozialnetz-jobs", json={})
+    assert response.status_code in (401, 403)
 
 
 def test_bad_date_is_refused(request_factory, smtp):

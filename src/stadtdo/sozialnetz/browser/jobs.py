@@ -1,41 +1,53 @@
-"""``@@sozialnetz-jobs``: the daily scheduled jobs, for cron (POST) and as a
-preview for administrators (GET).
+"""``@@sozialnetz-jobs``: the daily scheduled jobs as a page for
+administrators — ``GET`` previews (for another day with ``?datum=``), a
+``POST`` with the form's CSRF token runs them for today.
 
-    curl -fsS -u admin:PASSWORT -X POST http://localhost:8080/Plone/@@sozialnetz-jobs
-
-A FileStorage can be opened by one process only, so cron calls the running
-instance over HTTP instead of starting a second ``zconsole run``.
+cron runs them through the REST service ``@sozialnetz-jobs`` (a JSON POST,
+see ``services/jobs.py``). A FileStorage can be opened by one process only,
+so cron calls the running instance over HTTP instead of starting a second
+``zconsole run``.
 """
 
 from datetime import date
-from plone.protect.interfaces import IDisableCSRFProtection
+from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from stadtdo.sozialnetz.notifications.jobs import run_jobs
 from stadtdo.sozialnetz.verfahren.pruefung import pruefen
-from zope.interface import alsoProvides
+
+
+DATUM_NUR_VORSCHAU = (
+    "Ein anderes Datum ist nur in der Vorschau (GET) möglich; ausgeführt wird "
+    "immer für heute.\n"
+)
+
+
+def stichtag(value):
+    """The day to preview: ``date.today()`` or ``value`` (ISO), None if bad."""
+    if not value:
+        return date.today()
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10]) if len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 class JobsView(BrowserView):
-    def _today(self):
-        value = self.request.form.get("datum")
-        if not value:
-            return date.today()
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            self.request.response.setStatus(400)
-            return None
-
     def __call__(self):
         self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
-        today = self._today()
-        if today is None:
-            return "Ungültiges Datum: bitte im Format JJJJ-MM-TT angeben.\n"
         if self.request.method == "POST":
-            # An admin-only POST for cron: no form, hence no CSRF token.
-            alsoProvides(self.request, IDisableCSRFProtection)
+            if self.request.form.get("datum"):
+                self.request.response.setStatus(400)
+                return DATUM_NUR_VORSCHAU
+            CheckAuthenticator(self.request)
+            today = date.today()
             erledigt = run_jobs(today=today)
         else:
+            today = stichtag(self.request.form.get("datum"))
+            if today is None:
+                self.request.response.setStatus(400)
+                return "Ungültiges Datum: bitte im Format JJJJ-MM-TT angeben.\n"
             erledigt = run_jobs(today=today, dry_run=True)
         anonymisierungen = [e for e in erledigt if e["art"] == "anonymisierung"]
         mails = [e for e in erledigt if e["art"] != "anonymisierung"]

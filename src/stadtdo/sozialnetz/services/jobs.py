@@ -1,0 +1,48 @@
+"""``@sozialnetz-jobs``: the daily jobs for cron, as a JSON POST.
+
+    curl -fsS -u admin:PASSWORT -X POST -H 'Accept: application/json' \\
+      -H 'Content-Type: application/json' -d '{}' \\
+      http://localhost:8080/Plone/@sozialnetz-jobs
+
+A JSON POST cannot be sent by a foreign web page without the browser asking
+first (CORS), so it needs no CSRF token. It always runs for today; another
+day can only be previewed (``GET @@sozialnetz-jobs?datum=…``).
+"""
+
+from datetime import date
+from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from stadtdo.sozialnetz.services.base import SozialnetzService
+
+
+class JobsPost(SozialnetzService):
+    def reply(self):
+        data = self.json()
+        if data is None:
+            return self.bad_json()
+        if data.get("datum"):
+            return self.error(
+                400,
+                "Ein anderes Datum ist nur in der Vorschau (GET @@sozialnetz-jobs) "
+                "möglich; ausgeführt wird immer für heute.",
+                field="datum",
+            )
+        today = date.today()
+        erledigt = run_jobs(today=today)
+        return {
+            "@id": f"{self.context.absolute_url()}/@sozialnetz-jobs",
+            "datum": today.isoformat(),
+            "mitteilungen": [
+                {
+                    "art": e["art"],
+                    "betreff": e["betreff"],
+                    "empfaenger": e["empfaenger"],
+                }
+                for e in erledigt
+                if e["art"] != "anonymisierung"
+            ],
+            "anonymisierungen": [
+                {"antragsnummer": e["antragsnummer"]}
+                for e in erledigt
+                if e["art"] == "anonymisierung"
+            ],
+        }

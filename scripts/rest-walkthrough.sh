@@ -28,7 +28,7 @@ echo -n "einreichen without Person: "; show "$(as mitarbeiter POST $A/@workflow/
 P='{"@type":"Person","nachname":"Mustermann","vorname":"Erika","email":"erika.mustermann@stadtdo.de","funktion":"redaktion","rechte_aufgaben":"Beiträge","einwilligung":true,"einwilligung_datum":"2026-01-15","schulung_status":"durchgefuehrt","taetigkeit_von":"2026-02-01","internetfreischaltung":true}'
 echo -n "add Person 1: "; show "$(as mitarbeiter POST $A "$P")"
 echo -n "add Person 2: "; show "$(as mitarbeiter POST $A "${P/Erika/Hans}")"
-echo -n "add Anlage: "; show "$(as mitarbeiter POST $A '{"@type":"Anlage","title":"Konzept","file":{"data":"S29uemVwdA==","encoding":"base64","filename":"konzept.txt","content-type":"text/plain"}}')"
+echo -n "add Anlage: "; show "$(as mitarbeiter POST $A '{"@type":"Anlage","title":"Konzept","file":{"data":"JVBERi0xLjQKS29uemVwdA==","encoding":"base64","filename":"konzept.pdf","content-type":"application/pdf"}}')"
 echo -n "einreichen: "; show "$(as mitarbeiter POST $A/@workflow/einreichen '{"comment":"Bitte prüfen"}')"
 echo -n "PATCH after submit (mitarbeiter): "; show "$(as mitarbeiter PATCH $A '{"kontoname":"x"}')"
 echo -n "PATCH after submit (admin): "; show "$(as admin PATCH $A '{"kontoname":"x"}')"

@@ -173,7 +173,7 @@ def antrag_in(make_antrag, add_person, transition, vote):
                     antrag,
                     "Anlage",
                     title="Konzept",
-                    file=NamedBlobFile(b"Konzept", filename="konzept.pdf"),
+                    file=NamedBlobFile(b"%PDF-1.4 Konzept", filename="konzept.pdf"),
                 )
         if state == "entwurf":
             return antrag

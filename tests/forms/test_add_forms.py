@@ -66,7 +66,7 @@ def test_mitarbeiter_adds_antrag_with_two_persons_and_anlage(browser_as, portal)
     browser.open(antrag_url + "/++add++Anlage")
     browser.getControl(name="form.widgets.title").value = "Konzept"
     browser.getControl(name="form.widgets.file").add_file(
-        io.BytesIO(b"Redaktionskonzept"), "text/plain", "konzept.txt"
+        io.BytesIO(b"%PDF-1.4\nRedaktionskonzept"), "application/pdf", "konzept.pdf"
     )
     browser.getControl(name="form.buttons.save").click()
 

@@ -64,10 +64,10 @@ def test_whole_path_as_demo_users(api_as, functional_portal):
             "@type": "Anlage",
             "title": "Redaktionskonzept",
             "file": {
-                "data": base64.b64encode(b"Konzept").decode(),
+                "data": base64.b64encode(b"%PDF-1.4\nKonzept").decode(),
                 "encoding": "base64",
-                "filename": "konzept.txt",
-                "content-type": "text/plain",
+                "filename": "konzept.pdf",
+                "content-type": "application/pdf",
             },
         },
     )

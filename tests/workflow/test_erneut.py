@@ -23,7 +23,7 @@ def genehmigt(make_antrag, add_person, transition, vote):
             antrag,
             "Anlage",
             title="Konzept",
-            file=NamedBlobFile(b"Redaktionskonzept", filename="konzept.txt"),
+            file=NamedBlobFile(b"%PDF-1.4 Redaktionskonzept", filename="konzept.pdf"),
         )
     transition(antrag, "einreichen", "mitarbeiter")
     transition(antrag, "genehmigen", "leitung")
@@ -46,7 +46,7 @@ def test_copy_is_a_draft_with_all_data(genehmigt):
     persons = [o for o in neu.objectValues() if o.portal_type == "Person"]
     anlagen = [o for o in neu.objectValues() if o.portal_type == "Anlage"]
     assert [p.Title() for p in persons] == ["Erika Mustermann"]
-    assert anlagen[0].file.data == b"Redaktionskonzept"
+    assert anlagen[0].file.data == b"%PDF-1.4 Redaktionskonzept"
 
 
 def test_copy_has_own_number_and_is_marked(genehmigt):

@@ -61,6 +61,18 @@ class ISozialnetzSettings(Interface):
         ),
         required=False,
     )
+    anlage_max_mb = schema.Int(
+        title=_("Größte Anlage (MB)"),
+        description=_(
+            "Größere Dateien werden beim Hochladen abgewiesen. Die Grenze des "
+            "Web-Servers (max_request_body_size in zope.ini) muss mitwachsen: "
+            "über die REST-API kommt eine Datei um ein Drittel größer an (Base64)."
+        ),
+        default=20,
+        min=1,
+        max=200,
+        required=True,
+    )
     digest_monat = schema.Int(
         title=_("Monat der Jahresübersicht"),
         description=_(

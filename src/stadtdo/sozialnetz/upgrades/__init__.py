@@ -71,3 +71,11 @@ def einheitlicher_verfahrensweg(context):
     for brain in catalog.unrestrictedSearchResults(portal_type="Antrag"):
         brain._unrestrictedGetObject().reindexObject(idxs=["review_state"])
     logger.info("1001: %d zurückgewiesene Anträge eingefroren", umgestellt)
+
+
+def anlagen_pruefen(context):
+    """1000 → 1001: Anlagen have their own schema (type and size checked);
+    the control panel gets the setting „Größte Anlage (MB)“."""
+    setup = api.portal.get_tool("portal_setup")
+    setup.runImportStepFromProfile(PROFILE, "typeinfo")
+    setup.runImportStepFromProfile(PROFILE, "plone.app.registry")

@@ -1,0 +1,118 @@
+"""The Anlage: a document attached to an Antrag (section 3).
+
+Only documents an auditor can open safely are accepted: PDF, Office and
+OpenDocument files and images, recognised by their name *and* their first
+bytes, up to the size set in the control panel (default 20 MB). Forms and the
+REST API both validate the field, so both refuse with the same German message.
+"""
+
+from plone.namedfile.field import NamedBlobFile
+from plone.supermodel import model
+from plone.supermodel.directives import primary
+from stadtdo.sozialnetz import _
+from zope import schema
+from zope.i18n import translate
+from zope.schema import ValidationError
+import os
+
+
+#: Allowed file name endings and the signatures their content starts with.
+_PDF = (b"%PDF-",)
+_OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)  # .doc .xls .ppt
+_ZIP = (b"PK\x03\x04",)  # OOXML and OpenDocument are ZIP archives
+DATEITYPEN = {
+    ".pdf": _PDF,
+    ".doc": _OLE,
+    ".xls": _OLE,
+    ".ppt": _OLE,
+    ".docx": _ZIP,
+    ".xlsx": _ZIP,
+    ".pptx": _ZIP,
+    ".odt": _ZIP,
+    ".ods": _ZIP,
+    ".odp": _ZIP,
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".tif": (b"II*\x00", b"MM\x00*"),
+    ".tiff": (b"II*\x00", b"MM\x00*"),
+    ".webp": (b"RIFF",),
+}
+
+
+class AnlageUnzulaessig(ValidationError):
+    """A file that may not be attached; the message says why, in German."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def doc(self):
+        return self.message
+
+
+def _t(msgid, **mapping):
+    from zope.globalrequest import getRequest
+
+    return translate(_(msgid, mapping=mapping), context=getRequest())
+
+
+def _erster_block(value):
+    with value.open() as stream:
+        return stream.read(16)
+
+
+def anlage_pruefen(value):
+    """Field constraint: the file's type and size are allowed."""
+    from stadtdo.sozialnetz.settings import einstellung
+
+    name = value.filename or ""
+    endung = os.path.splitext(name)[1].lower()
+    erlaubt = ", ".join(sorted({e.lstrip(".") for e in DATEITYPEN}))
+    if endung not in DATEITYPEN:
+        raise AnlageUnzulaessig(
+            _t(
+                "Dateien vom Typ „${endung}“ können nicht angehängt werden. Erlaubt "
+                "sind PDF, Office- und OpenDocument-Dateien und Bilder (${erlaubt}).",
+                endung=endung or name,
+                erlaubt=erlaubt,
+            )
+        )
+    if not _erster_block(value).startswith(DATEITYPEN[endung]):
+        raise AnlageUnzulaessig(
+            _t(
+                "Der Inhalt von „${datei}“ passt nicht zur Endung „${endung}“. Bitte "
+                "hängen Sie das Dokument in seinem eigenen Format an.",
+                datei=name,
+                endung=endung,
+            )
+        )
+    grenze = einstellung("anlage_max_mb")
+    if value.getSize() > grenze * 1024 * 1024:
+        raise AnlageUnzulaessig(
+            _t(
+                "„${datei}“ ist ${groesse} MB groß; erlaubt sind höchstens ${grenze} MB.",
+                datei=name,
+                groesse=f"{value.getSize() / 1024 / 1024:.1f}".replace(".", ","),
+                grenze=grenze,
+            )
+        )
+    return True
+
+
+class IAnlage(model.Schema):
+    """Schema of an Anlage (the fields of a Plone file, with the check)."""
+
+    title = schema.TextLine(title=_("Titel"), required=False, max_length=1024)
+    description = schema.Text(title=_("Beschreibung"), required=False, max_length=10000)
+    primary("file")
+    file = NamedBlobFile(
+        title=_("Datei"),
+        description=_(
+            "PDF, Office- oder OpenDocument-Datei oder Bild; höchstens so groß wie "
+            "in der Konfiguration angegeben (Standard 20 MB)."
+        ),
+        required=True,
+        constraint=anlage_pruefen,
+    )

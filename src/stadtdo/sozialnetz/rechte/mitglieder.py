@@ -27,11 +27,20 @@ from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 
-def _abgelehnt(message, field):
-    return AktionAbgelehnt(
+class NichtErlaubt(AktionAbgelehnt):
+    """Outside StA 11's scope or against the separation of duties (403);
+    a plain AktionAbgelehnt is an unknown user, folder or role (400)."""
+
+
+def _abgelehnt(message, field, *, klasse=AktionAbgelehnt):
+    return klasse(
         translate(message, domain="stadtdo.sozialnetz", target_language="de"),
         field=field,
     )
+
+
+def _verboten(message, field):
+    return _abgelehnt(message, field, klasse=NichtErlaubt)
 
 
 def _ist_manager():
@@ -40,7 +49,7 @@ def _ist_manager():
 
 def _nicht_selbst(principal_id, field):
     if principal_id == api.user.get_current().getId() and not _ist_manager():
-        raise _abgelehnt(
+        raise _verboten(
             _("Die eigenen Rechte ändert eine andere Person (Vier-Augen-Prinzip)."),
             field,
         )
@@ -54,7 +63,7 @@ def _benutzer(userid):
             "benutzer",
         )
     if set(user.getRoles()) & PLATTFORM_ROLLEN:
-        raise _abgelehnt(
+        raise _verboten(
             _(
                 "Die Rechte von Administrator*innen werden nicht in der Datenbank "
                 "verwaltet."
@@ -68,7 +77,7 @@ def _gruppe(datenbank, gruppe):
     scope = datenbank_gruppen(datenbank)
     group = api.group.get(groupname=gruppe) if gruppe in scope else None
     if group is None:
-        raise _abgelehnt(
+        raise _verboten(
             _(
                 "Die Gruppe „${gruppe}“ gehört nicht zur Datenbank; StA 11 verwaltet "
                 "nur die Gruppen der Fachbereiche und der Gremien.",
@@ -77,7 +86,7 @@ def _gruppe(datenbank, gruppe):
             "gruppe",
         )
     if set(group.getRoles()) & PLATTFORM_ROLLEN:
-        raise _abgelehnt(
+        raise _verboten(
             _("Diese Gruppe hat Administrationsrechte und wird hier nicht verwaltet."),
             "gruppe",
         )
@@ -121,7 +130,7 @@ def mitgliedschaft_aendern(datenbank, *, gruppe, benutzer, mitglied):
         neue = set(api.group.get_roles(groupname=gruppe, obj=datenbank))
         grund = grund_gegen(user.getRolesInContext(datenbank), neue)
         if grund:
-            raise AktionAbgelehnt(grund, field="gruppe")
+            raise NichtErlaubt(grund, field="gruppe")
         api.group.add_user(groupname=gruppe, username=user.getId())
     else:
         api.group.remove_user(groupname=gruppe, username=user.getId())
@@ -145,7 +154,7 @@ def _principal(principal_id):
     if api.group.get(groupname=principal_id) is not None:
         group = api.group.get(groupname=principal_id)
         if set(group.getRoles()) & PLATTFORM_ROLLEN:
-            raise _abgelehnt(
+            raise _verboten(
                 _(
                     "Diese Gruppe hat Administrationsrechte und wird hier nicht "
                     "verwaltet."
@@ -157,7 +166,7 @@ def _principal(principal_id):
         return _benutzer(principal_id).getId()
     except AktionAbgelehnt as error:
         error.field = "principal"
-        raise
+        raise error
 
 
 def lokale_rolle_aendern(datenbank, *, ordner, principal, rolle, erteilt):
@@ -168,7 +177,7 @@ def lokale_rolle_aendern(datenbank, *, ordner, principal, rolle, erteilt):
     through their groups. Returns True if something changed.
     """
     if rolle in GREMIUM_ROLLEN:
-        raise _abgelehnt(
+        raise _verboten(
             _(
                 "Die Rollen der Gremien werden nur über die Gruppen der Gremien "
                 "vergeben, nicht je Ordner oder Antrag."

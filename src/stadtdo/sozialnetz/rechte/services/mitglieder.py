@@ -14,6 +14,7 @@ from stadtdo.sozialnetz.rechte.mitglieder import lokale_rolle_aendern
 from stadtdo.sozialnetz.rechte.mitglieder import lokale_rollen
 from stadtdo.sozialnetz.rechte.mitglieder import mitglieder
 from stadtdo.sozialnetz.rechte.mitglieder import mitgliedschaft_aendern
+from stadtdo.sozialnetz.rechte.mitglieder import NichtErlaubt
 from stadtdo.sozialnetz.services.base import SozialnetzService
 
 
@@ -47,8 +48,10 @@ class _Aendern(SozialnetzService):
             )
         try:
             geaendert = self.aendern(data)
-        except AktionAbgelehnt as error:
+        except NichtErlaubt as error:
             return self.error(403, error.message, field=error.field)
+        except AktionAbgelehnt as error:
+            return self.error(400, error.message, field=error.field)
         return {"geaendert": geaendert, **self.stand()}
 
 

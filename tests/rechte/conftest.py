@@ -80,8 +80,8 @@ def site_admin(portal):
             username=SITE_ADMIN,
             email="siteadmin@stadtdo.example",
             password=SITE_ADMIN_PASSWORD,
-            roles=["Member", "Site Administrator"],
         )
+        api.user.grant_roles(username=SITE_ADMIN, roles=["Site Administrator"])
     transaction.commit()
     return SITE_ADMIN
 
@@ -101,18 +101,37 @@ REFUSED = (401, 403)
 
 def verweigert(response):
     """Refused: 401/403, or what Plone answers an Unauthorized on a Classic UI
-    or ZMI URL with: the redirect to the login form, or (for a signed-in
-    user) the page "Unzureichende Berechtigungen" with status 200."""
+    or ZMI URL with: the redirect to the login form, the login form itself
+    (anonymous) or the page "Unzureichende Berechtigungen" (signed in), both
+    with status 200."""
     if response.status_code in REFUSED:
         return True
     if response.status_code == 302:
         return "require_login" in response.headers.get("location", "")
-    return (
-        response.status_code == 200
-        and "template-insufficient-privileges" in response.text
+    return response.status_code == 200 and (
+        "template-insufficient-privileges" in response.text
+        or 'name="__ac_password"' in response.text
     )
 
 
 def status(response):
     """Status and redirect target, for assertion messages."""
     return response.status_code, response.headers.get("location", ""), response.url
+
+
+MITGLIEDER = "soziale-netzwerke/@rechte-mitglieder"
+
+
+def mitglied(session, gruppe, benutzer, mitglied=True):
+    """POST to StA 11's membership service."""
+    return session.post(
+        MITGLIEDER, json={"gruppe": gruppe, "benutzer": benutzer, "mitglied": mitglied}
+    )
+
+
+def teilen(session, pfad, principal, rollen):
+    """POST ``@sharing`` on ``pfad`` for one user."""
+    return session.post(
+        f"{pfad}/@sharing",
+        json={"entries": [{"id": principal, "type": "user", "roles": rollen}]},
+    )

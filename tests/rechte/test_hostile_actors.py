@@ -7,6 +7,7 @@ from plone import api
 from tests.rechte.conftest import AKTEURE
 from tests.rechte.conftest import REFUSED
 from tests.rechte.conftest import status
+from tests.rechte.conftest import teilen
 from tests.rechte.conftest import verweigert
 import pytest
 import transaction
@@ -165,10 +166,7 @@ BODY_ROLES = {"SNPOA": True, "SNPersonalrat": True}
 
 @pytest.mark.parametrize("userid", AKTEURE)
 def test_nobody_grants_body_roles_per_antrag_through_sharing_api(rest, antrag, userid):
-    response = rest(userid).post(
-        f"{_pfad(antrag)}/@sharing",
-        json={"entries": [{"id": userid, "type": "user", "roles": BODY_ROLES}]},
-    )
+    response = teilen(rest(userid), _pfad(antrag), userid, BODY_ROLES)
     assert response.status_code in REFUSED, response.status_code
     transaction.begin()
     assert not set(antrag.get_local_roles_for_userid(userid)) & set(BODY_ROLES)
@@ -194,10 +192,7 @@ def test_nobody_grants_body_roles_on_the_sharing_page(web, token, antrag, userid
 
 
 def test_sta11_gets_a_german_reason_for_body_roles_on_sharing(rest, antrag):
-    response = rest("sta11").post(
-        f"{_pfad(antrag)}/@sharing",
-        json={"entries": [{"id": "mitarbeiter", "type": "user", "roles": BODY_ROLES}]},
-    )
+    response = teilen(rest("sta11"), _pfad(antrag), "mitarbeiter", BODY_ROLES)
     assert response.status_code == 403
     assert "nur über die Gruppen der Gremien" in response.json()["error"]["message"]
 
@@ -205,16 +200,5 @@ def test_sta11_gets_a_german_reason_for_body_roles_on_sharing(rest, antrag):
 @pytest.mark.parametrize("userid", ["leitung", "stellvertretung"])
 def test_department_heads_cannot_delegate(rest, antrag, userid):
     for path in ("soziale-netzwerke/fb-10", _pfad(antrag)):
-        response = rest(userid).post(
-            f"{path}/@sharing",
-            json={
-                "entries": [
-                    {
-                        "id": "mitarbeiter50",
-                        "type": "user",
-                        "roles": {"SNMitarbeiter": True},
-                    }
-                ]
-            },
-        )
+        response = teilen(rest(userid), path, "mitarbeiter50", {"SNMitarbeiter": True})
         assert response.status_code in REFUSED, (path, response.status_code)

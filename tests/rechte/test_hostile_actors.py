@@ -202,3 +202,22 @@ def test_department_heads_cannot_delegate(rest, antrag, userid):
     for path in ("soziale-netzwerke/fb-10", _pfad(antrag)):
         response = teilen(rest(userid), path, "mitarbeiter50", {"SNMitarbeiter": True})
         assert response.status_code in REFUSED, (path, response.status_code)
+
+
+@pytest.mark.parametrize("userid", AKTEURE)
+def test_nobody_sets_local_roles_through_zope_methods(web, token, antrag, userid):
+    """manage_setLocalRoles / manage_addLocalRoles bypass the Sharing page's
+    list of roles; Zope protects them with "Change permissions" (Manager)."""
+    for obj in (antrag, antrag.aq_parent.aq_parent):
+        for methode in ("manage_setLocalRoles", "manage_addLocalRoles"):
+            response = web(userid).post(
+                f"{_pfad(obj)}/{methode}",
+                data={
+                    "userid": userid,
+                    "roles:list": ["Manager", "SNPOA"],
+                    "_authenticator": token(userid),
+                },
+            )
+            assert verweigert(response), (methode, status(response))
+            transaction.begin()
+            assert obj.get_local_roles_for_userid(userid) == ()

@@ -221,3 +221,41 @@ def test_nobody_sets_local_roles_through_zope_methods(web, token, antrag, userid
             assert verweigert(response), (methode, status(response))
             transaction.begin()
             assert obj.get_local_roles_for_userid(userid) == ()
+
+
+# A Site Administrator keeps Plone's user management, but not the raw
+# acl_users methods that skip its checks (issue 11, item 4 depends on it:
+# a Site Administrator who became Manager could edit the incident form).
+
+
+def test_site_administrator_cannot_become_manager_through_acl_users(
+    web, token, site_admin
+):
+    for path, data in (
+        (
+            "acl_users/portal_role_manager/assignRolesToPrincipal",
+            {"principal_id": site_admin, "roles:list": "Manager"},
+        ),
+        (
+            "acl_users/source_groups/manage_addPrincipalsToGroup",
+            {"group_id": "Administrators", "principal_ids:list": site_admin},
+        ),
+        ("acl_users/userSetPassword", {"userid": "poa", "password": "x-12345678"}),
+    ):
+        data["_authenticator"] = token(site_admin)
+        response = web(site_admin).post(path, data=data)
+        assert verweigert(response), (path, status(response))
+    transaction.begin()
+    assert "Manager" not in api.user.get_roles(username=site_admin)
+
+
+def test_site_administrator_keeps_plones_user_management(rest, web, site_admin):
+    session = rest(site_admin)
+    response = session.patch("@groups/fb-10-mitarbeiter", json={"users": {"poa": True}})
+    assert response.status_code == 204, response.text
+    response = session.patch("@users/mitarbeiter50", json={"password": "neu-12345678"})
+    assert response.status_code == 204, response.text
+    response = session.patch(f"@users/{site_admin}", json={"roles": {"Manager": True}})
+    assert response.status_code in REFUSED
+    for page in ("@@usergroup-userprefs", "@@usergroup-groupprefs"):
+        assert web(site_admin).get(page).status_code == 200, page

@@ -61,7 +61,10 @@ def test_upgrade_step_is_registered(portal):
 
 
 def test_upgrade_takes_user_management_from_sta11(alte_site, portal):
+    portal.acl_users.manage_permission("Manage users", [], acquire=True)
     rechte_einfuehren(None)
+    with api.env.adopt_roles(["Site Administrator"]):
+        assert not _checkPermission("Manage users", portal.acl_users)
     with api.env.adopt_user(username="sta11"):
         assert not _checkPermission("Manage users", portal)
         assert not _checkPermission("Plone Site Setup: Users and Groups", portal)

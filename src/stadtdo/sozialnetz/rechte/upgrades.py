@@ -2,6 +2,7 @@
 
 from plone import api
 from stadtdo.sozialnetz.gremien import GREMIEN
+from stadtdo.sozialnetz.rechte.acl_users import acl_users_sperren
 from stadtdo.sozialnetz.rechte.lokale_rollen import aenderungen_protokollieren
 from stadtdo.sozialnetz.rechte.lokale_rollen import alle_in
 from stadtdo.sozialnetz.rechte.lokale_rollen import owner_entfernen
@@ -33,13 +34,16 @@ def _gremium_rollen_entfernen(obj, datenbank):
 
 
 def rechte_einfuehren(context):
-    """StA 11 loses "Manage users" and "Users and Groups"; the bodies' roles
+    """StA 11 loses "Manage users" and "Users and Groups"; acl_users' own
+    URLs are for Managers only (Site Administrators keep Plone's screens and
+    @users/@groups); the bodies' roles
     leave the Sharing page and every folder or Antrag; content loses the
     Owner local role; the incident form gets its own workflow. Every removed
     local role is recorded in the Rechteprotokoll."""
     setup = api.portal.get_tool("portal_setup")
     for step in ("rolemap", "sharing", "workflow"):
         setup.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    acl_users_sperren(api.portal.get())
     datenbank = get_datenbank()
     if datenbank is None:
         return

@@ -142,3 +142,12 @@ def test_record_filters_by_principal(rest):
     items = response.json()["items"]
     assert items
     assert {e["principal"] for e in items} == {"poa"}
+
+
+def test_local_roles_on_the_site_root_are_recorded(rest):
+    """Local roles on the site are inherited by the database."""
+    response = teilen(rest(SITE_OWNER_NAME), "", "mitarbeiter50", {"Reader": True})
+    assert response.status_code == 204, response.text
+    eintrag = _neueste(principal="mitarbeiter50", art="lokale_rollen")
+    assert eintrag["ziel"] == "/"
+    assert eintrag["nachher"] == ["Reader"]

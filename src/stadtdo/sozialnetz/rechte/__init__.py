@@ -7,5 +7,7 @@
 - ``protokoll``: the append-only record of every change of rights;
 - ``subscribers``: the hooks that fill the record and keep content free of the
   ``Owner`` local role;
-- ``vorfall``: the incident form is edited only by Managers.
+- ``vorfall``: the incident form is edited only by Managers;
+- ``acl_users``: acl_users' own URLs are for Managers only;
+- ``upgrades``: the upgrade step "rechte" for existing sites.
 """

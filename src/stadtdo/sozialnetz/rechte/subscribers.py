@@ -1,6 +1,7 @@
 """Event hooks: every change of rights is recorded; separation of duties is
 enforced on every way into a group; content carries no Owner local role."""
 
+from Acquisition import aq_base
 from plone import api
 from plone.api.exc import CannotGetPortalError
 from stadtdo.sozialnetz.rechte import protokoll
@@ -73,7 +74,9 @@ def mitglied_entfernt(event):
 
 def lokale_rollen_geaendert(obj, event):
     """Sharing page, @sharing and the own service: record before → after."""
-    if datenbank_von(obj) is None and obj is not _portal():
+    portal = _portal()
+    ist_portal = portal is not None and aq_base(obj) is aq_base(portal)
+    if datenbank_von(obj) is None and not ist_portal:
         return
     aenderungen_protokollieren(obj)
 

@@ -174,6 +174,7 @@ def test_sta11_manages_members_on_the_page(web, token):
     page = browser.get(SEITE)
     assert page.status_code == 200
     assert "fb-10-mitarbeiter" in page.text
+    assert "@@rechte-verwalten" in browser.get("soziale-netzwerke").text  # the tab
     response = browser.post(SEITE, data=dict(AUFNAHME, _authenticator=token("sta11")))
     assert response.status_code == 302
     assert "fb-32-mitarbeiter" in _gruppen_von("mitarbeiter50")

@@ -121,6 +121,7 @@ def test_readers_get_the_record(rest, web, userid):
     assert items[0]["ziel"] == "sn-agentur"
     page = web(userid).get("soziale-netzwerke/@@rechte-protokoll")
     assert page.status_code == 200
+    assert "@@rechte-protokoll" in web(userid).get("soziale-netzwerke").text
     assert "Rechteprotokoll" in page.text
     assert "sn-agentur" in page.text
 
@@ -130,6 +131,8 @@ def test_nobody_else_reads_the_record(rest, web, userid):
     response = rest(userid).get(PROTOKOLL)
     assert response.status_code in REFUSED
     assert verweigert(web(userid).get("soziale-netzwerke/@@rechte-protokoll"))
+    if userid:
+        assert "@@rechte-protokoll" not in web(userid).get("soziale-netzwerke").text
 
 
 def test_site_administrators_do_not_read_the_record(rest, site_admin):

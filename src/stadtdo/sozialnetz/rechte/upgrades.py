@@ -41,7 +41,7 @@ def rechte_einfuehren(context):
     Owner local role; the incident form gets its own workflow. Every removed
     local role is recorded in the Rechteprotokoll."""
     setup = api.portal.get_tool("portal_setup")
-    for step in ("rolemap", "sharing", "workflow"):
+    for step in ("rolemap", "sharing", "workflow", "actions"):
         setup.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
     acl_users_sperren(api.portal.get())
     datenbank = get_datenbank()

@@ -259,3 +259,68 @@ def test_site_administrator_keeps_plones_user_management(rest, web, site_admin):
     assert response.status_code in REFUSED
     for page in ("@@usergroup-userprefs", "@@usergroup-groupprefs"):
         assert web(site_admin).get(page).status_code == 200, page
+
+
+def _teilen_seite(web, token, userid, pfad, principal, rolle, typ="user"):
+    return web(userid).post(
+        f"{pfad}/@@sharing",
+        data={
+            "form.submitted": "1",
+            "form.button.Save": "Speichern",
+            "entries.id:records": principal,
+            "entries.type:records": typ,
+            f"entries.role_{rolle}:records": "True",
+            "_authenticator": token(userid),
+        },
+    )
+
+
+@pytest.mark.parametrize("principal,typ", [("sta11", "user"), ("sn-sta11", "group")])
+def test_sta11_cannot_make_itself_department_head_on_the_sharing_page(
+    web, token, fb10, principal, typ
+):
+    response = _teilen_seite(
+        web,
+        token,
+        "sta11",
+        "soziale-netzwerke/fb-10",
+        principal,
+        "SNFachbereichsleitung",
+        typ,
+    )
+    assert response.status_code == 403, status(response)
+    transaction.begin()
+    assert fb10.get_local_roles_for_userid(principal) == ()
+
+
+def test_sta11_still_gives_department_roles_on_the_sharing_page(web, token, fb10):
+    response = _teilen_seite(
+        web, token, "sta11", "soziale-netzwerke/fb-10", "mitarbeiter50", "SNMitarbeiter"
+    )
+    assert response.status_code == 200, status(response)
+    transaction.begin()
+    assert fb10.get_local_roles_for_userid("mitarbeiter50") == ("SNMitarbeiter",)
+
+
+def test_sta11_cannot_change_its_own_roles_through_sharing_api(rest, fb10):
+    response = teilen(
+        rest("sta11"),
+        "soziale-netzwerke/fb-10",
+        "sta11",
+        {"SNFachbereichsleitung": True},
+    )
+    assert response.status_code == 403
+    assert "Vier-Augen-Prinzip" in response.json()["error"]["message"]
+
+
+def test_no_path_gives_body_roles_per_antrag(portal, antrag):
+    """Even code that fires the Sharing page's event is refused."""
+    from plone.app.workflow.events import LocalrolesModifiedEvent
+    from zExceptions import Forbidden
+    from zope.event import notify
+
+    transaction.begin()
+    antrag.manage_setLocalRoles("poa", ["SNPersonalrat"])
+    with api.env.adopt_roles(["Manager"]), pytest.raises(Forbidden):
+        notify(LocalrolesModifiedEvent(antrag, portal.REQUEST))
+    transaction.abort()

@@ -48,26 +48,36 @@ def hat_stand(obj):
     return STAND_KEY in IAnnotations(obj)
 
 
-def aenderungen_protokollieren(obj):
-    """Record every difference between the remembered and the current local
-    roles of ``obj`` (one entry per principal), then remember the current."""
+def unterschiede(obj):
+    """Per principal whose local roles on ``obj`` differ from the remembered
+    state: ``(principal, vorher, nachher)``; ``vorher`` is None when no state
+    was remembered (then only principals holding roles now are listed)."""
     stand = IAnnotations(obj).get(STAND_KEY)
     vorher = stand["rollen"] if stand is not None else None
     nachher = _rollen(obj)
-    ziel = pfad(obj)
-    principals = set(nachher) | set(vorher or ())
-    for principal in sorted(principals):
+    result = []
+    for principal in sorted(set(nachher) | set(vorher or ())):
         alt = (vorher or {}).get(principal, [])
         neu = nachher.get(principal, [])
         if vorher is not None and alt == neu:
             continue
         if vorher is None and not neu:
             continue
+        result.append((principal, alt if vorher is not None else None, neu))
+    return result
+
+
+def aenderungen_protokollieren(obj):
+    """Record every difference between the remembered and the current local
+    roles of ``obj`` (one entry per principal), then remember the current."""
+    stand = IAnnotations(obj).get(STAND_KEY)
+    ziel = pfad(obj)
+    for principal, alt, neu in unterschiede(obj):
         protokoll.protokollieren(
             art=protokoll.LOKALE_ROLLEN,
             principal=principal,
             ziel=ziel,
-            vorher=alt if vorher is not None else None,
+            vorher=alt,
             nachher=neu,
         )
     blockiert = _blockiert(obj)

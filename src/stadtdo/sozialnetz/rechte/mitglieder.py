@@ -16,6 +16,7 @@ from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.rechte.lokale_rollen import hat_stand
 from stadtdo.sozialnetz.rechte.lokale_rollen import stand_sichern
+from stadtdo.sozialnetz.rechte.trennung import deutsch
 from stadtdo.sozialnetz.rechte.trennung import grund_gegen
 from stadtdo.sozialnetz.rechte.umfang import datenbank_gruppen
 from stadtdo.sozialnetz.rechte.umfang import FACHBEREICH_ROLLEN
@@ -24,7 +25,6 @@ from stadtdo.sozialnetz.rechte.umfang import GREMIUM_ROLLEN
 from stadtdo.sozialnetz.rechte.umfang import PLATTFORM_ROLLEN
 from zope.event import notify
 from zope.globalrequest import getRequest
-from zope.i18n import translate
 
 
 class NichtErlaubt(AktionAbgelehnt):
@@ -33,10 +33,7 @@ class NichtErlaubt(AktionAbgelehnt):
 
 
 def _abgelehnt(message, field, *, klasse=AktionAbgelehnt):
-    return klasse(
-        translate(message, domain="stadtdo.sozialnetz", target_language="de"),
-        field=field,
-    )
+    return klasse(deutsch(message), field=field)
 
 
 def _verboten(message, field):

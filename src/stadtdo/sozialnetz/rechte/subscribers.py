@@ -4,13 +4,18 @@ enforced on every way into a group; content carries no Owner local role."""
 from Acquisition import aq_base
 from plone import api
 from plone.api.exc import CannotGetPortalError
+from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.gremien import GREMIEN
 from stadtdo.sozialnetz.rechte import protokoll
 from stadtdo.sozialnetz.rechte.lokale_rollen import aenderungen_protokollieren
 from stadtdo.sozialnetz.rechte.lokale_rollen import owner_entfernen
 from stadtdo.sozialnetz.rechte.lokale_rollen import stand_sichern
+from stadtdo.sozialnetz.rechte.lokale_rollen import unterschiede
+from stadtdo.sozialnetz.rechte.trennung import deutsch
 from stadtdo.sozialnetz.rechte.trennung import grund_gegen
 from stadtdo.sozialnetz.rechte.umfang import datenbank_von
 from stadtdo.sozialnetz.rechte.umfang import get_datenbank
+from stadtdo.sozialnetz.rechte.umfang import GREMIUM_ROLLEN
 from zExceptions import Forbidden
 import logging
 
@@ -72,12 +77,47 @@ def mitglied_entfernt(event):
     _mitgliedschaft_protokollieren(event, False)
 
 
+def _lokale_rollen_pruefen(obj, datenbank):
+    """Refuse (Forbidden) what the Sharing page must not do on any path: a
+    review body's role anywhere but for the body's own group on the
+    database, and — but for Managers — a change of one's own roles (or those
+    of one's groups)."""
+    user = api.user.get_current()
+    eigene = {user.getId(), *(getattr(user, "getGroups", list)() or ())}
+    manager = "Manager" in api.user.get_roles()
+    erlaubt = {(g.gruppe, g.rolle) for g in GREMIEN}
+    for principal, alt, neu in unterschiede(obj):
+        neue_rollen = set(neu) - set(alt or ())
+        for rolle in neue_rollen & GREMIUM_ROLLEN:
+            if not (obj is datenbank and (principal, rolle) in erlaubt):
+                raise Forbidden(
+                    deutsch(
+                        _(
+                            "Die Rollen der Gremien werden nur über die Gruppen der "
+                            "Gremien vergeben, nicht je Ordner oder Antrag."
+                        )
+                    )
+                )
+        if principal in eigene and not manager:
+            raise Forbidden(
+                deutsch(
+                    _(
+                        "Die eigenen Rechte ändert eine andere Person (Vier-Augen-Prinzip)."
+                    )
+                )
+            )
+
+
 def lokale_rollen_geaendert(obj, event):
-    """Sharing page, @sharing and the own service: record before → after."""
+    """Sharing page, @sharing and the own service: check, then record
+    before → after."""
     portal = _portal()
     ist_portal = portal is not None and aq_base(obj) is aq_base(portal)
-    if datenbank_von(obj) is None and not ist_portal:
+    datenbank = datenbank_von(obj)
+    if datenbank is None and not ist_portal:
         return
+    if datenbank is not None:
+        _lokale_rollen_pruefen(obj, datenbank)
     aenderungen_protokollieren(obj)
 
 

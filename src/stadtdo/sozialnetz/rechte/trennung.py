@@ -13,7 +13,8 @@ from stadtdo.sozialnetz.rechte.umfang import VERWALTUNG_ROLLE
 from zope.i18n import translate
 
 
-def _deutsch(message):
+def deutsch(message):
+    """``message`` in German (the msgids are the German texts)."""
     return translate(message, domain="stadtdo.sozialnetz", target_language="de")
 
 
@@ -27,7 +28,7 @@ def _benutzer(user):
 
 
 def _titel(gremium):
-    return _deutsch(gremium.titel)
+    return deutsch(gremium.titel)
 
 
 def rollen_in(user, context):
@@ -53,7 +54,7 @@ def votum_unvereinbar(user, gremium_id, context):
     gremium = GREMIEN_BY_ID[gremium_id]
     rollen = rollen_in(user, context)
     if VERWALTUNG_ROLLE in rollen:
-        return _deutsch(
+        return deutsch(
             _(
                 "Die Berechtigungsverwaltung (StA 11) gibt kein Votum ab: Wer "
                 "Rechte vergibt, entscheidet nicht über Anträge."
@@ -61,7 +62,7 @@ def votum_unvereinbar(user, gremium_id, context):
         )
     andere = [g for g in gremien_der_rollen(rollen) if g.id != gremium.id]
     if andere:
-        return _deutsch(
+        return deutsch(
             _(
                 "Sie gehören auch „${andere}“ an. Niemand darf für zwei Gremien "
                 "abstimmen; das Votum für „${gremium}“ ist nicht möglich.",
@@ -89,7 +90,7 @@ def grund_gegen(rollen_vorher, neue_rollen):
     nachher = frozenset(rollen_vorher) | neue_rollen
     gremien = gremien_der_rollen(nachher)
     if VERWALTUNG_ROLLE in nachher and gremien:
-        return _deutsch(
+        return deutsch(
             _(
                 "Die Berechtigungsverwaltung (StA 11) darf keinem Gremium angehören "
                 "(hier: „${gremium}“). Wer Rechte vergibt, stimmt nicht ab.",
@@ -97,7 +98,7 @@ def grund_gegen(rollen_vorher, neue_rollen):
             )
         )
     if len(gremien) > 1:
-        return _deutsch(
+        return deutsch(
             _(
                 "Niemand darf die Rollen zweier Gremien haben; die Person gehörte "
                 "danach zu „${gremien}“.",

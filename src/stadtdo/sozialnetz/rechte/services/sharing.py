@@ -9,17 +9,15 @@ own local roles here either.
 from plone import api
 from plone.restapi.services.content.sharing import SharingPost as BaseSharingPost
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.rechte.trennung import deutsch
 from stadtdo.sozialnetz.rechte.umfang import GREMIUM_ROLLEN
 from stadtdo.sozialnetz.services.base import SozialnetzService
-from zope.i18n import translate
 from zope.security import checkPermission
 
 
 class SharingPost(SozialnetzService, BaseSharingPost):
     def _error(self, message):
-        return self.forbidden(
-            translate(message, domain="stadtdo.sozialnetz", target_language="de")
-        )
+        return self.forbidden(deutsch(message))
 
     def reply(self):
         if not checkPermission("plone.DelegateRoles", self.context):

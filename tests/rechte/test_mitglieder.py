@@ -189,3 +189,15 @@ def test_the_page_refuses_changes_without_csrf_token(web):
 @pytest.mark.parametrize("userid", [u for u in AKTEURE if u != "sta11"])
 def test_nobody_else_opens_the_page(web, userid):
     assert verweigert(web(userid).get(SEITE))
+
+
+def test_the_page_explains_a_refusal_in_german(web, token):
+    browser = web("sta11")
+    response = browser.post(
+        SEITE,
+        data=dict(AUFNAHME, gruppe="Administrators", _authenticator=token("sta11")),
+    )
+    assert response.status_code == 302
+    page = browser.get(SEITE)
+    assert "gehört nicht zur Datenbank" in page.text
+    assert "Administrators" not in _gruppen_von("mitarbeiter50")

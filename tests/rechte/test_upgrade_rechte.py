@@ -95,3 +95,11 @@ def test_upgrade_locks_the_incident_form(alte_site, datenbank):
     assert IVorfallFormular.providedBy(form)
     with api.env.adopt_roles(["Site Administrator"]):
         assert not _checkPermission("Modify portal content", form)
+
+
+def test_upgrade_runs_through_portal_setup(alte_site, portal):
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1000")
+    setup.upgradeProfile(PROFILE)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1001",)
+    assert alte_site.get_local_roles_for_userid("sta11") == ()

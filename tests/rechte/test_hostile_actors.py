@@ -324,3 +324,25 @@ def test_no_path_gives_body_roles_per_antrag(portal, antrag):
     with api.env.adopt_roles(["Manager"]), pytest.raises(Forbidden):
         notify(LocalrolesModifiedEvent(antrag, portal.REQUEST))
     transaction.abort()
+
+
+@pytest.mark.parametrize("userid", AKTEURE)
+def test_nobody_creates_admin_accounts_or_groups(rest, userid):
+    session = rest(userid)
+    response = session.post(
+        "@users",
+        json={
+            "username": "komplize",
+            "email": "komplize@stadtdo.example",
+            "password": "komplize-12345",
+            "roles": ["Manager"],
+        },
+    )
+    assert response.status_code in REFUSED + (400,), response.status_code
+    response = session.post(
+        "@groups", json={"groupname": "bande", "roles": ["Manager"], "users": [userid]}
+    )
+    assert response.status_code in REFUSED, response.status_code
+    transaction.begin()
+    assert api.user.get(userid="komplize") is None
+    assert api.group.get(groupname="bande") is None

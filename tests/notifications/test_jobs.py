@@ -3,6 +3,7 @@
 from datetime import date
 from datetime import timedelta
 from plone import api
+from plone.app.testing import SITE_OWNER_NAME
 from stadtdo.sozialnetz.notifications.jobs import run_jobs
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
 from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am
@@ -10,7 +11,9 @@ from tests.notifications.conftest import addr
 
 
 def _run(today, **kw):
-    with api.env.adopt_roles(["Manager"]):
+    """As cron does: @@sozialnetz-jobs, called by the Zope administrator
+    (adopt_roles would not reach the catalog's role filter)."""
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
         return run_jobs(today=today, **kw)
 
 

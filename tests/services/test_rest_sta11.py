@@ -1,6 +1,6 @@
-"""StA 11 administers groups and local roles through Plone's own REST
-endpoints (the same as the users/groups and sharing screens), without being
-Manager."""
+"""StA 11 administers the database's groups through its own scoped service
+(@rechte-mitglieder) and department roles on the Sharing page, without being
+Manager. The escalations refused to it are in tests/rechte."""
 
 from stadtdo.sozialnetz.demo import demo_password
 
@@ -11,12 +11,18 @@ def _session(request_factory, userid):
 
 def test_sta11_adds_a_user_to_a_department_group(request_factory):
     sta11 = _session(request_factory, "sta11")
-    response = sta11.patch(
-        "@groups/fb-10-mitarbeiter", json={"users": {"mitarbeiter50": True}}
+    response = sta11.post(
+        "soziale-netzwerke/@rechte-mitglieder",
+        json={
+            "gruppe": "fb-10-mitarbeiter",
+            "benutzer": "mitarbeiter50",
+            "mitglied": True,
+        },
     )
-    assert response.status_code == 204, response.text
-    group = sta11.get("@groups/fb-10-mitarbeiter").json()
-    assert "mitarbeiter50" in group["members"]["items"]
+    assert response.status_code == 200, response.text
+    gruppen = sta11.get("soziale-netzwerke/@rechte-mitglieder").json()["gruppen"]
+    gruppe = next(g for g in gruppen if g["id"] == "fb-10-mitarbeiter")
+    assert "mitarbeiter50" in gruppe["mitglieder"]
 
 
 def test_sta11_gives_a_local_role_on_the_sharing_page(request_factory):
@@ -49,5 +55,14 @@ def test_staff_cannot_change_groups(request_factory):
     mitarbeiter = _session(request_factory, "mitarbeiter")
     response = mitarbeiter.patch(
         "@groups/fb-10-mitarbeiter", json={"users": {"mitarbeiter50": True}}
+    )
+    assert response.status_code == 401
+    response = mitarbeiter.post(
+        "soziale-netzwerke/@rechte-mitglieder",
+        json={
+            "gruppe": "fb-10-mitarbeiter",
+            "benutzer": "mitarbeiter50",
+            "mitglied": True,
+        },
     )
     assert response.status_code == 401

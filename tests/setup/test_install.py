@@ -92,3 +92,8 @@ class TestUninstall:
 
     def test_browserlayer_removed(self):
         assert IBrowserLayer not in utils.registered_layers()
+
+    def test_rights_tabs_removed(self, portal):
+        actions = api.portal.get_tool("portal_actions").object
+        assert "rechte-verwalten" not in actions
+        assert "rechte-protokoll" not in actions

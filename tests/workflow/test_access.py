@@ -71,10 +71,13 @@ def test_bodies_have_their_roles_on_the_database(datenbank):
 
 
 def test_sta11_is_not_a_manager(portal):
+    """StA 11 manages membership through its own scoped service only
+    (tests/rechte): Zope's user management would make it a platform admin."""
     with api.env.adopt_user(username="sta11"):
         assert not _checkPermission("Manage portal", portal)
-        assert _checkPermission("Plone Site Setup: Users and Groups", portal)
-        assert _checkPermission("Manage users", portal)
+        assert not _checkPermission("Plone Site Setup: Users and Groups", portal)
+        assert not _checkPermission("Manage users", portal)
+        assert _checkPermission("stadtdo.sozialnetz: Manage memberships", portal)
 
 
 def test_sharing_page_offers_the_sozialnetz_roles_to_sta11(fb10, http_request):
@@ -87,8 +90,15 @@ def test_sharing_page_offers_the_sozialnetz_roles_to_sta11(fb10, http_request):
         "SNMitarbeiter",
         "SNFachbereichsleitung",
         "SNDatenschutzfachkraft",
-        "SNPOA",
     } <= role_ids
+    # the review bodies' roles come only through their groups
+    assert not role_ids & {
+        "SNAgentur",
+        "SNDatenschutz",
+        "SNPersonalrat",
+        "SNPOA",
+        "SNITSicherheit",
+    }
 
 
 def test_staff_cannot_delegate_sozialnetz_roles(fb10, http_request):

@@ -271,3 +271,43 @@ def test_jobs_preview_reports_mismatches(antrag_in, portal):
     with api.env.adopt_roles(["Manager"]):
         text = api.content.get_view("sozialnetz-jobs", portal, request)()
     assert f"Abweichung: Antrag {antrag.antragsnummer}" in text
+
+
+# Separation of duties at the vote (domain.md § 2)
+
+
+def _globale_rolle(userid, rolle):
+    with api.env.adopt_roles(["Manager"]):
+        api.user.grant_roles(username=userid, roles=[rolle])
+
+
+@pytest.mark.parametrize(
+    "userid,zweite_rolle,gremium",
+    [
+        ("poa", "SNPersonalrat", "poa"),
+        ("personalrat", "SNPOA", "personalrat"),
+        ("datenschutz", "SNITSicherheit", "datenschutz"),
+    ],
+)
+def test_a_voter_with_the_role_of_another_body_is_refused(
+    antrag_in, userid, zweite_rolle, gremium
+):
+    """Even a role given past the membership checks (a global role in the
+    ZMI) does not let one person decide for two bodies."""
+    antrag = antrag_in("beteiligung")
+    _globale_rolle(userid, zweite_rolle)
+    before = _history(antrag)
+    with api.env.adopt_user(username=userid), pytest.raises(Unauthorized) as error:
+        schritte.votum(antrag, gremium=gremium, votum="ja")
+    assert "Niemand darf für zwei Gremien abstimmen" in str(error.value)
+    assert _history(antrag) == before
+    assert voten.aktuelles_votum(antrag, gremium)["votum"] == "offen"
+
+
+def test_sta11_with_a_body_role_cannot_vote(antrag_in):
+    antrag = antrag_in("beteiligung")
+    _globale_rolle("sta11", "SNPOA")
+    with api.env.adopt_user(username="sta11"), pytest.raises(Unauthorized) as error:
+        schritte.votum(antrag, gremium="poa", votum="ja")
+    assert "StA 11" in str(error.value)
+    assert api.content.get_state(antrag) == "beteiligung"

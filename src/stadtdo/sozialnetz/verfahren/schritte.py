@@ -15,6 +15,7 @@ user may not take it.
 from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.rechte.trennung import votum_unvereinbar
 from stadtdo.sozialnetz.verfahren import erneut
 from stadtdo.sozialnetz.verfahren import voten
 from stadtdo.sozialnetz.verfahren import workflow
@@ -263,6 +264,9 @@ def _votum(antrag, gremium, votum, kommentar, endgueltig):
                 gremium=translate(g.titel, context=api.env.getRequest()),
             )
         )
+    unvereinbar = votum_unvereinbar(api.user.get_current(), g.id, antrag)
+    if unvereinbar:
+        raise Unauthorized(unvereinbar)
     kommentar = _kommentar(kommentar)
     if votum in (voten.NEIN, voten.RUECKFRAGE) and not kommentar:
         raise AktionAbgelehnt(

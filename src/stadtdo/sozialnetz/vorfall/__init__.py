@@ -3,7 +3,9 @@
 Staff who are attacked or harassed while running an account report it
 through a collective.easyform form in the database folder. The install
 profile creates it; its fields and actions are the models next to this
-module, so administrators can still adapt the form through the web.
+module. Only Managers can adapt the form through the web: it has its own
+workflow (``rechte/vorfall.py``), so neither Site Administrators nor StA 11
+can redirect the reports.
 
 - Every signed-in employee may fill it in (local role *Reader* for
   "AuthenticatedUsers"); it is linked from every Antrag with its number.
@@ -51,10 +53,14 @@ def formular(datenbank):
 
 
 def rechte_setzen(form):
-    """Everybody signed in may report; only LESER may read the reports."""
+    """Everybody signed in may report; only LESER may read the reports;
+    only Managers may change the form (its own workflow, see rechte.vorfall)."""
+    from stadtdo.sozialnetz.rechte.vorfall import formular_sperren
+
     form.manage_setLocalRoles("AuthenticatedUsers", ["Reader"])
     # a tuple: not acquired (an Item cannot use manage_permission for it)
     modifyRolesForPermission(form, DOWNLOAD_SAVED_INPUT, tuple(LESER))
+    formular_sperren(form)
     form.reindexObjectSecurity()
 
 

@@ -1,0 +1,113 @@
+"""The record of every change of rights ("Rechteprotokoll").
+
+Who changed, when, what, before → after: group memberships and local roles.
+Kept in the portal's annotations, in a BTree keyed by UTC time and a running
+number, append-only — the module offers no way to change or remove an entry.
+Personalrat, Datenschutz and StA 11 read it (permission
+"stadtdo.sozialnetz: View rights log").
+"""
+
+from BTrees.Length import Length
+from BTrees.OOBTree import OOBTree
+from datetime import datetime
+from datetime import UTC
+from persistent import Persistent
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+from zope.globalrequest import getRequest
+import logging
+
+
+logger = logging.getLogger("stadtdo.sozialnetz.rechte")
+
+ANNOTATION_KEY = "stadtdo.sozialnetz.rechteprotokoll"
+
+#: kinds of entries
+MITGLIEDSCHAFT = "mitgliedschaft"
+LOKALE_ROLLEN = "lokale_rollen"
+VERERBUNG = "vererbung"
+
+
+class Rechteprotokoll(Persistent):
+    """Entries by key ``<ISO time>#<number>``; values are plain dicts."""
+
+    def __init__(self):
+        self.eintraege = OOBTree()
+        self.anzahl = Length()
+
+    def anhaengen(self, eintrag):
+        nummer = self.anzahl() + 1
+        self.anzahl.change(1)
+        key = f"{eintrag['zeit']}#{nummer:09d}"
+        while not self.eintraege.insert(key, dict(eintrag, nummer=nummer)):
+            # the same microsecond and number from a concurrent transaction
+            nummer += 1
+            key = f"{eintrag['zeit']}#{nummer:09d}"
+        return key
+
+
+def _speicher(portal=None, *, anlegen=True):
+    portal = portal if portal is not None else api.portal.get()
+    annotations = IAnnotations(portal)
+    speicher = annotations.get(ANNOTATION_KEY)
+    if speicher is None and anlegen:
+        speicher = annotations[ANNOTATION_KEY] = Rechteprotokoll()
+    return speicher
+
+
+def _quelle():
+    """Method and URL of the request that caused the change ("" outside one)."""
+    request = getRequest()
+    if request is None:
+        return ""
+    url = request.get("ACTUAL_URL") or request.get("URL") or ""
+    methode = request.get("REQUEST_METHOD", "")
+    return f"{methode} {url}".strip()
+
+
+def _wer():
+    user = api.user.get_current()
+    return user.getId() or user.getUserName()
+
+
+def protokollieren(*, art, principal, ziel, vorher, nachher, portal=None):
+    """Append one entry and return its key.
+
+    ``art`` is one of MITGLIEDSCHAFT, LOKALE_ROLLEN, VERERBUNG; ``principal``
+    the user or group whose rights changed; ``ziel`` the group id or the path
+    of the object; ``vorher``/``nachher`` the state before and after (lists of
+    roles, or booleans for a membership or the blocked inheritance; None if
+    the state before is unknown).
+    """
+    eintrag = {
+        "zeit": datetime.now(UTC).isoformat(),
+        "wer": _wer(),
+        "art": art,
+        "principal": principal,
+        "ziel": ziel,
+        "vorher": vorher,
+        "nachher": nachher,
+        "quelle": _quelle(),
+    }
+    key = _speicher(portal).anhaengen(eintrag)
+    logger.info("Rechteprotokoll %s: %s", key, eintrag)
+    return key
+
+
+def eintraege(*, portal=None, principal=None, limit=None):
+    """The entries, newest first, as new dicts (changing them changes nothing).
+
+    ``principal`` filters by the user or group whose rights changed.
+    """
+    speicher = _speicher(portal, anlegen=False)
+    if speicher is None:
+        return []
+    result = []
+    for key in reversed(speicher.eintraege.keys()):
+        eintrag = speicher.eintraege[key]
+        if principal and eintrag["principal"] != principal:
+            continue
+        result.append(dict(eintrag, id=key))
+        if limit and len(result) >= limit:
+            break
+    return result

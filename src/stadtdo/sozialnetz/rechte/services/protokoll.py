@@ -1,0 +1,20 @@
+"""``GET /soziale-netzwerke/@rechte-protokoll``: the record of every change
+of rights, newest first; ``?principal=<id>`` filters, ``?limit=<n>`` caps."""
+
+from stadtdo.sozialnetz.rechte.protokoll import eintraege
+from stadtdo.sozialnetz.services.base import SozialnetzService
+
+
+class ProtokollGet(SozialnetzService):
+    def reply(self):
+        limit = self.request.form.get("limit")
+        try:
+            limit = int(limit) if limit else None
+        except ValueError:
+            return self.error(400, "„limit“ muss eine Zahl sein.", field="limit")
+        items = eintraege(principal=self.request.form.get("principal"), limit=limit)
+        return {
+            "@id": f"{self.context.absolute_url()}/@rechte-protokoll",
+            "items_total": len(items),
+            "items": items,
+        }

@@ -1,0 +1,79 @@
+"""What belongs to the database: its groups and the roles given in it."""
+
+from dataclasses import dataclass
+from plone import api
+from stadtdo.sozialnetz.content.fachbereich import IDatenbank
+from stadtdo.sozialnetz.content.fachbereich import IFachbereich
+from stadtdo.sozialnetz.groups import BERECHTIGUNGSVERWALTUNG
+from stadtdo.sozialnetz.groups import fachbereich_group_id
+from stadtdo.sozialnetz.groups import FACHBEREICH_GRUPPEN
+from stadtdo.sozialnetz.setuphandlers import DATENBANK_ID
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+
+
+#: the review bodies' roles: given only through the bodies' groups
+GREMIUM_ROLLEN = frozenset(gremium.rolle for gremium in GREMIEN)
+#: the department roles: given through the department groups or, by StA 11,
+#: as local roles on a Fachbereich folder
+FACHBEREICH_ROLLEN = tuple(rolle for _suffix, _titel, rolle in FACHBEREICH_GRUPPEN)
+#: StA 11's role
+VERWALTUNG_ROLLE = BERECHTIGUNGSVERWALTUNG[2]
+VERWALTUNG_GRUPPE = BERECHTIGUNGSVERWALTUNG[0]
+#: roles of the platform administrators: never given by the database
+PLATTFORM_ROLLEN = frozenset(("Manager", "Site Administrator"))
+
+
+@dataclass(frozen=True)
+class Gruppe:
+    id: str
+    titel: str
+    rolle: str
+    ordner: object  # the folder on which the group holds its role
+    gremium: str | None = None  # id of the review body, if any
+
+
+def datenbank_gruppen(datenbank):
+    """The groups whose membership StA 11 manages, by id: the review bodies'
+    groups and, per Fachbereich folder, its three department groups.
+
+    The StA 11 group itself is not among them: only a Manager changes it.
+    """
+    gruppen = {}
+    for gremium in GREMIEN:
+        gruppen[gremium.gruppe] = Gruppe(
+            id=gremium.gruppe,
+            titel=gremium.gruppentitel,
+            rolle=gremium.rolle,
+            ordner=datenbank,
+            gremium=gremium.id,
+        )
+    for ordner in fachbereiche(datenbank):
+        for suffix, titel, rolle in FACHBEREICH_GRUPPEN:
+            groupid = fachbereich_group_id(ordner.kuerzel, suffix)
+            gruppen[groupid] = Gruppe(
+                id=groupid,
+                titel=titel.format(kuerzel=ordner.kuerzel),
+                rolle=rolle,
+                ordner=ordner,
+            )
+    return gruppen
+
+
+def fachbereiche(datenbank):
+    return [
+        obj
+        for obj in datenbank.objectValues()
+        if IFachbereich.providedBy(obj) and getattr(obj, "kuerzel", None)
+    ]
+
+
+def datenbank_von(obj):
+    """The database folder ``obj`` lies in (or is), else None."""
+    for item in getattr(obj, "aq_chain", ()):
+        if IDatenbank.providedBy(item):
+            return item
+    return None
+
+
+def get_datenbank():
+    return api.portal.get().get(DATENBANK_ID)

@@ -56,7 +56,7 @@ setup(
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],
         "console_scripts": [
-            "sozialnetz-notes-import = stadtdo.sozialnetz.migration_cli:main",
+            "sozialnetz-notes-import = stadtdo.sozialnetz.migration.cli:main",
         ],
     },
 )

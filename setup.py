@@ -41,6 +41,7 @@ setup(
         "plone.app.dexterity",
         "plone.app.versioningbehavior",
         "collective.easyform",
+        "lxml",  # Notes DXL import (pinned in constraints.txt)
     ],
     extras_require={
         "test": [

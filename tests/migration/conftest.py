@@ -23,6 +23,19 @@ def import_csv(datenbank):
 
 
 @pytest.fixture
+def import_dxl(datenbank):
+    """``import_dxl(path, probelauf=False)``."""
+
+    from stadtdo.sozialnetz.migration.dxl_reader import dxl_datensaetze
+
+    def _import(pfad, **kw):
+        with api.env.adopt_roles(["Manager"]):
+            return uebernehmen(datenbank, dxl_datensaetze(pfad), **kw)
+
+    return _import
+
+
+@pytest.fixture
 def by_notes_id(portal):
     def _by_notes_id(notes_id):
         brains = api.content.find(portal_type="Antrag", notes_id=notes_id)

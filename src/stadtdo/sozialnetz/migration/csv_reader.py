@@ -20,11 +20,10 @@ column before anything is imported.
 
 from stadtdo.sozialnetz.migration.datensatz import DateiFehler
 from stadtdo.sozialnetz.migration.datensatz import Datensatz
-from stadtdo.sozialnetz.migration.datensatz import PersonDaten
+from stadtdo.sozialnetz.migration.datensatz import personen_lesen
 import codecs
 import csv
 import io
-import re
 
 
 SPALTEN = (
@@ -54,9 +53,6 @@ NAMEN = {
     "utf-16": "UTF-16",
     "cp1252": "Windows-1252",
 }
-PERSON = re.compile(
-    r"^\s*(?P<nachname>[^,<]+),\s*(?P<vorname>[^<]+?)\s*<(?P<email>[^>]+)>\s*$"
-)
 
 
 def _name(encoding):
@@ -110,21 +106,6 @@ def trennzeichen(kopfzeile):
         return ";"
 
 
-def _personen(text, probleme):
-    result = []
-    for teil in filter(None, (t.strip() for t in (text or "").split("|"))):
-        match = PERSON.match(teil)
-        if match is None:
-            probleme.append(
-                f"Person nicht lesbar (erwartet „Name, Vorname <E-Mail>“): {teil!r}"
-            )
-            continue
-        result.append(
-            PersonDaten(**{k: v.strip() for k, v in match.groupdict().items()})
-        )
-    return result
-
-
 def _voten(text, probleme):
     result = {}
     for teil in filter(None, (t.strip() for t in (text or "").split("|"))):
@@ -150,7 +131,7 @@ def _datensatz(nr, werte):
         erstellt=werte["Erstellt"],
         genehmigt=werte["Genehmigt"],
         antragsteller=werte["Antragsteller"],
-        personen=_personen(werte["Personen"], probleme),
+        personen=personen_lesen(werte["Personen"].split("|"), probleme),
         voten=_voten(werte["Voten"], probleme),
         vorgaenger=werte.get(VORGAENGER, ""),
         probleme=probleme,

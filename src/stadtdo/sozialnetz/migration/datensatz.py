@@ -2,6 +2,12 @@
 
 from dataclasses import dataclass
 from dataclasses import field
+import re
+
+
+PERSON = re.compile(
+    r"^\s*(?P<nachname>[^,<]+),\s*(?P<vorname>[^<]+?)\s*<(?P<email>[^>]+)>\s*$"
+)
 
 
 class DateiFehler(Exception):
@@ -51,3 +57,22 @@ class Datensatz:
     verlauf: list[str] = field(default_factory=list)  # Notes history, in words
     vorgaenger: str = ""  # Notes-ID of the Antrag this one re-applies for
     probleme: list[str] = field(default_factory=list)
+    form: str = "Antrag"  # anything else is only reported (e.g. an orphaned Person)
+
+
+def personen_lesen(eintraege, probleme):
+    """Persons written as ``Name, Vorname <E-Mail>`` (CSV column, DXL text list).
+
+    Unreadable entries are added to ``probleme``.
+    """
+    result = []
+    for eintrag in filter(None, (e.strip() for e in eintraege)):
+        match = PERSON.match(eintrag)
+        if match is None:
+            probleme.append(
+                f"Person nicht lesbar (erwartet „Name, Vorname <E-Mail>“): {eintrag!r}"
+            )
+            continue
+        werte = {k: v.strip() for k, v in match.groupdict().items()}
+        result.append(PersonDaten(**werte))
+    return result

@@ -132,6 +132,13 @@ def uebernehmen(
     links = []  # (quelle, Notes-ID, Notes-ID of the predecessor)
     for satz in datensaetze:
         melden = ergebnis.meldungen.append
+        if satz.form != "Antrag":  # e.g. a Person whose Antrag is not in the file
+            melden(
+                Meldung(
+                    satz.quelle, ABGELEHNT, "abgelehnt: " + "; ".join(satz.probleme)
+                )
+            )
+            continue
         if satz.notes_id and satz.notes_id in gesehen:
             melden(
                 Meldung(

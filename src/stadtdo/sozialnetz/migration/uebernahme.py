@@ -88,13 +88,23 @@ class _Katalog:
         return brains[0]._unrestrictedGetObject() if brains else None
 
 
-def _beschreibung(daten):
-    return (
-        f"Notes-ID {daten['notes_id']}, {daten['folder'].kuerzel}, "
-        f"{daten['plattform_sonstige'] or daten['plattform']}, "
-        f"„{daten['kontoname']}“, Status {daten['status']}, "
-        f"{len(daten['personen'])} Person(en), {len(daten['anlagen'])} Anlage(n)"
+def _beschreibung(satz, daten):
+    """What is (to be) created, in the file's words and the target state."""
+    plattform = satz.plattform + (
+        " (als Sonstige)" if daten["plattform_sonstige"] else ""
     )
+    teile = [
+        f"Notes-ID {daten['notes_id']}",
+        daten["folder"].kuerzel,
+        plattform,
+        f"„{daten['kontoname']}“",
+        f"Status {satz.status} → {daten['status']}",
+        f"{len(daten['personen'])} Person(en)",
+        f"{len(daten['anlagen'])} Anlage(n)",
+    ]
+    if daten["vorgaenger"]:
+        teile.append(f"erneuter Antrag zu Notes-ID {daten['vorgaenger']}")
+    return ", ".join(teile)
 
 
 def _verknuepfen(ergebnis, katalog, links, neue_ids, probelauf):
@@ -180,10 +190,10 @@ def uebernehmen(
         if daten["vorgaenger"]:
             links.append((satz.quelle, satz.notes_id, daten["vorgaenger"]))
         if probelauf:
-            text = f"wird angelegt: {_beschreibung(daten)}"
+            text = f"wird angelegt: {_beschreibung(satz, daten)}"
         else:
             antrag = anlegen(daten)
-            text = f"angelegt als {antrag.antragsnummer}: {_beschreibung(daten)}"
+            text = f"angelegt als {antrag.antragsnummer}: {_beschreibung(satz, daten)}"
         melden(Meldung(satz.quelle, NEU, text, satz.notes_id))
         if not probelauf and nach_stapel and len(neue_ids) % stapel == 0:
             nach_stapel(ergebnis)

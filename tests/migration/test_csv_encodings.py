@@ -14,7 +14,7 @@ TEXT = BEISPIEL.read_text(encoding="utf-8")
 CRLF = TEXT.replace("\n", "\r\n")
 
 
-def _komma(text):
+def _mit_kommas(text):
     """The sample with commas: values that contain one are quoted."""
     import csv
     import io
@@ -33,8 +33,8 @@ DATEIEN = {
     "windows-1252 CRLF (--encoding)": (CRLF.encode("cp1252"), "cp1252"),
     "utf-16 mit BOM CRLF": (CRLF.encode("utf-16"), None),
     "utf-16-be mit BOM": (b"\xfe\xff" + TEXT.encode("utf-16-be"), None),
-    "komma": (_komma(TEXT).encode("utf-8"), None),
-    "komma windows-1252 CRLF": (_komma(CRLF).encode("cp1252"), None),
+    "Trennzeichen ,": (_mit_kommas(TEXT).encode("utf-8"), None),
+    "Trennzeichen , windows-1252 CRLF": (_mit_kommas(CRLF).encode("cp1252"), None),
 }
 
 
@@ -45,7 +45,7 @@ def test_sample_in_each_encoding_is_read_alike(name):
     assert [s.quelle for s in saetze] == [f"Zeile {n}" for n in range(2, 8)]
     assert saetze[0].konto == "Stadt Dortmund Bürgerdienste"
     assert saetze[0].personen[1].email == "tom.meier@stadtdo.de"
-    assert all(s.probleme == [] for s in saetze)
+    assert all(s.maengel == [] for s in saetze)
 
 
 def test_windows_1252_crlf_file_is_taken_over(import_csv, by_notes_id, tmp_path):

@@ -119,11 +119,11 @@ def test_markup_in_the_file_never_passes_through(tmp_path):
     richtext = (
         "<item name='Begruendung'><richtext><par>&lt;script&gt;alert(1)&lt;/script&gt;"
         "<script>alert(2)</script><img src='x' onerror='alert(3)'/>"
-        "<urllink href='javascript:alert(4)'>Klick</urllink></par></richtext></item>"
+        "<urllink href='javascript:alert(4)'>Hier</urllink></par></richtext></item>"
     )
     (satz,) = dxl_datensaetze(datei(tmp_path, antrag("U1", items=richtext)))
     assert satz.begruendung_html == (
-        "<p>&lt;script&gt;alert(1)&lt;/script&gt;alert(2)Klick</p>"
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt;alert(2)Hier</p>"
     )
 
 

@@ -39,7 +39,7 @@ def _parser():
     parser.add_argument(
         "datei",
         type=Path,
-        help="DXL-Export (.dxl) oder CSV-Export (Semikolon oder Komma)",
+        help="DXL-Export (.dxl) oder CSV-Export (Trennzeichen ; oder ,)",
     )
     parser.add_argument("--zope-conf", default="instance/etc/zope.conf")
     parser.add_argument("--site", default="Plone")

@@ -106,19 +106,19 @@ def trennzeichen(kopfzeile):
         return ";"
 
 
-def _voten(text, probleme):
+def _voten(text, maengel):
     result = {}
     for teil in filter(None, (t.strip() for t in (text or "").split("|"))):
         spalte, gleich, wert = teil.partition("=")
         if not gleich:
-            probleme.append(f"Votum nicht lesbar: {teil!r}")
+            maengel.append(f"Votum nicht lesbar: {teil!r}")
             continue
         result[spalte.strip()] = wert.strip()
     return result
 
 
 def _datensatz(nr, werte):
-    probleme = []
+    maengel = []
     return Datensatz(
         quelle=f"Zeile {nr}",
         notes_id=werte["Notes-ID"],
@@ -131,10 +131,10 @@ def _datensatz(nr, werte):
         erstellt=werte["Erstellt"],
         genehmigt=werte["Genehmigt"],
         antragsteller=werte["Antragsteller"],
-        personen=personen_lesen(werte["Personen"].split("|"), probleme),
-        voten=_voten(werte["Voten"], probleme),
+        personen=personen_lesen(werte["Personen"].split("|"), maengel),
+        voten=_voten(werte["Voten"], maengel),
         vorgaenger=werte.get(VORGAENGER, ""),
-        probleme=probleme,
+        maengel=maengel,
     )
 
 
@@ -165,7 +165,7 @@ def csv_datensaetze(text):
         werte.update((s, (w or "").strip()) for s, w in zip(kopf, row, strict=False))
         satz = _datensatz(nr, werte)
         if len(row) > len(kopf):
-            satz.probleme.append(
+            satz.maengel.append(
                 f"{len(row)} statt {len(kopf)} Spalten – steht ein Trennzeichen "
                 "in einem Wert ohne Anführungszeichen?"
             )

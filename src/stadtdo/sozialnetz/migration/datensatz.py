@@ -35,7 +35,7 @@ class Datensatz:
     Text values are as found (stripped); dates as ``TT.MM.JJJJ`` or
     ``JJJJ-MM-TT``. ``voten`` maps the Kurzansicht's column heads ("FB 3",
     "Datenschutz", ...) to the recorded value ("Ja", "in Bearbeitung", ...).
-    ``probleme`` holds what the reader itself could not read; the validator
+    ``maengel`` holds what the reader itself could not read; the validator
     reports them together with its own findings.
     """
 
@@ -56,20 +56,20 @@ class Datensatz:
     anlagen: list[AnlageDaten] = field(default_factory=list)
     verlauf: list[str] = field(default_factory=list)  # Notes history, in words
     vorgaenger: str = ""  # Notes-ID of the Antrag this one re-applies for
-    probleme: list[str] = field(default_factory=list)
+    maengel: list[str] = field(default_factory=list)
     form: str = "Antrag"  # anything else is only reported (e.g. an orphaned Person)
 
 
-def personen_lesen(eintraege, probleme):
+def personen_lesen(eintraege, maengel):
     """Persons written as ``Name, Vorname <E-Mail>`` (CSV column, DXL text list).
 
-    Unreadable entries are added to ``probleme``.
+    Unreadable entries are added to ``maengel``.
     """
     result = []
     for eintrag in filter(None, (e.strip() for e in eintraege)):
         match = PERSON.match(eintrag)
         if match is None:
-            probleme.append(
+            maengel.append(
                 f"Person nicht lesbar (erwartet „Name, Vorname <E-Mail>“): {eintrag!r}"
             )
             continue

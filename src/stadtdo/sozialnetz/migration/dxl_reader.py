@@ -79,7 +79,7 @@ VOTEN = {
 DATETIME = re.compile(
     r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(?:,\d+)?([+-]\d{2,4}|Z)?)?$"
 )
-STILE = {"bold": "strong", "italic": "em", "underline": "u"}
+AUSZEICHNUNGEN = {"bold": "strong", "italic": "em", "underline": "u"}
 LINKS = ("http://", "https://", "mailto:")
 
 
@@ -176,10 +176,10 @@ def _inline(el):
         elif name == "run":
             html = _inline(kind)
             font = _kind(kind, "font")
-            stile = (font.get("style", "") if font is not None else "").split()
-            for stil in stile:
-                if stil in STILE:
-                    html = f"<{STILE[stil]}>{html}</{STILE[stil]}>"
+            auszeichnungen = (font.get("style", "") if font is not None else "").split()
+            for auszeichnung in auszeichnungen:
+                if auszeichnung in AUSZEICHNUNGEN:
+                    html = f"<{AUSZEICHNUNGEN[auszeichnung]}>{html}</{AUSZEICHNUNGEN[auszeichnung]}>"
             teile.append(html)
         elif name == "urllink":
             href = kind.get("href", "")
@@ -231,8 +231,8 @@ def richtext_html(richtext):
 
 def _anlage(item):
     """The file of a ``$FILE`` item; ``daten`` None if its base64 is broken."""
-    objekt = _kind(item, "object")
-    datei = _kind(objekt, "file") if objekt is not None else None
+    obj = _kind(item, "object")
+    datei = _kind(obj, "file") if obj is not None else None
     if datei is None:
         return None
     name = datei.get("name", "").replace("\\", "/").rsplit("/", 1)[-1]
@@ -293,7 +293,7 @@ def _antrag(quelle, dokument):
         elif name == "Begruendung":
             html += [richtext_html(r) for r in _kinder(item, "richtext")]
         elif name == "Personen":
-            satz.personen += personen_lesen(_werte(item), satz.probleme)
+            satz.personen += personen_lesen(_werte(item), satz.maengel)
         elif name == "$FILE":
             anlage = _anlage(item)
             if anlage is not None:
@@ -301,7 +301,7 @@ def _antrag(quelle, dokument):
     satz.antragsteller = _name(satz.antragsteller)
     satz.begruendung_html = "\n".join(h for h in html if h)
     if not satz.notes_id:
-        satz.probleme.append("UNID fehlt (<noteinfo unid=…>)")
+        satz.maengel.append("UNID fehlt (<noteinfo unid=…>)")
     return satz
 
 
@@ -342,7 +342,7 @@ def dxl_datensaetze(pfad):
             yield Datensatz(
                 quelle=quelle,
                 form="Person",
-                probleme=[
+                maengel=[
                     f"Person „{person.nachname}, {person.vorname}“ gehört zu keinem "
                     f"Antrag dieser Datei ($REF {ref or 'fehlt'})"
                 ],

@@ -157,7 +157,7 @@ def pruefen(datenbank, satz):
     ``daten`` is the dict the writer takes (None if refused); ``gruende`` the
     German reasons for refusing it, the reader's own problems first.
     """
-    gruende = list(satz.probleme)
+    gruende = list(satz.maengel)
     daten = {"notes_id": satz.notes_id}
 
     def feld(name, pruefung, *args, **kwargs):

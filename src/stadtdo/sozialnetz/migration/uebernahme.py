@@ -144,9 +144,7 @@ def uebernehmen(
         melden = ergebnis.meldungen.append
         if satz.form != "Antrag":  # e.g. a Person whose Antrag is not in the file
             melden(
-                Meldung(
-                    satz.quelle, ABGELEHNT, "abgelehnt: " + "; ".join(satz.probleme)
-                )
+                Meldung(satz.quelle, ABGELEHNT, "abgelehnt: " + "; ".join(satz.maengel))
             )
             continue
         if satz.notes_id and satz.notes_id in gesehen:

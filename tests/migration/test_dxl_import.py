@@ -252,3 +252,13 @@ def test_attachment_data_is_decoded_across_lines(tmp_path):
         datei(tmp_path, antrag("U1", items=datei_item("a.bin", daten)))
     )
     assert satz.anlagen[0].daten == b"x" * 200
+
+
+def test_antrag_view_shows_rich_text_anlagen_and_history(beispiel, by_notes_id):
+    antrag = by_notes_id(ALT)
+    assert "<strong>Öffnungszeiten</strong>" in antrag.begruendung.output
+    with api.env.adopt_user(username="mitarbeiter"):
+        html = antrag.restrictedTraverse("@@view")()
+    assert "<strong>Öffnungszeiten</strong>" in html
+    assert "Konzept.pdf" in html
+    assert "Notes-Verlauf: angelegt 14.03.2019 10:15" in html

@@ -10,8 +10,8 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
-from stadtdo.sozialnetz.verlauf import WORKFLOW
-from stadtdo.sozialnetz.voten import _storage
+from stadtdo.sozialnetz.migration.verfahren import voten_speicher
+from stadtdo.sozialnetz.migration.verfahren import WORKFLOW
 
 
 def _kommentar(daten):
@@ -26,7 +26,7 @@ def _kommentar(daten):
 
 def _voten(antrag, daten, user):
     zeitpunkt = DateTime((daten["genehmigt"] or daten["erstellt"]).isoformat())
-    storage = _storage(antrag, create=True)
+    storage = voten_speicher(antrag, create=True)
     for gremium, votum in daten["voten"].items():
         if votum == "offen":
             continue

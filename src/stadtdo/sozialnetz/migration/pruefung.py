@@ -7,7 +7,8 @@ the very same words.
 """
 
 from datetime import datetime
-from stadtdo.sozialnetz.gremien import GREMIEN
+from stadtdo.sozialnetz.migration.verfahren import GREMIEN
+from stadtdo.sozialnetz.migration.verfahren import STATUS as ZUSTAENDE
 from stadtdo.sozialnetz.vocabularies import AUFTRITTSARTEN
 from stadtdo.sozialnetz.vocabularies import SONSTIGE
 from zope.component import getUtility
@@ -19,6 +20,7 @@ import mimetypes
 STATUS = {
     "entwurf": "entwurf",
     "genehmigung durch fachbereichsleitung": "genehmigung_fbl",
+    "zurückgewiesen": "zurueckgewiesen",  # only once the workflow has the state
     "stellungnahme dortmund-agentur": "stellungnahme_agentur",
     "in bearbeitung": "beteiligung",
     "beteiligungsverfahren": "beteiligung",
@@ -101,7 +103,7 @@ def _auftrittsart(text):
 
 def _status(text):
     status = STATUS.get(text.lower())
-    if status is None:
+    if status not in ZUSTAENDE:
         raise Abgelehnt(f"unbekannter Status {text!r}")
     return status
 

@@ -262,3 +262,14 @@ def test_antrag_view_shows_rich_text_anlagen_and_history(beispiel, by_notes_id):
     assert "<strong>Öffnungszeiten</strong>" in html
     assert "Konzept.pdf" in html
     assert "Notes-Verlauf: angelegt 14.03.2019 10:15" in html
+
+
+def test_later_run_links_a_predecessor_that_came_late(
+    import_dxl, by_notes_id, tmp_path
+):
+    vorgaenger = "<item name='Vorgaenger'><text>U1</text></item>"
+    import_dxl(datei(tmp_path, antrag("U2", items=vorgaenger)))
+    assert by_notes_id("U2").vorgaenger is None
+    ergebnis = import_dxl(datei(tmp_path, antrag("U2", items=vorgaenger), antrag("U1")))
+    assert [m.notes_id for m in ergebnis.vorhanden] == ["U2"]
+    assert by_notes_id("U2").vorgaenger == api.content.get_uuid(by_notes_id("U1"))

@@ -81,11 +81,16 @@ class _Katalog:
                 "Katalogindex notes_id fehlt: Profil stadtdo.sozialnetz erneut anwenden."
             )
 
-    def antrag(self, notes_id):
+    def brain(self, notes_id):
+        """The catalog entry of the Antrag with ``notes_id``, or None."""
         brains = self.catalog.unrestrictedSearchResults(
             portal_type="Antrag", notes_id=notes_id
         )
-        return brains[0]._unrestrictedGetObject() if brains else None
+        return brains[0] if brains else None
+
+    def antrag(self, notes_id):
+        brain = self.brain(notes_id)
+        return brain._unrestrictedGetObject() if brain is not None else None
 
 
 def _beschreibung(satz, daten):
@@ -140,8 +145,8 @@ def uebernehmen(
     gesehen = {}  # Notes-ID -> where it first appeared
     neue_ids = set()
     links = []  # (quelle, Notes-ID, Notes-ID of the predecessor)
+    melden = ergebnis.meldungen.append
     for satz in datensaetze:
-        melden = ergebnis.meldungen.append
         if satz.form != "Antrag":  # e.g. a Person whose Antrag is not in the file
             melden(
                 Meldung(satz.quelle, ABGELEHNT, "abgelehnt: " + "; ".join(satz.maengel))
@@ -159,8 +164,8 @@ def uebernehmen(
             )
             continue
         gesehen.setdefault(satz.notes_id, satz.quelle)
-        vorhanden = satz.notes_id and katalog.antrag(satz.notes_id)
-        if vorhanden:
+        vorhanden = katalog.brain(satz.notes_id) if satz.notes_id else None
+        if vorhanden is not None:  # the brain: a second run wakes no object
             melden(
                 Meldung(
                     satz.quelle,
@@ -170,7 +175,8 @@ def uebernehmen(
                     satz.notes_id,
                 )
             )
-            if satz.vorgaenger and not vorhanden.vorgaenger:
+            antrag = vorhanden._unrestrictedGetObject() if satz.vorgaenger else None
+            if antrag is not None and not antrag.vorgaenger:
                 links.append((satz.quelle, satz.notes_id, satz.vorgaenger))
             continue
         daten, gruende = pruefen(datenbank, satz)

@@ -113,7 +113,9 @@ def main(argv=None):
     def nach_stapel(ergebnis):
         transaction.commit()
         app._p_jar.cacheGC()
-        letzte = ergebnis.meldungen[-1].quelle if ergebnis.meldungen else ""
+        if not ergebnis.neu:
+            return
+        letzte = ergebnis.meldungen[-1].quelle
         print(
             f"… {len(ergebnis.neu)} Antrag/Anträge angelegt und gespeichert "
             f"(bis {letzte})",

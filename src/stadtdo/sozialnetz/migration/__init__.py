@@ -13,6 +13,7 @@ records through both and reports per record.
     anlegen.py      creates Antrag, Personen, Anlagen, votes and the history entry
     uebernahme.py   the run: duplicates, existing Notes-IDs, batches, links
     cli.py          the console script ``sozialnetz-notes-import``
+    verfahren.py    the only imports of the process modules (Gremien, Voten, Verlauf)
 
 This package imports nothing at import time, so the console script can parse
 its arguments before Zope starts.

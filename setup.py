@@ -41,6 +41,7 @@ setup(
         "plone.app.dexterity",
         "plone.app.versioningbehavior",
         "collective.easyform",
+        "lxml",  # Notes DXL import (pinned in constraints.txt)
     ],
     extras_require={
         "test": [
@@ -56,7 +57,7 @@ setup(
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],
         "console_scripts": [
-            "sozialnetz-notes-import = stadtdo.sozialnetz.migration_cli:main",
+            "sozialnetz-notes-import = stadtdo.sozialnetz.migration.cli:main",
         ],
     },
 )

@@ -3,10 +3,8 @@
 from datetime import date
 from pathlib import Path
 from plone import api
-from stadtdo.sozialnetz.migration import import_csv
 from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am
 from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
-import io
 import pytest
 
 
@@ -15,30 +13,14 @@ KOPF = "Notes-ID;Fachbereich;Plattform;Art;Konto;URL;Status;Erstellt;Genehmigt;A
 GUT = "X1;FB 10;Facebook;Seite;Konto;https://fb.example;Genehmigt;01.02.2020;01.03.2020;Schulz, Petra;Schulz, Petra <p@stadtdo.de>;FB 3=Ja | FB 11=Ja\n"
 
 
-def _import(datenbank, text, **kw):
-    with api.env.adopt_roles(["Manager"]):
-        return import_csv(datenbank, io.StringIO(text), **kw)
-
-
 @pytest.fixture
-def beispiel(datenbank):
-    with BEISPIEL.open(encoding="utf-8") as datei, api.env.adopt_roles(["Manager"]):
-        return import_csv(datenbank, datei)
-
-
-def _alle(**query):
-    """Every Antrag matching ``query``, whoever may see it."""
-    catalog = api.portal.get_tool("portal_catalog")
-    return catalog.unrestrictedSearchResults(portal_type="Antrag", **query)
-
-
-def _by_notes_id(notes_id):
-    return _alle(notes_id=notes_id)[0]._unrestrictedGetObject()
+def beispiel(import_csv):
+    return import_csv(BEISPIEL.read_bytes())
 
 
 def test_sample_is_taken_over_completely(beispiel):
-    assert len(beispiel.angelegt) == 6
-    assert beispiel.fehler == []
+    assert len(beispiel.neu) == 6
+    assert beispiel.abgelehnt == []
 
 
 @pytest.mark.parametrize(
@@ -51,20 +33,20 @@ def test_sample_is_taken_over_completely(beispiel):
         ("6C3312F0", "archiviert"),
     ],
 )
-def test_recorded_state(beispiel, notes_id, state):
-    assert api.content.get_state(_by_notes_id(notes_id)) == state
+def test_recorded_state(beispiel, by_notes_id, notes_id, state):
+    assert api.content.get_state(by_notes_id(notes_id)) == state
 
 
-def test_history_says_taken_over_from_notes(beispiel):
-    antrag = _by_notes_id("4A1F0C2E")
+def test_history_says_taken_over_from_notes(beispiel, by_notes_id):
+    antrag = by_notes_id("4A1F0C2E")
     last = antrag.workflow_history["sozialnetz_antrag_workflow"][-1]
     assert last["action"] == "aus_notes_uebernommen"
     assert "aus Notes übernommen" in last["comments"]
     assert "4A1F0C2E" in last["comments"]
 
 
-def test_data_persons_votes_and_dates(beispiel):
-    antrag = _by_notes_id("4A1F0C2E")
+def test_data_persons_votes_and_dates(beispiel, by_notes_id):
+    antrag = by_notes_id("4A1F0C2E")
     assert antrag.fachbereich == "FB 10 – Bürgerdienste"
     assert antrag.plattform == "facebook"
     assert antrag.auftrittsart == "seite"
@@ -78,13 +60,13 @@ def test_data_persons_votes_and_dates(beispiel):
     assert antrag.created().Date() == "2019/03/14"
 
 
-def test_unknown_platform_becomes_sonstige(beispiel):
-    antrag = _by_notes_id("6C3312F1")
+def test_unknown_platform_becomes_sonstige(beispiel, by_notes_id):
+    antrag = by_notes_id("6C3312F1")
     assert (antrag.plattform, antrag.plattform_sonstige) == ("sonstige", "Bluesky")
 
 
-def test_imported_antraege_follow_the_workflow_rights(beispiel):
-    antrag = _by_notes_id("4A1F0C2E")
+def test_imported_antraege_follow_the_workflow_rights(beispiel, by_notes_id):
+    antrag = by_notes_id("4A1F0C2E")
     with api.env.adopt_user(username="mitarbeiter"):
         assert api.user.has_permission("View", obj=antrag)
         assert not api.user.has_permission("Modify portal content", obj=antrag)
@@ -92,11 +74,19 @@ def test_imported_antraege_follow_the_workflow_rights(beispiel):
         assert not api.user.has_permission("View", obj=antrag)
 
 
-def test_rerun_does_not_duplicate(beispiel, datenbank):
-    with BEISPIEL.open(encoding="utf-8") as datei, api.env.adopt_roles(["Manager"]):
-        again = import_csv(datenbank, datei)
-    assert again.angelegt == [] and len(again.uebersprungen) == 6
-    assert len(_alle()) == 6
+def test_second_run_creates_nothing(beispiel, import_csv):
+    again = import_csv(BEISPIEL.read_bytes())
+    assert again.neu == [] and len(again.vorhanden) == 6
+    assert again.abgelehnt == []
+    assert "bereits übernommen als SN-" in again.zusammenfassung()
+    assert (
+        len(
+            api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+                portal_type="Antrag"
+            )
+        )
+        == 6
+    )
 
 
 @pytest.mark.parametrize(
@@ -109,24 +99,80 @@ def test_rerun_does_not_duplicate(beispiel, datenbank):
         (GUT.replace("<p@stadtdo.de>", "p@stadtdo.de"), "Person nicht lesbar"),
         (GUT.replace("FB 11=Ja", "FB 11=Vielleicht"), "Votum nicht lesbar"),
         (GUT.replace(";01.03.2020;", ";;"), "„Genehmigt“ fehlt"),
+        (
+            GUT.replace(";Konto;", ';"Konto\nzweite Zeile";'),
+            "„Konto“ enthält einen Zeilenumbruch",
+        ),
+        (
+            GUT.replace("Schulz, Petra;", '"Schulz,\r\nPetra";'),
+            "„Antragsteller“ enthält einen Zeilenumbruch",
+        ),
     ],
 )
-def test_bad_rows_are_reported_with_line_and_skipped(datenbank, zeile, grund):
-    ergebnis = _import(datenbank, KOPF + GUT.replace("X1", "X0") + zeile)
-    assert len(ergebnis.angelegt) == 1
-    ((nr, text),) = ergebnis.fehler
-    assert nr == 3
-    assert grund in text
-    assert f"Zeile 3: {grund}" in ergebnis.zusammenfassung()
+def test_bad_rows_are_refused_with_line_and_reason(import_csv, zeile, grund):
+    ergebnis = import_csv(KOPF + GUT.replace("X1", "X0") + zeile)
+    assert len(ergebnis.neu) == 1
+    (meldung,) = ergebnis.abgelehnt
+    assert meldung.quelle == "Zeile 3"
+    assert grund in meldung.text
+    assert f"Zeile 3: abgelehnt: {grund}" in ergebnis.zusammenfassung()
 
 
-def test_missing_columns(datenbank):
-    ergebnis = _import(datenbank, "Notes-ID;Fachbereich\nX;FB 10\n")
-    assert ergebnis.fehler[0][0] == 1
-    assert "Spalten fehlen" in ergebnis.fehler[0][1]
+def test_all_reasons_of_a_row_at_once(import_csv):
+    zeile = GUT.replace("FB 10", "FB 99").replace("Facebook;Seite", "Facebook;Wand")
+    (meldung,) = import_csv(KOPF + zeile).abgelehnt
+    assert "unbekannter Fachbereich" in meldung.text
+    assert "unbekannte Art des Auftritts 'Wand'" in meldung.text
 
 
-def test_dry_run_creates_nothing(datenbank):
-    ergebnis = _import(datenbank, KOPF + GUT, dry_run=True)
-    assert ergebnis.angelegt == ["X1"]
-    assert len(_alle()) == 0
+def test_duplicates_within_the_file_are_refused(import_csv):
+    ergebnis = import_csv(KOPF + GUT + GUT.replace("Konto", "Anderes Konto"))
+    assert [m.quelle for m in ergebnis.neu] == ["Zeile 2"]
+    (meldung,) = ergebnis.abgelehnt
+    assert meldung.quelle == "Zeile 3"
+    assert "Notes-ID X1 steht doppelt in der Datei (zuerst Zeile 2)" in meldung.text
+    assert (
+        len(
+            api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+                portal_type="Antrag"
+            )
+        )
+        == 1
+    )
+
+
+def test_dry_run_creates_nothing_and_says_what_it_would_do(import_csv):
+    ergebnis = import_csv(KOPF + GUT + GUT.replace("FB 10", "FB 99"), probelauf=True)
+    assert [m.notes_id for m in ergebnis.neu] == ["X1"]
+    assert "Zeile 2: wird angelegt: Notes-ID X1" in ergebnis.zusammenfassung()
+    assert "Probelauf: 1 Antrag/Anträge würden angelegt" in ergebnis.zusammenfassung()
+    assert (
+        len(
+            api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+                portal_type="Antrag"
+            )
+        )
+        == 0
+    )
+
+
+def test_dry_run_and_real_run_refuse_with_the_same_words(import_csv):
+    text = KOPF + GUT + GUT.replace("X1", "X2").replace("Seite", "Wand")
+    probe = import_csv(text, probelauf=True)
+    echt = import_csv(text)
+    assert probe.abgelehnt == echt.abgelehnt
+
+
+def test_dry_run_reports_what_already_exists(beispiel, import_csv):
+    ergebnis = import_csv(BEISPIEL.read_bytes(), probelauf=True)
+    assert ergebnis.neu == [] and len(ergebnis.vorhanden) == 6
+
+
+def test_real_run_writes_in_batches(import_csv):
+    zeilen = "".join(GUT.replace("X1", f"X{i}") for i in range(5))
+    stapel = []
+    ergebnis = import_csv(
+        KOPF + zeilen, stapel=2, nach_stapel=lambda e: stapel.append(len(e.neu))
+    )
+    assert len(ergebnis.neu) == 5
+    assert stapel == [2, 4, 5]

@@ -325,6 +325,7 @@ class Antrag(Container):
     vorgaenger = None
     notes_id = None  # set for Anträge taken over from the Notes database
     notes_antragsteller = None
+    notes_vorgaenger = None  # Notes-ID of the predecessor recorded in Notes
 
     @property
     def title(self):

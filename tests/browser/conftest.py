@@ -76,11 +76,13 @@ class Actor:
         ARTIFACTS.mkdir(exist_ok=True)
         self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
-    def axe_violations(self, selector="#content"):
-        """WCAG 2.1 AA violations of the page's content area (axe-core)."""
+    def axe_violations(self, selector=None):
+        """WCAG 2.1 AA violations of the whole document — toolbar, header,
+        footer included — or of ``selector`` (axe-core)."""
         self.page.add_script_tag(path=str(AXE))
         result = self.page.evaluate(
-            """async ([selector, tags]) => await axe.run(document.querySelector(selector),
+            """async ([selector, tags]) => await axe.run(
+                   selector ? document.querySelector(selector) : document,
                    {runOnly: {type: 'tag', values: tags}})""",
             [selector, WCAG_21_AA],
         )

@@ -97,3 +97,20 @@ class TestUninstall:
         actions = api.portal.get_tool("portal_actions").object
         assert "rechte-verwalten" not in actions
         assert "rechte-protokoll" not in actions
+
+
+def test_accessibility_bundle_registered(portal):
+    assert api.portal.get_registry_record(
+        "plone.bundles/stadtdo-sozialnetz.csscompilation"
+    ) == "++plone++stadtdo.sozialnetz/sozialnetz.css"
+
+
+def test_uninstall_removes_the_bundle(portal):
+    with api.env.adopt_roles(["Manager"]):
+        get_installer(portal).uninstall_product(PACKAGE)
+    assert (
+        api.portal.get_registry_record(
+            "plone.bundles/stadtdo-sozialnetz.enabled", default=None
+        )
+        is None
+    )

@@ -270,6 +270,10 @@ class IAntrag(model.Schema):
             "Fachbereich (DV § 3). Dokumente fügen Sie als Anlagen zum Antrag hinzu."
         ),
         required=False,
+        # one format only: no unlabelled format chooser beside the editor
+        default_mime_type="text/html",
+        allowed_mime_types=("text/html",),
+        output_mime_type="text/x-html-safe",
     )
     begruendung_produktwahl = schema.Text(
         title=_("Begründung der Produktwahl"),

@@ -100,9 +100,12 @@ class TestUninstall:
 
 
 def test_accessibility_bundle_registered(portal):
-    assert api.portal.get_registry_record(
-        "plone.bundles/stadtdo-sozialnetz.csscompilation"
-    ) == "++plone++stadtdo.sozialnetz/sozialnetz.css"
+    assert (
+        api.portal.get_registry_record(
+            "plone.bundles/stadtdo-sozialnetz.csscompilation"
+        )
+        == "++plone++stadtdo.sozialnetz/sozialnetz.css"
+    )
 
 
 def test_uninstall_removes_the_bundle(portal):

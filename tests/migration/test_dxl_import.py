@@ -145,6 +145,19 @@ def test_reapplication_is_linked_to_its_predecessor(beispiel, by_notes_id):
     assert erneut.nachkommen(alt) == [neu]
 
 
+def test_pending_reapplication_from_notes_shows_aenderung_beantragt(
+    beispiel, by_notes_id
+):
+    """The example's re-application is still under review in Notes: the
+    approved predecessor stays in force and says so."""
+    alt, neu = by_notes_id(ALT), by_notes_id(NEU)
+    assert api.content.get_state(alt) == "genehmigt"
+    assert api.content.get_state(neu) == "beteiligung"
+    catalog = api.portal.get_tool("portal_catalog")
+    (brain,) = catalog.unrestrictedSearchResults(UID=alt.UID())
+    assert brain.aenderung_beantragt == neu.antragsnummer
+
+
 def test_predecessor_later_in_the_file_is_linked(import_dxl, by_notes_id, tmp_path):
     vorgaenger = "<item name='Vorgaenger'><text>U1</text></item>"
     pfad = datei(tmp_path, antrag("U2", items=vorgaenger), antrag("U1"))

@@ -10,6 +10,8 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
+from stadtdo.sozialnetz.migration.verfahren import aenderung_vermerken
+from stadtdo.sozialnetz.migration.verfahren import vorgaenger_kette
 from stadtdo.sozialnetz.migration.verfahren import voten_speicher
 from stadtdo.sozialnetz.migration.verfahren import WORKFLOW
 
@@ -109,3 +111,5 @@ def verknuepfen(antrag, vorgaenger):
     antrag.vorgaenger = api.content.get_uuid(vorgaenger)
     antrag.antragsart = "erneuter_antrag"
     antrag.reindexObject(idxs=["vorgaenger", "antragsart"])
+    for frueher in vorgaenger_kette(antrag):
+        aenderung_vermerken(frueher)

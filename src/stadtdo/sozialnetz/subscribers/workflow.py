@@ -45,7 +45,4 @@ def predecessor_rule(antrag, event):
                 vorgaenger.antragsnummer,
                 antrag.antragsnummer,
             )
-        neu = erneut.aenderung_beantragt(vorgaenger)
-        vorgaenger.aenderung_beantragt_durch = neu.antragsnummer if neu else None
-        # refreshes the metadata ("aenderung_beantragt") without a full reindex
-        vorgaenger.reindexObject(idxs=["review_state"])
+        erneut.aenderung_vermerken(vorgaenger)

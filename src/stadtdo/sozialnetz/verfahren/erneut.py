@@ -90,6 +90,15 @@ def aenderung_beantragt(antrag):
     return None
 
 
+def aenderung_vermerken(vorgaenger):
+    """Refresh the catalog's „Änderung beantragt“ of ``vorgaenger`` after a
+    step (or the import) of one of its re-applications."""
+    neu = aenderung_beantragt(vorgaenger)
+    vorgaenger.aenderung_beantragt_durch = neu.antragsnummer if neu else None
+    # refreshes the metadata ("aenderung_beantragt") without a full reindex
+    vorgaenger.reindexObject(idxs=["review_state"])
+
+
 def vorgaenger_kette(antrag):
     """The predecessors of ``antrag``, nearest first ("5. Bisherige Anträge")."""
     catalog = api.portal.get_tool("portal_catalog")

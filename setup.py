@@ -40,6 +40,7 @@ setup(
         "plone.restapi",
         "plone.app.dexterity",
         "plone.app.versioningbehavior",
+        "plone.app.caching",  # cache rulesets of the public register
         "collective.easyform",
         "lxml",  # Notes DXL import (pinned in constraints.txt)
     ],

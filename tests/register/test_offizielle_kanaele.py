@@ -270,3 +270,12 @@ def test_cache_headers_through_plone_app_caching(
     assert response.headers["X-Cache-Rule"] == "plone.content.feed"
     assert response.headers["X-Cache-Operation"] == "plone.app.caching.moderateCaching"
     assert "s-maxage" in response.headers["Cache-Control"]
+
+
+def test_page_in_english(request_factory, bestand):
+    api.portal.set_registry_record("plone.use_request_negotiation", True)
+    transaction.commit()
+    session = _anonym(request_factory, "text/html")
+    seite = session.get(PAGE, headers={"Accept-Language": "en"}).text
+    assert "Official social media channels of the City of Dortmund" in seite
+    assert "Approved since" in seite

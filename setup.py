@@ -43,6 +43,7 @@ setup(
         "plone.app.caching",  # cache rulesets of the public register
         "collective.easyform",
         "lxml",  # Notes DXL import (pinned in constraints.txt)
+        "holidays",  # NRW public holidays for the vote deadlines
     ],
     extras_require={
         "test": [

@@ -90,3 +90,27 @@ def test_upgrade_to_1001_gives_anlagen_their_checked_schema(portal):
         )
         == 20
     )
+
+
+def test_upgrade_to_1001_brings_the_deadlines(portal, antrag_in):
+    from plone.registry.interfaces import IRegistry
+    from zope.component import getUtility
+
+    antrag = antrag_in("beteiligung")
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.delColumn("faellig_seit")
+    registry = getUtility(IRegistry)
+    name = "stadtdo.sozialnetz.settings.ISozialnetzSettings.frist_arbeitstage"
+    del registry.records[name]
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1000")
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+    assert registry[name] == 10
+    (brain,) = catalog.unrestrictedSearchResults(UID=antrag.UID())
+    assert set(brain.faellig_seit) == {
+        "datenschutz",
+        "personalrat",
+        "poa",
+        "itsicherheit",
+    }

@@ -40,8 +40,10 @@ setup(
         "plone.restapi",
         "plone.app.dexterity",
         "plone.app.versioningbehavior",
+        "plone.app.caching",  # cache rulesets of the public register
         "collective.easyform",
         "lxml",  # Notes DXL import (pinned in constraints.txt)
+        "holidays",  # NRW public holidays for the vote deadlines
     ],
     extras_require={
         "test": [

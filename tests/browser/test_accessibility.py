@@ -49,7 +49,7 @@ SEITEN = {
         "/soziale-netzwerke/@@rechte-verwalten",
         "/soziale-netzwerke/@@rechte-protokoll",
     ],
-    "mitarbeiter50": ["/soziale-netzwerke"],
+    "mitarbeiter50": ["/soziale-netzwerke", "/offizielle-kanaele"],
 }
 
 

@@ -302,3 +302,26 @@ def test_antrag_invariant_error_is_400_naming_its_field(api_as):
     assert [e["field"] for e in _errors(response)] == [
         "begruendung_ausserhalb_arbeitszeit"
     ]
+
+
+def test_votum_get_gives_every_row_its_deadline(request_factory, antrag_in):
+    """``GET @votum``: ``frist`` per body (ISO date), null when not due."""
+    from datetime import date
+    from stadtdo.sozialnetz.demo import demo_password
+    from stadtdo.sozialnetz.fristen import plus_arbeitstage
+    import transaction
+
+    antrag = antrag_in("beteiligung")
+    transaction.commit()
+    session = request_factory(basic_auth=("poa", demo_password("poa")), api=False)
+    session.headers["Accept"] = "application/json"
+    path = antrag.absolute_url().split("/plone/", 1)[1]
+    rows = session.get(f"{path}/@votum").json()["gremien"]
+    erwartet = plus_arbeitstage(date.today(), 10).isoformat()
+    assert {r["gremium"]: r["frist"] for r in rows} == {
+        "agentur": None,
+        "datenschutz": erwartet,
+        "personalrat": erwartet,
+        "poa": erwartet,
+        "itsicherheit": erwartet,
+    }

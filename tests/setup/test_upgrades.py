@@ -66,7 +66,7 @@ def test_upgrade_is_listed_and_runs_twice_without_harm(alter_stand):
     setup = api.portal.get_tool("portal_setup")
     steps = setup.listUpgrades(PROFILE)
     assert {s["dest"] for s in steps} == {("1001",)}
-    assert len(steps) == 3
+    assert len(steps) == 4  # verfahren, anlagen, rechte, fristen
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
         setup.setLastVersionForProfile(PROFILE, "1000")
@@ -90,3 +90,27 @@ def test_upgrade_to_1001_gives_anlagen_their_checked_schema(portal):
         )
         == 20
     )
+
+
+def test_upgrade_to_1001_brings_the_deadlines(portal, antrag_in):
+    from plone.registry.interfaces import IRegistry
+    from zope.component import getUtility
+
+    antrag = antrag_in("beteiligung")
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.delColumn("faellig_seit")
+    registry = getUtility(IRegistry)
+    name = "stadtdo.sozialnetz.settings.ISozialnetzSettings.frist_arbeitstage"
+    del registry.records[name]
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1000")
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+    assert registry[name] == 10
+    (brain,) = catalog.unrestrictedSearchResults(UID=antrag.UID())
+    assert set(brain.faellig_seit) == {
+        "datenschutz",
+        "personalrat",
+        "poa",
+        "itsicherheit",
+    }

@@ -6,9 +6,11 @@ the caller may see.
 """
 
 from collections import Counter
+from datetime import date
 from plone import api
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.frist import frist_ab
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from zope.component import getUtility
@@ -97,6 +99,9 @@ def zeile(brain):
     """One Antrag as a flat record (metadata only): the one row builder of
     the Übersicht, its CSV export and the report."""
     voten = brain.voten or {}
+    faellig = getattr(brain, "faellig_seit", None) or {}
+    fristen = {g.id: frist_ab(faellig.get(g.id)) for g in GREMIEN}
+    offen = [f for f in fristen.values() if f is not None]
     return {
         "@id": brain.getURL(),
         "antragsnummer": brain.antragsnummer,
@@ -112,9 +117,17 @@ def zeile(brain):
         "personen": brain.personen_anzahl or 0,
         "voten": {g.id: voten.get(g.id, "offen") for g in GREMIEN},
         "rueckfragen_offen": list(brain.rueckfragen_offen or ()),
+        "fristen": {g: f.isoformat() if f else None for g, f in fristen.items()},
+        "naechste_frist": min(offen).isoformat() if offen else None,
         "aenderung_beantragt": brain.aenderung_beantragt,
         "geaendert": brain.modified,
     }
+
+
+def ueberfaellig(brain, heute=None):
+    """True if a body's vote on the Antrag ``brain`` is past its deadline."""
+    naechste = zeile(brain)["naechste_frist"]
+    return naechste is not None and naechste < (heute or date.today()).isoformat()
 
 
 def report(datenbank, **filters):
@@ -167,6 +180,7 @@ def report(datenbank, **filters):
                     "konto",
                     "status",
                     "voten",
+                    "fristen",
                 )
             }
             for z in zeilen

@@ -107,6 +107,51 @@ class ISozialnetzSettings(Interface):
         required=True,
     )
 
+    frist_arbeitstage = schema.Int(
+        title=_("Frist für ein Votum (Arbeitstage)"),
+        description=_(
+            "So viele Arbeitstage hat jedes Gremium ab dem Tag, an dem sein Votum "
+            "fällig wird. Wochenenden und Feiertage in NRW zählen nicht. Eine "
+            "versäumte Frist entscheidet nichts: Sie erinnert und eskaliert nur."
+        ),
+        default=10,
+        min=1,
+        max=100,
+        required=True,
+    )
+    erinnerung_arbeitstage_vorher = schema.Int(
+        title=_("Erinnerung vor Fristende (Arbeitstage)"),
+        description=_(
+            "So viele Arbeitstage vor Fristende erinnert die Datenbank das Gremium "
+            "einmal an sein offenes Votum."
+        ),
+        default=2,
+        min=0,
+        max=50,
+        required=True,
+    )
+    adresse_leitung_agentur = schema.TextLine(
+        title=_("Leitung Dortmund-Agentur (Eskalation)"),
+        description=_(
+            "Erhält am Tag nach Fristende einmal die Mitteilung, dass das Votum "
+            "des Gremiums aussteht. Leer: keine Eskalation."
+        ),
+        required=False,
+    )
+    adresse_leitung_datenschutz = schema.TextLine(
+        title=_("Leitung Datenschutz (Eskalation)"), required=False
+    )
+    adresse_leitung_personalrat = schema.TextLine(
+        title=_("Vorsitz Personalrat (Eskalation)"), required=False
+    )
+    adresse_leitung_poa = schema.TextLine(
+        title=_("Leitung Personal- und Organisationsamt (Eskalation)"),
+        required=False,
+    )
+    adresse_leitung_itsicherheit = schema.TextLine(
+        title=_("Leitung IT-Sicherheit (Eskalation)"), required=False
+    )
+
     @invariant
     def adressen_gueltig(data):
         for name in ADRESSFELDER:

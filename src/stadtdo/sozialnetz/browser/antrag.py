@@ -2,6 +2,7 @@
 actions a user takes on it."""
 
 from DateTime import DateTime
+from datetime import date
 from plone import api
 from plone.dexterity.browser.view import DefaultView
 from plone.protect import CheckAuthenticator
@@ -15,6 +16,7 @@ from stadtdo.sozialnetz.verfahren import erneut
 from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
+from stadtdo.sozialnetz.verfahren.frist import fristen_je_gremium
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
@@ -172,7 +174,15 @@ class AntragView(DefaultView):
         ]
 
     def kurzansicht(self):
-        return kurzansicht(self.context, self.request)
+        """The vote table with each open vote's deadline (``frist``: date as
+        ``TT.MM.JJJJ``, ``ueberfaellig``: passed)."""
+        fristen = fristen_je_gremium(self.context)
+        rows = kurzansicht(self.context, self.request)
+        for row in rows:
+            frist = fristen[row["gremium"]]
+            row["frist"] = frist.strftime("%d.%m.%Y") if frist else None
+            row["ueberfaellig"] = bool(frist and frist < date.today())
+        return rows
 
     def verlauf(self):
         """The workflow history, newest first, in words."""

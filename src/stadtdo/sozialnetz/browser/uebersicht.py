@@ -5,6 +5,7 @@ stays fast with thousands of entries. The catalog only returns what the user
 may see.
 """
 
+from datetime import date
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
@@ -21,6 +22,11 @@ from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 import csv
 import io
+
+
+def datum(iso):
+    """``2026-06-16`` as ``16.06.2026`` ("" for None)."""
+    return date.fromisoformat(iso).strftime("%d.%m.%Y") if iso else ""
 
 
 def aufgaben_fuer(datenbank):
@@ -75,6 +81,9 @@ class UebersichtView(BrowserView):
         if self.nur_meine or self.form.get("wartet"):
             aufgaben = aufgaben_fuer(self.context)
             brains = [b for b in brains if aufgaben.wartet(b)]
+        if self.form.get("ueberfaellig"):
+            heute = date.today()
+            brains = [b for b in brains if reporting.ueberfaellig(b, heute)]
         return brains
 
     def batch(self):
@@ -114,6 +123,10 @@ class UebersichtView(BrowserView):
                 for g in GREMIEN
             ],
             geaendert=api.portal.get_localized_time(brain.modified, long_format=False),
+            frist=datum(z["naechste_frist"]),
+            ueberfaellig=bool(
+                z["naechste_frist"] and z["naechste_frist"] < date.today().isoformat()
+            ),
         )
         return z
 
@@ -179,7 +192,7 @@ class UebersichtExport(UebersichtView):
         writer.writerow(
             ["Antragsnummer", "Fachbereich", "Plattform", "Konto", "Status"]
             + [g["spalte"] for g in self.gremien()]
-            + ["Änderung beantragt", "Letzte Änderung", "Adresse"]
+            + ["Frist", "Änderung beantragt", "Letzte Änderung", "Adresse"]
         )
         for brain in self.brains():
             row = self.zeile(brain)
@@ -193,6 +206,7 @@ class UebersichtExport(UebersichtView):
                         row["konto"],
                         row["status"],
                         *(v["titel"] for v in row["voten"]),
+                        row["frist"],
                         row["aenderung_beantragt"],
                         row["geaendert"],
                         row["url"],

@@ -41,6 +41,15 @@ def rueckfragen_offen(obj):
 
 
 @indexer(IAntrag)
+def faellig_seit(obj):
+    """``{gremium_id: ISO date}`` of the votes that are due, for the
+    deadlines in the Übersicht (``verfahren.frist``)."""
+    from stadtdo.sozialnetz.verfahren.frist import alle_faellig_seit
+
+    return alle_faellig_seit(obj)
+
+
+@indexer(IAntrag)
 def searchable_text(obj):
     """Antragsnummer, platform, account, URL and department are searchable."""
     parts = [

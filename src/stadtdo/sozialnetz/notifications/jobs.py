@@ -6,6 +6,8 @@
   runs in the digest month.
 - Yearly review (DV § 2): each year after approval the department is asked
   to confirm that every Person still consents – once per Antrag and year.
+- Deadlines (domain.md § 6): reminders before and escalations after the
+  deadline of a body's vote (``notifications.fristen``), each once.
 - Retention (Anlage 1 Nr. 1): Persons whose task ended, or whose account was
   closed, longer ago than the retention period are anonymised
   (``stadtdo.sozialnetz.retention``).
@@ -21,6 +23,7 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from stadtdo.sozialnetz.content.antrag import plattform_titel
 from stadtdo.sozialnetz.groups import fachbereich_group_id
+from stadtdo.sozialnetz.notifications.fristen import faellige_mitteilungen
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
 from stadtdo.sozialnetz.notifications.recipients import group_emails
@@ -196,5 +199,6 @@ def run_jobs(*, today=None, dry_run=False):
     return (
         jahresuebersicht(today, dry_run=dry_run)
         + ueberpruefungen(today, dry_run=dry_run)
+        + faellige_mitteilungen(today, dry_run=dry_run)
         + aufbewahrung(today, dry_run=dry_run)
     )

@@ -9,6 +9,7 @@ from plone import api
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.services.base import SozialnetzService
 from stadtdo.sozialnetz.verfahren import schritte
+from stadtdo.sozialnetz.verfahren.frist import fristen_je_gremium
 from stadtdo.sozialnetz.verfahren.voten import beteiligung_ergebnis
 from stadtdo.sozialnetz.verfahren.voten import kurzansicht
 from stadtdo.sozialnetz.verfahren.voten import offene_rueckfragen
@@ -16,11 +17,18 @@ from zExceptions import Unauthorized
 
 
 def votum_table(context, request):
+    """The vote table; every row carries its ``frist`` (ISO date of the
+    deadline, None while the vote is not due)."""
+    fristen = fristen_je_gremium(context)
+    gremien = kurzansicht(context, request)
+    for row in gremien:
+        frist = fristen[row["gremium"]]
+        row["frist"] = frist.isoformat() if frist else None
     return {
         "@id": f"{context.absolute_url()}/@votum",
         "antragsnummer": context.antragsnummer,
         "review_state": api.content.get_state(context),
-        "gremien": kurzansicht(context, request),
+        "gremien": gremien,
         "offene_rueckfragen": offene_rueckfragen(context),
         "ergebnis": beteiligung_ergebnis(context),
     }

@@ -79,3 +79,16 @@ def anlagen_pruefen(context):
     setup = api.portal.get_tool("portal_setup")
     setup.runImportStepFromProfile(PROFILE, "typeinfo")
     setup.runImportStepFromProfile(PROFILE, "plone.app.registry")
+
+
+def fristen_einfuehren(context):
+    """1000 → 1001: deadlines of the votes. The control panel gets the
+    deadline, reminder and escalation settings; the catalog the column
+    ``faellig_seit``, filled for every Antrag."""
+    setup = api.portal.get_tool("portal_setup")
+    setup.runImportStepFromProfile(PROFILE, "plone.app.registry")
+    catalog = api.portal.get_tool("portal_catalog")
+    if "faellig_seit" not in catalog.schema():
+        catalog.addColumn("faellig_seit")
+    for brain in catalog.unrestrictedSearchResults(portal_type="Antrag"):
+        brain._unrestrictedGetObject().reindexObject(idxs=["getId"])

@@ -1,0 +1,81 @@
+"""Deadlines of the bodies' votes (domain.md § 6 "Deadlines").
+
+A body's vote falls due on the day the Antrag enters a state in which that
+vote is due (read from the workflow, ``workflow.faellig_in``) and is due
+within ``frist_arbeitstage`` working days (NRW, ``stadtdo.sozialnetz.fristen``).
+It is no longer due once the body voted Ja or Nein, or the Antrag left those
+states. A deadline only reminds and escalates: a missing vote never decides.
+"""
+
+from datetime import date
+from stadtdo.sozialnetz import fristen
+from stadtdo.sozialnetz.settings import einstellung
+from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
+from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
+
+
+#: Votes after which nothing is due any more.
+ENTSCHIEDEN = ("ja", "nein")
+
+
+def faellig_seit(antrag, gremium, *, zustaende=None):
+    """The date ``gremium``'s vote fell due on ``antrag``, or None if it is
+    not due (not in a due state, or already Ja/Nein)."""
+    zustaende = zustaende if zustaende is not None else workflow.faellig_in(gremium)
+    seit = None
+    vorher = None
+    for entry in antrag.workflow_history.get(WORKFLOW, ()):
+        state = entry.get("review_state")
+        if state in zustaende and vorher not in zustaende:
+            seit = entry["time"].asdatetime().date()
+        elif state not in zustaende:
+            seit = None
+        vorher = state
+    if seit is None:
+        return None
+    if aktuelles_votum(antrag, gremium.id)["votum"] in ENTSCHIEDEN:
+        return None
+    return seit
+
+
+def alle_faellig_seit(antrag):
+    """``{gremium_id: ISO date}`` of the bodies whose vote is due (catalog
+    metadata ``faellig_seit``: the Übersicht computes deadlines from it)."""
+    result = {}
+    for gremium in GREMIEN:
+        seit = faellig_seit(antrag, gremium)
+        if seit is not None:
+            result[gremium.id] = seit.isoformat()
+    return result
+
+
+def arbeitstage():
+    """Working days a body has for its vote (control panel)."""
+    return einstellung("frist_arbeitstage")
+
+
+def frist_ab(seit, *, tage=None):
+    """The deadline for a vote that fell due on ``seit`` (date or ISO text)."""
+    if seit is None:
+        return None
+    if isinstance(seit, str):
+        seit = date.fromisoformat(seit)
+    return fristen.plus_arbeitstage(seit, arbeitstage() if tage is None else tage)
+
+
+def frist(antrag, gremium):
+    """The date by which ``gremium`` should vote on ``antrag``, or None."""
+    return frist_ab(faellig_seit(antrag, gremium))
+
+
+def fristen_je_gremium(antrag):
+    """``{gremium_id: date or None}`` for every body."""
+    return {g.id: frist(antrag, g) for g in GREMIEN}
+
+
+def ueberfaellig(fristen_je_gremium, heute=None):
+    """True if one of the deadlines (dates or None) has passed."""
+    heute = heute or date.today()
+    return any(f is not None and f < heute for f in fristen_je_gremium)

@@ -25,6 +25,7 @@ def ist_arbeitstag(tag):
     return tag.weekday() < 5 and tag not in feiertage(tag.year)
 
 
+@lru_cache(maxsize=4096)
 def plus_arbeitstage(start, anzahl):
     """The day ``anzahl`` working days after ``start`` (``start`` itself does
     not count, whether or not it is a working day). ``anzahl`` 0 gives

@@ -10,6 +10,7 @@ from datetime import date
 from plone import api
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.frist import arbeitstage
 from stadtdo.sozialnetz.verfahren.frist import frist_ab
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
@@ -95,12 +96,15 @@ def brains(
     return api.portal.get_tool("portal_catalog")(**query)
 
 
-def zeile(brain):
+def zeile(brain, *, tage=None):
     """One Antrag as a flat record (metadata only): the one row builder of
-    the Übersicht, its CSV export and the report."""
+    the Übersicht, its CSV export and the report. ``tage``: the working days
+    for a vote (read from the settings if not given)."""
     voten = brain.voten or {}
     faellig = getattr(brain, "faellig_seit", None) or {}
-    fristen = {g.id: frist_ab(faellig.get(g.id)) for g in GREMIEN}
+    if faellig and tage is None:
+        tage = arbeitstage()
+    fristen = {g.id: frist_ab(faellig.get(g.id), tage=tage) for g in GREMIEN}
     offen = [f for f in fristen.values() if f is not None]
     return {
         "@id": brain.getURL(),
@@ -132,7 +136,8 @@ def ueberfaellig(brain, heute=None):
 
 def report(datenbank, **filters):
     """The whole report as a dict (see module docstring)."""
-    zeilen = [zeile(brain) for brain in brains(datenbank, **filters)]
+    tage = arbeitstage()
+    zeilen = [zeile(brain, tage=tage) for brain in brains(datenbank, **filters)]
     offen = workflow.offene_zustaende()
     counts = Counter((z["fachbereich"], z["plattform"], z["status"]) for z in zeilen)
     titel = {z["fachbereich"]: z["fachbereich_titel"] for z in zeilen}

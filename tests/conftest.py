@@ -238,3 +238,38 @@ def browser_as(functional):
         return browser
 
     return _browser
+
+
+#: The state in which each transition is tried: the first state it leaves.
+#: (Every transition of the workflow must be here: see the first test.)
+ZUSTAND = {
+    "einreichen": "entwurf",
+    "genehmigen": "genehmigung_fbl",
+    "zurueckweisen": "genehmigung_fbl",
+    "stellungnahme_abgeben": "stellungnahme_agentur",
+    "votum_agentur": "stellungnahme_agentur",
+    "votum_datenschutz": "beteiligung",
+    "votum_personalrat": "beteiligung",
+    "votum_poa": "beteiligung",
+    "votum_itsicherheit": "beteiligung",
+    "rueckfrage_beantworten": "beteiligung",  # with an open Rückfrage
+    "beteiligung_genehmigt": "beteiligung",
+    "beteiligung_abgelehnt": "beteiligung",
+    "einstellen": "genehmigt",
+    "archivieren": "genehmigt",
+}
+
+
+@pytest.fixture
+def antrag_im_zustand_fuer(antrag_in, vote):
+    """``antrag_im_zustand_fuer("votum_poa")``: an Antrag in the state in
+    which the transition is due (``ZUSTAND``); for ``rueckfrage_beantworten``
+    with an open Rückfrage of the Personalrat."""
+
+    def _make(transition_id):
+        antrag = antrag_in(ZUSTAND[transition_id])
+        if transition_id == "rueckfrage_beantworten":
+            vote(antrag, "personalrat", "personalrat", "rueckfrage", "Vertretung?")
+        return antrag
+
+    return _make

@@ -13,6 +13,7 @@ from stadtdo.sozialnetz.demo import demo_password
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.pruefung import abweichungen
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
+from tests.conftest import ZUSTAND
 import pytest
 import transaction
 
@@ -40,36 +41,17 @@ OHNE_DATEN = {
     "einstellen": {"mitarbeiter", "leitung", "stellvertretung"},
 }
 
-#: The state in which each transition is tried: the first state it leaves.
-#: (Every transition of the workflow must be here: see the first test.)
-ZUSTAND = {
-    "einreichen": "entwurf",
-    "genehmigen": "genehmigung_fbl",
-    "zurueckweisen": "genehmigung_fbl",
-    "stellungnahme_abgeben": "stellungnahme_agentur",
-    "votum_agentur": "stellungnahme_agentur",
-    "votum_datenschutz": "beteiligung",
-    "votum_personalrat": "beteiligung",
-    "votum_poa": "beteiligung",
-    "votum_itsicherheit": "beteiligung",
-    "rueckfrage_beantworten": "beteiligung",  # with an open Rückfrage
-    "beteiligung_genehmigt": "beteiligung",
-    "beteiligung_abgelehnt": "beteiligung",
-    "einstellen": "genehmigt",
-    "archivieren": "genehmigt",
-}
-
 
 def _history(antrag):
     return [dict(e) for e in antrag.workflow_history.get(WORKFLOW, ())]
 
 
 @pytest.fixture
-def antrag_fuer(antrag_in, vote):
+def antrag_fuer(antrag_im_zustand_fuer):
+    """``antrag_im_zustand_fuer`` (tests/conftest.py), committed for the server."""
+
     def _make(transition_id):
-        antrag = antrag_in(ZUSTAND[transition_id])
-        if transition_id == "rueckfrage_beantworten":
-            vote(antrag, "personalrat", "personalrat", "rueckfrage", "Vertretung?")
+        antrag = antrag_im_zustand_fuer(transition_id)
         transaction.commit()
         return antrag
 

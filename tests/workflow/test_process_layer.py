@@ -13,9 +13,9 @@ from stadtdo.sozialnetz.verfahren.pruefung import abweichungen
 from stadtdo.sozialnetz.verfahren.pruefung import pruefen
 from stadtdo.sozialnetz.verfahren.sperre import SchrittOhneDaten
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
+from tests.conftest import ZUSTAND
 from tests.services.test_one_path_for_every_step import ACTORS
 from tests.services.test_one_path_for_every_step import OHNE_DATEN
-from tests.services.test_one_path_for_every_step import ZUSTAND
 from zExceptions import Unauthorized
 import pytest
 import random
@@ -26,14 +26,8 @@ def _history(antrag):
 
 
 @pytest.fixture
-def antrag_fuer(antrag_in, vote):
-    def _make(transition_id):
-        antrag = antrag_in(ZUSTAND[transition_id])
-        if transition_id == "rueckfrage_beantworten":
-            vote(antrag, "personalrat", "personalrat", "rueckfrage", "Vertretung?")
-        return antrag
-
-    return _make
+def antrag_fuer(antrag_im_zustand_fuer):
+    return antrag_im_zustand_fuer
 
 
 USER_TRANSITIONS = sorted(

@@ -6,9 +6,13 @@
   runs in the digest month.
 - Yearly review (DV § 2): each year after approval the department is asked
   to confirm that every Person still consents – once per Antrag and year.
-- Retention (Anlage 1 Nr. 1): Persons whose task ended, or whose account was
-  closed, longer ago than the retention period are anonymised
-  (``stadtdo.sozialnetz.retention``).
+- Abandoned drafts (Anlage 1 Nr. 1): reminded of, then deleted with their
+  Persons and versions (``stadtdo.sozialnetz.datenschutz.entwuerfe``).
+- Retention (Anlage 1 Nr. 1): Persons whose task ended longer ago than the
+  retention period are anonymised (``stadtdo.sozialnetz.retention``).
+
+Every job runs even if another one fails; failures are listed in the result
+(``art == "fehler"``) and logged.
 
 ``run_jobs(dry_run=True)`` computes the same mails and anonymisations without
 sending, changing or recording anything: the preview for administrators.
@@ -20,6 +24,7 @@ from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
 from stadtdo.sozialnetz.content.antrag import plattform_titel
+from stadtdo.sozialnetz.datenschutz.entwuerfe import verwaiste_entwuerfe
 from stadtdo.sozialnetz.groups import fachbereich_group_id
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
@@ -28,10 +33,17 @@ from stadtdo.sozialnetz.notifications.recipients import unique
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.retention import aufbewahrung
+from stadtdo.sozialnetz.retention import fehler
+from stadtdo.sozialnetz.retention import zuruecksetzen
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am
 from stadtdo.sozialnetz.vocabularies import term_title
 from zope.annotation.interfaces import IAnnotations
+import logging
+import transaction
+
+
+logger = logging.getLogger("stadtdo.sozialnetz.jobs")
 
 
 DIGEST_KEY = "stadtdo.sozialnetz.digest"
@@ -189,12 +201,33 @@ def ueberpruefungen(today, *, dry_run=False):
     return result
 
 
+#: the jobs in the order they run; each runs even if another one fails
+JOBS = (
+    ("jahresuebersicht", jahresuebersicht),
+    ("ueberpruefung", ueberpruefungen),
+    ("entwuerfe", verwaiste_entwuerfe),
+    ("aufbewahrung", aufbewahrung),
+)
+
+#: entries of the summary that are not mails
+KEINE_MAIL = ("anonymisierung", "entwurf_geloescht", "fehler")
+
+
 def run_jobs(*, today=None, dry_run=False):
     """Run every scheduled job for ``today``; return what was done (or is due):
-    mails, and anonymisations (``art == "anonymisierung"``)."""
+    mails, anonymisations (``art == "anonymisierung"``), deleted drafts
+    (``entwurf_geloescht``) and failures (``fehler``).
+
+    A job that fails is rolled back, logged and reported as ``fehler``; the
+    other jobs still run (retention also isolates each Person)."""
     today = today or date.today()
-    return (
-        jahresuebersicht(today, dry_run=dry_run)
-        + ueberpruefungen(today, dry_run=dry_run)
-        + aufbewahrung(today, dry_run=dry_run)
-    )
+    result = []
+    for name, job in JOBS:
+        savepoint = transaction.savepoint(optimistic=True)
+        try:
+            result.extend(job(today, dry_run=dry_run))
+        except Exception as error:
+            zuruecksetzen(savepoint)
+            logger.exception("Geplante Aufgabe %s fehlgeschlagen", name)
+            result.append(fehler(name, error))
+    return result

@@ -47,6 +47,15 @@ def _can(permission, obj):
     return bool(api.user.has_permission(permission, obj=obj))
 
 
+def _einwilligung(person):
+    widerrufen = getattr(person, "einwilligung_widerrufen_am", None)
+    if widerrufen:
+        return f"Einwilligung widerrufen am {widerrufen:%d.%m.%Y}"
+    if person.einwilligung and person.einwilligung_datum:
+        return f"ja, am {person.einwilligung_datum:%d.%m.%Y}"
+    return "ja" if person.einwilligung else "nein"
+
+
 class AntragView(DefaultView):
     """Kopfdaten, Abschnitte 1–3, Personen, Anlagen, Bisherige Anträge,
     Kurzansicht, Verlauf and the actions of the current user."""
@@ -123,11 +132,7 @@ class AntragView(DefaultView):
                         "stadtdo.sozialnetz.Funktionen", person.funktion
                     ),
                     "rechte": person.rechte_aufgaben,
-                    "einwilligung": (
-                        f"ja, am {person.einwilligung_datum:%d.%m.%Y}"
-                        if person.einwilligung and person.einwilligung_datum
-                        else ("ja" if person.einwilligung else "nein")
-                    ),
+                    "einwilligung": _einwilligung(person),
                     "schulung": schulung,
                     "zeitraum": zeitraum,
                     "freischaltung": "ja" if person.internetfreischaltung else "nein",

@@ -2,6 +2,8 @@
 
 from datetime import date
 from datetime import timedelta
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
 from stadtdo.sozialnetz import retention
 from stadtdo.sozialnetz.notifications import jobs
 from stadtdo.sozialnetz.retention import ANONYM_NAME
@@ -58,8 +60,6 @@ def test_a_failing_job_does_not_stop_the_others(make_antrag, add_person, monkeyp
 
 
 def test_jobs_view_lists_the_failure(make_antrag, add_person, monkeypatch, portal):
-    from plone import api
-
     def kaputt(today, dry_run=False):
         raise RuntimeError("Digest kaputt")
 
@@ -70,3 +70,28 @@ def test_jobs_view_lists_the_failure(make_antrag, add_person, monkeypatch, porta
         text = api.content.get_view("sozialnetz-jobs", portal, request)()
     assert "1 Fehler" in text
     assert "Fehler in jahresuebersicht" in text
+
+
+def test_one_broken_antrag_does_not_stop_the_yearly_review(antrag_in, monkeypatch):
+    kaputt = antrag_in("genehmigt")
+    gut = antrag_in("genehmigt")
+    original = jobs._ueberpruefung_faellig
+
+    def faellig(antrag, today):
+        if antrag.getId() == kaputt.getId():
+            raise RuntimeError("kaputter Antrag")
+        return original(antrag, today)
+
+    monkeypatch.setattr(jobs, "_ueberpruefung_faellig", faellig)
+    # as the site owner: the review job searches the catalog as the caller
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        result = jobs.run_jobs(today=date.today() + timedelta(days=366))
+
+    (fehler,) = art(result, "fehler")
+    assert (fehler["job"], fehler["antragsnummer"]) == (
+        "ueberpruefung",
+        kaputt.antragsnummer,
+    )
+    assert [m["antragsnummer"] for m in art(result, "ueberpruefung")] == [
+        gut.antragsnummer
+    ]

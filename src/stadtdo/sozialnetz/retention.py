@@ -272,6 +272,30 @@ def fehler(job, error, *, antragsnummer="", pfad=""):
     }
 
 
+def einzeln(result, job, schritt, obj, *args):
+    """Run ``schritt(obj, *args)`` for one item in its own savepoint and add
+    its entry (if any) to ``result``; a failure is rolled back, logged and
+    added as ``fehler`` instead, so the job goes on with the next item."""
+    savepoint = transaction.savepoint(optimistic=True)
+    try:
+        eintrag = schritt(obj, *args)
+    except Exception as error:
+        zuruecksetzen(savepoint)
+        pfad = "/".join(obj.getPhysicalPath())
+        logger.exception("%s: %s fehlgeschlagen", job, pfad)
+        result.append(
+            fehler(
+                job,
+                error,
+                antragsnummer=getattr(obj, "antragsnummer", "") or "",
+                pfad=pfad,
+            )
+        )
+        return
+    if eintrag is not None:
+        result.append(eintrag)
+
+
 def aufbewahrung(today, *, dry_run=False):
     """Anonymise every Person whose retention period has passed.
 

@@ -33,6 +33,7 @@ from stadtdo.sozialnetz.notifications.recipients import unique
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.retention import aufbewahrung
+from stadtdo.sozialnetz.retention import einzeln
 from stadtdo.sozialnetz.retention import fehler
 from stadtdo.sozialnetz.retention import zuruecksetzen
 from stadtdo.sozialnetz.settings import einstellung
@@ -118,28 +119,32 @@ def jahresuebersicht(today, *, dry_run=False):
         return []
     result = []
     for folder in datenbank.objectValues():
-        if folder.portal_type != "Fachbereich":
-            continue
-        if today.year in IAnnotations(folder).get(DIGEST_KEY, {}):
-            continue
-        antraege = _aktive_antraege(folder)
-        if not antraege:
-            continue
-        empfaenger = group_emails(fachbereich_group_id(folder.kuerzel, "leitung"))
-        mail = {
-            "art": "jahresuebersicht",
-            "fachbereich": folder.Title(),
-            "empfaenger": empfaenger,
-            "betreff": f"[Soziale Netzwerke] Jahresübersicht {today.year}: {folder.Title()}",
-            "text": _digest_text(folder, antraege, today.year),
-        }
-        if not dry_run:
-            mail["empfaenger"] = send(empfaenger, mail["betreff"], mail["text"])
-            _digest_versand(folder)[today.year] = PersistentMapping(
-                zeit=DateTime().ISO8601(), empfaenger=list(mail["empfaenger"])
-            )
-        result.append(mail)
+        if folder.portal_type == "Fachbereich":
+            einzeln(result, "jahresuebersicht", _digest_fuer, folder, today, dry_run)
     return result
+
+
+def _digest_fuer(folder, today, dry_run):
+    """The digest mail of one department, or None if not due."""
+    if today.year in IAnnotations(folder).get(DIGEST_KEY, {}):
+        return None
+    antraege = _aktive_antraege(folder)
+    if not antraege:
+        return None
+    empfaenger = group_emails(fachbereich_group_id(folder.kuerzel, "leitung"))
+    mail = {
+        "art": "jahresuebersicht",
+        "fachbereich": folder.Title(),
+        "empfaenger": empfaenger,
+        "betreff": f"[Soziale Netzwerke] Jahresübersicht {today.year}: {folder.Title()}",
+        "text": _digest_text(folder, antraege, today.year),
+    }
+    if not dry_run:
+        mail["empfaenger"] = send(empfaenger, mail["betreff"], mail["text"])
+        _digest_versand(folder)[today.year] = PersistentMapping(
+            zeit=DateTime().ISO8601(), empfaenger=list(mail["empfaenger"])
+        )
+    return mail
 
 
 def _ueberpruefung_faellig(antrag, today):
@@ -161,44 +166,55 @@ def ueberpruefungen(today, *, dry_run=False):
     """Reminders to check the voluntary basis (DV § 2) due on ``today``."""
     result = []
     for brain in api.content.find(portal_type="Antrag", review_state="genehmigt"):
-        antrag = brain.getObject()
-        runde = _ueberpruefung_faellig(antrag, today)
-        if runde is None:
-            continue
-        empfaenger = unique(
-            fachbereich_emails(antrag, "leitung"),
-            fachbereich_emails(antrag, "mitarbeiter"),
+        einzeln(
+            result,
+            "ueberpruefung",
+            _ueberpruefung_fuer,
+            brain.getObject(),
+            today,
+            dry_run,
         )
-        personen = "\n".join(f"  - {p.vorname} {p.nachname}" for p in _personen(antrag))
-        mail = {
-            "art": "ueberpruefung",
-            "antragsnummer": antrag.antragsnummer,
-            "empfaenger": empfaenger,
-            "betreff": betreff(antrag, "Überprüfung der Freiwilligkeit"),
-            "text": text(
-                antrag,
-                f"der Auftritt ist seit {genehmigt_am(antrag):%d.%m.%Y} genehmigt. Die "
-                "Aufgabenwahrnehmung ist nur freiwillig mit Einwilligung der "
-                "Beschäftigten möglich und soll nach einem Jahr durch den Fachbereich "
-                "überprüft werden (DV § 2). Bitte klären Sie, ob alle benannten Personen "
-                "weiterhin einwilligen. Hat sich etwas geändert, stellen Sie den Antrag "
-                "erneut.",
-                zusatz=f"Benannte Personen:\n{personen}\n",
-            ),
-        }
-        if not dry_run:
-            mail["empfaenger"] = send(empfaenger, mail["betreff"], mail["text"])
-            if getattr(antrag, "ueberpruefungen", None) is None:
-                antrag.ueberpruefungen = PersistentList()
-            antrag.ueberpruefungen.append(
-                {
-                    "runde": runde,
-                    "zeit": DateTime().ISO8601(),
-                    "empfaenger": list(mail["empfaenger"]),
-                }
-            )
-        result.append(mail)
     return result
+
+
+def _ueberpruefung_fuer(antrag, today, dry_run):
+    """The review mail of one Antrag, or None if not due."""
+    runde = _ueberpruefung_faellig(antrag, today)
+    if runde is None:
+        return None
+    empfaenger = unique(
+        fachbereich_emails(antrag, "leitung"),
+        fachbereich_emails(antrag, "mitarbeiter"),
+    )
+    personen = "\n".join(f"  - {p.vorname} {p.nachname}" for p in _personen(antrag))
+    mail = {
+        "art": "ueberpruefung",
+        "antragsnummer": antrag.antragsnummer,
+        "empfaenger": empfaenger,
+        "betreff": betreff(antrag, "Überprüfung der Freiwilligkeit"),
+        "text": text(
+            antrag,
+            f"der Auftritt ist seit {genehmigt_am(antrag):%d.%m.%Y} genehmigt. Die "
+            "Aufgabenwahrnehmung ist nur freiwillig mit Einwilligung der "
+            "Beschäftigten möglich und soll nach einem Jahr durch den Fachbereich "
+            "überprüft werden (DV § 2). Bitte klären Sie, ob alle benannten Personen "
+            "weiterhin einwilligen. Hat sich etwas geändert, stellen Sie den Antrag "
+            "erneut.",
+            zusatz=f"Benannte Personen:\n{personen}\n",
+        ),
+    }
+    if not dry_run:
+        mail["empfaenger"] = send(empfaenger, mail["betreff"], mail["text"])
+        if getattr(antrag, "ueberpruefungen", None) is None:
+            antrag.ueberpruefungen = PersistentList()
+        antrag.ueberpruefungen.append(
+            {
+                "runde": runde,
+                "zeit": DateTime().ISO8601(),
+                "empfaenger": list(mail["empfaenger"]),
+            }
+        )
+    return mail
 
 
 #: the jobs in the order they run; each runs even if another one fails

@@ -64,3 +64,20 @@ def test_withdrawal_is_shown_mailed_and_ends_the_task(
         run_jobs(today=date.today() + timedelta(days=180))
     assert antrag["person"].nachname == ANONYM_NAME
     assert "Einwilligung widerrufen" in antrag.anonymisierungen[0]["grund"]
+
+
+def test_classic_ui_button_records_the_withdrawal(browser_as, antrag_in):
+    antrag = antrag_in("genehmigt")
+    browser = browser_as("leitung")
+    browser.open(antrag.absolute_url())
+    browser.getControl("Widerruf vermerken").click()
+    assert "Der Widerruf der Einwilligung wurde vermerkt" in browser.contents
+    assert "Einwilligung widerrufen am" in browser.contents
+    assert "Widerruf vermerken" not in browser.contents
+
+
+def test_classic_ui_button_hidden_for_bodies(browser_as, antrag_in):
+    antrag = antrag_in("genehmigt")
+    browser = browser_as("personalrat")
+    browser.open(antrag.absolute_url())
+    assert "Widerruf vermerken" not in browser.contents

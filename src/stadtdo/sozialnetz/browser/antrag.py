@@ -47,6 +47,9 @@ def _can(permission, obj):
     return bool(api.user.has_permission(permission, obj=obj))
 
 
+EINWILLIGUNG_WIDERRUFEN = "stadtdo.sozialnetz: Record consent withdrawal"
+
+
 def _einwilligung(person):
     widerrufen = getattr(person, "einwilligung_widerrufen_am", None)
     if widerrufen:
@@ -133,6 +136,11 @@ class AntragView(DefaultView):
                     ),
                     "rechte": person.rechte_aufgaben,
                     "einwilligung": _einwilligung(person),
+                    "id": person.getId(),
+                    "widerruf_moeglich": not getattr(
+                        person, "einwilligung_widerrufen_am", None
+                    )
+                    and _can(EINWILLIGUNG_WIDERRUFEN, person),
                     "schulung": schulung,
                     "zeitraum": zeitraum,
                     "freischaltung": "ja" if person.internetfreischaltung else "nein",
@@ -378,6 +386,18 @@ class AntragAktion(BrowserView):
                 ),
                 neu.absolute_url(),
             )
+        if aktion == "einwilligung_widerrufen":
+            person = self.context.get(form.get("person", ""))
+            if person is None or person.portal_type != "Person":
+                raise AktionAbgelehnt(
+                    translate(_("Unbekannte Person."), context=self.request)
+                )
+            schritte.einwilligung_widerrufen(person)
+            return _(
+                "Der Widerruf der Einwilligung wurde vermerkt. Die "
+                "Fachbereichsleitung wird gebeten, den Antrag ohne diese Person "
+                "erneut zu stellen."
+            ), None
         raise AktionAbgelehnt(translate(_("Unbekannte Aktion."), context=self.request))
 
     def __call__(self):

@@ -159,3 +159,30 @@ def test_attachments_of_a_running_account_stay(antrag_in):
     antrag["person"].taetigkeit_bis = HEUTE
     assert len(art(run(NACH_FRIST), "anonymisierung")) == 1
     assert "Anlage" in [o.portal_type for o in antrag.objectValues()]
+
+
+def test_migration_note_is_scrubbed(antrag_in):
+    from DateTime import DateTime
+
+    antrag = antrag_in("eingestellt")
+    antrag.notes_antragsteller = "Erika Mustermann"
+    api.portal.get_tool("portal_workflow").setStatusOf(
+        WORKFLOW,
+        antrag,
+        {
+            "action": "aus_notes_uebernommen",
+            "review_state": "eingestellt",
+            "actor": "admin",
+            "comments": "aus Notes übernommen (Notes-ID 4711). Notes-Verlauf: "
+            "01.02.2020 Mustermann, Erika: beantragt",
+            "time": DateTime(),
+            "gremium": "",
+            "votum": "",
+        },
+    )
+
+    assert len(art(run(NACH_FRIST), "anonymisierung")) == 1
+
+    notiz = antrag.workflow_history[WORKFLOW][-1]["comments"]
+    assert notiz.endswith(f"01.02.2020 {ERSATZ}: beantragt")
+    assert antrag.notes_antragsteller == ERSATZ

@@ -39,3 +39,18 @@ def test_user_id_lists_account_and_steps(antrag_in, datenbank):
     assert data["benutzerkonto"]["userid"] == "mitarbeiter"
     arten = {(a["antragsnummer"], a["art"]) for a in data["aktionen"]}
     assert (antrag.antragsnummer, "Schritt einreichen") in arten
+
+
+def test_recorded_digest_mail_is_listed(antrag_in, datenbank):
+    from datetime import date
+    from plone.app.testing import SITE_OWNER_NAME
+    from stadtdo.sozialnetz.notifications.jobs import jahresuebersicht
+    from stadtdo.sozialnetz.settings import einstellung
+
+    antrag_in("genehmigt")
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        gesendet = jahresuebersicht(date(2027, einstellung("digest_monat"), 5))
+    assert gesendet
+    (mitteilung,) = _auskunft(datenbank, "leitung")["mitteilungen"]
+    assert mitteilung["art"] == "jahresuebersicht"
+    assert mitteilung["jahr"] == 2027

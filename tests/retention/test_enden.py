@@ -186,3 +186,16 @@ def test_migration_note_is_scrubbed(antrag_in):
     notiz = antrag.workflow_history[WORKFLOW][-1]["comments"]
     assert notiz.endswith(f"01.02.2020 {ERSATZ}: beantragt")
     assert antrag.notes_antragsteller == ERSATZ
+
+
+def test_name_pattern_forms():
+    from stadtdo.sozialnetz.datenschutz.freitext import ersetzen
+    from stadtdo.sozialnetz.datenschutz.freitext import muster
+
+    pattern = muster(vorname="Erika", nachname="Wald", email="Erika.Wald@stadtdo.de")
+    text = (
+        "Wald, Erika vertritt; Frau Wald; erika.wald@stadtdo.de; im wald; Schwarzwald"
+    )
+    assert ersetzen(text, pattern) == (
+        f"{ERSATZ} vertritt; Frau {ERSATZ}; {ERSATZ}; im wald; Schwarzwald"
+    )

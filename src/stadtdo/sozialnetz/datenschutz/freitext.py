@@ -26,7 +26,7 @@ def muster(*, vorname, nachname, email):
     """A compiled pattern that finds the name, or None if there is no name."""
     teile = []
     if email:
-        teile.append(re.escape(email))
+        teile.append(f"(?i:{re.escape(email)})")  # addresses ignore case
     if vorname and nachname:
         teile.append(rf"{re.escape(vorname)}\s+{re.escape(nachname)}")
         teile.append(rf"{re.escape(nachname)},\s*{re.escape(vorname)}")
@@ -34,7 +34,7 @@ def muster(*, vorname, nachname, email):
         teile.append(rf"\b{re.escape(nachname)}\b")
     if not teile:
         return None
-    return re.compile("|".join(teile), re.IGNORECASE if email else 0)
+    return re.compile("|".join(teile))
 
 
 def ersetzen(text, pattern):

@@ -54,3 +54,12 @@ def test_recorded_digest_mail_is_listed(antrag_in, datenbank):
     (mitteilung,) = _auskunft(datenbank, "leitung")["mitteilungen"]
     assert mitteilung["art"] == "jahresuebersicht"
     assert mitteilung["jahr"] == 2027
+
+
+def test_mention_kept_only_in_an_old_version_is_listed(make_antrag, datenbank):
+    antrag = make_antrag(vertretung="Erika Mustermann vertritt.")
+    antrag.vertretung = "Das Team vertritt sich."  # current text without the name
+    stellen = [
+        e["stelle"] for e in _auskunft(datenbank, "Erika Mustermann")["erwaehnungen"]
+    ]
+    assert stellen and all(s.startswith("vertretung (Version ") for s in stellen)

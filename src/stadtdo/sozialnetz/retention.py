@@ -124,7 +124,7 @@ def faellig(person, today):
     )
 
 
-def _stored_versions(obj):
+def gespeicherte_versionen(obj):
     """The objects CMFEditions keeps for ``obj`` (the stored copies, not
     retrieved ones), digging into the ZVC storage as its own purge does."""
     history_id = api.portal.get_tool("portal_historyidhandler").queryUid(obj)
@@ -213,7 +213,7 @@ def anonymisieren(person, *, today=None, grund=None):
     today = today or date.today()
     email = person.email
     pattern = namensmuster(person)
-    versions = _stored_versions(person)
+    versions = gespeicherte_versionen(person)
     for stored in versions:
         freitext.schwaerzen(stored, pattern)
         _scrub(stored)
@@ -226,7 +226,7 @@ def anonymisieren(person, *, today=None, grund=None):
     antrag = aq_parent(person)
     _scrub_systemhaus(antrag, email)
     freitext.schwaerzen(antrag, pattern)
-    for stored in _stored_versions(antrag):
+    for stored in gespeicherte_versionen(antrag):
         _scrub_systemhaus(stored, email)
         freitext.schwaerzen(stored, pattern)
         stored._p_changed = True

@@ -6,7 +6,8 @@ collects, unrestricted (the caller's right is checked by the permission
 ``stadtdo.sozialnetz: Request data subject report``):
 
 - the Person items with all their stored versions,
-- mentions in the free text and comments of Anträge and Persons,
+- mentions in the free text and comments of Anträge and Persons, and in
+  their stored versions,
 - the Systemhaus orders naming the person,
 - the mails recorded as sent to the person (January digest, yearly review),
 - the incident reports filed by or mentioning the person (their content only
@@ -138,6 +139,16 @@ def _person(person, antrag):
 
 
 def _erwaehnungen(obj, antrag, pattern):
+    """Mentions in ``obj`` and, where they differ, in its stored versions."""
+    from stadtdo.sozialnetz.retention import gespeicherte_versionen
+
+    funde = freitext.erwaehnt(obj, pattern)
+    gesehen = set(funde)
+    for nummer, stored in enumerate(gespeicherte_versionen(obj)):
+        for stelle, text in freitext.erwaehnt(stored, pattern):
+            if (stelle, text) not in gesehen:
+                gesehen.add((stelle, text))
+                funde.append((f"{stelle} (Version {nummer})", text))
     return [
         {
             "antragsnummer": antrag.antragsnummer,
@@ -145,7 +156,7 @@ def _erwaehnungen(obj, antrag, pattern):
             "stelle": stelle,
             "text": text,
         }
-        for stelle, text in freitext.erwaehnt(obj, pattern)
+        for stelle, text in funde
     ]
 
 

@@ -199,3 +199,37 @@ def test_name_pattern_forms():
     assert ersetzen(text, pattern) == (
         f"{ERSATZ} vertritt; Frau {ERSATZ}; {ERSATZ}; im wald; Schwarzwald"
     )
+
+
+def test_copied_free_text_of_the_reapplication_loses_the_name(
+    make_antrag, add_person, transition, vote
+):
+    antrag = make_antrag(vertretung=VERTRETUNG)
+    add_person(antrag)
+    transition(antrag, "einreichen", "mitarbeiter")
+    transition(antrag, "genehmigen", "leitung")
+    vote(antrag, "agentur", "agentur", "ja")
+    vote(antrag, "poa", "poa", "ja")
+    vote(antrag, "personalrat", "personalrat", "ja")
+    neu = _erneut_ohne_person(antrag, transition, vote, add_person)
+    assert "Mustermann" in neu.vertretung  # copied with the data
+
+    run(NACH_FRIST)
+
+    assert "Mustermann" not in antrag.vertretung
+    assert "Mustermann" not in neu.vertretung
+    assert "Beispiel" in neu.vertretung  # Max Beispiel is still named there
+    for version in retrieved_versions(neu):
+        assert "Mustermann" not in version.vertretung
+
+
+def test_free_text_stays_where_the_person_is_still_named(
+    antrag_in, transition, vote, add_person
+):
+    antrag = antrag_in("genehmigt")
+    neu = _erneut_ohne_person(antrag, transition, vote, add_person, behalten=True)
+    neu.vertretung = VERTRETUNG
+    antrag["person"].taetigkeit_bis = HEUTE - timedelta(days=FRIST)
+    # only the predecessor's copy has ended (its own end date)
+    assert len(art(run(HEUTE), "anonymisierung")) == 1
+    assert "Mustermann" in neu.vertretung

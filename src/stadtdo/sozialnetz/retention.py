@@ -207,11 +207,47 @@ def _anlagen_loeschen(antrag):
     return len(anlagen)
 
 
+def _antrag_schwaerzen(antrag, pattern, *, email=None):
+    """Replace the name in ``antrag`` and its stored versions (and, with
+    ``email``, in their Systemhaus orders); reindex it."""
+    if email:
+        _scrub_systemhaus(antrag, email)
+    freitext.schwaerzen(antrag, pattern)
+    for stored in gespeicherte_versionen(antrag):
+        if email:
+            _scrub_systemhaus(stored, email)
+        freitext.schwaerzen(stored, pattern)
+        stored._p_changed = True
+    antrag.reindexObject()
+
+
+def _verwandte_ohne(antrag, schluessel):
+    """Predecessors and re-applications of ``antrag`` that do not name the
+    Person (``schluessel``) as one of their own, not anonymised Persons: the
+    free text copied into them must lose the name too; where the Person is
+    still named, the mention is still needed."""
+    from stadtdo.sozialnetz.verfahren.erneut import nachkommen
+    from stadtdo.sozialnetz.verfahren.erneut import vorgaenger_kette
+
+    result = []
+    for verwandt in (*vorgaenger_kette(antrag), *nachkommen(antrag)):
+        benannt = any(
+            kind.portal_type == "Person"
+            and not getattr(kind, "anonymisiert_am", None)
+            and _schluessel(kind) == schluessel
+            for kind in verwandt.objectValues()
+        )
+        if not benannt:
+            result.append(verwandt)
+    return result
+
+
 def anonymisieren(person, *, today=None, grund=None):
     """Anonymise ``person`` and all its stored versions, and its name in the
     free text and comments of its Antrag; log it on the Antrag."""
     today = today or date.today()
     email = person.email
+    schluessel = _schluessel(person)
     pattern = namensmuster(person)
     versions = gespeicherte_versionen(person)
     for stored in versions:
@@ -224,13 +260,9 @@ def anonymisieren(person, *, today=None, grund=None):
     person.reindexObject()
 
     antrag = aq_parent(person)
-    _scrub_systemhaus(antrag, email)
-    freitext.schwaerzen(antrag, pattern)
-    for stored in gespeicherte_versionen(antrag):
-        _scrub_systemhaus(stored, email)
-        freitext.schwaerzen(stored, pattern)
-        stored._p_changed = True
-    antrag.reindexObject()
+    _antrag_schwaerzen(antrag, pattern, email=email)
+    for verwandt in _verwandte_ohne(antrag, schluessel):
+        _antrag_schwaerzen(verwandt, pattern)
 
     if getattr(antrag, "anonymisierungen", None) is None:
         antrag.anonymisierungen = PersistentList()

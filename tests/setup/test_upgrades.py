@@ -66,7 +66,7 @@ def test_upgrade_is_listed_and_runs_twice_without_harm(alter_stand):
     setup = api.portal.get_tool("portal_setup")
     steps = setup.listUpgrades(PROFILE)
     assert {s["dest"] for s in steps} == {("1001",)}
-    assert len(steps) == 4  # verfahren, anlagen, rechte, fristen
+    assert len(steps) == 5  # verfahren, anlagen, rechte, datenschutz, fristen
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
         setup.setLastVersionForProfile(PROFILE, "1000")
@@ -114,3 +114,14 @@ def test_upgrade_to_1001_brings_the_deadlines(portal, antrag_in):
         "poa",
         "itsicherheit",
     }
+
+
+def test_upgrade_to_1001_adds_the_settings_for_abandoned_drafts(portal):
+    registry = api.portal.get_tool("portal_registry")
+    name = "stadtdo.sozialnetz.settings.ISozialnetzSettings.entwurf_loeschen_nach_tagen"
+    del registry.records[name]
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1000")
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+    assert api.portal.get_registry_record(name) == 180

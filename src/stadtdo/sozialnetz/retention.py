@@ -1,12 +1,30 @@
 """Personal data are kept only for the period of the task (Anlage 1 Nr. 1,
 DSGVO Art. 5 Abs. 1 lit. e).
 
-When a Person's task has ended, or the account was closed (``eingestellt``),
-and the retention period of the control panel has passed, the Person's name
-and e-mail are anonymised – in the item, in every version CMFEditions stored
-of it, and in the Systemhaus order recorded on the Antrag. The anonymisation
-itself is logged on the Antrag (``anonymisierungen``), without the name.
-The old values stay in the database file until it is packed (README.rst).
+A Person's task ends (``ende_und_grund``)
+
+- on its end date (``taetigkeit_bis``),
+- when the account is closed (``eingestellt``),
+- when the Antrag is rejected (``abgelehnt``) or sent back
+  (``zurueckgewiesen``), from the decision,
+- in an archived predecessor, when the approved re-application no longer
+  names the Person (from the archiving); a Person carried over ends with
+  its copy in the re-application.
+
+Drafts that nobody touches end too (``datenschutz.entwuerfe``).
+
+After the retention period of the control panel the Person's name and
+e-mail are anonymised – in the item, in every version CMFEditions stored of
+it, in the Systemhaus orders, in the catalog, and wherever the name was
+written in free text or comments of the Antrag and its versions
+(``datenschutz.freitext``). Once every Person of a closed Antrag is
+anonymised, its Anlagen (which may carry names) are deleted with their
+versions. The anonymisation itself is logged on the Antrag
+(``anonymisierungen``), without the name. The old values stay in the
+database file until it is packed (README.rst).
+
+One item that fails is rolled back, logged and reported
+(``art == "fehler"``); the others are still anonymised.
 """
 
 from Acquisition import aq_parent
@@ -15,9 +33,11 @@ from datetime import date
 from datetime import timedelta
 from persistent.list import PersistentList
 from plone import api
+from stadtdo.sozialnetz.datenschutz import freitext
 from stadtdo.sozialnetz.settings import einstellung
-from stadtdo.sozialnetz.verfahren.verlauf import eingestellt_am
+from stadtdo.sozialnetz.verfahren.verlauf import zustand_seit
 import logging
+import transaction
 
 
 logger = logging.getLogger("stadtdo.sozialnetz.retention")
@@ -26,13 +46,72 @@ ANONYM_NAME = "anonymisiert"
 ANONYM_EMAIL = "anonymisiert@stadtdo.invalid"
 
 
+GRUENDE = {
+    "taetigkeit_bis": "Aufgabe beendet",
+    "eingestellt": "Auftritt eingestellt",
+    "abgelehnt": "Antrag abgelehnt",
+    "zurueckgewiesen": "Antrag zurückgewiesen",
+    "archiviert": "im genehmigten erneuten Antrag nicht mehr benannt",
+    "einwilligung_widerrufen": "Einwilligung widerrufen",
+}
+
+#: states in which the Antrag ends the task of all its Persons
+BEENDENDE_ZUSTAENDE = ("eingestellt", "abgelehnt", "zurueckgewiesen")
+
+#: states of a re-application that archived its predecessor
+ABGELOEST_DURCH = ("genehmigt", "archiviert", "eingestellt")
+
+
+def _schluessel(person):
+    email = (getattr(person, "email", None) or "").strip().lower()
+    return email or (person.vorname, person.nachname)
+
+
+def fortgefuehrt_in(person):
+    """The copy of ``person`` in the approved re-application of its
+    (archived) Antrag, or None if the re-application left the Person out."""
+    from stadtdo.sozialnetz.verfahren.erneut import nachkommen
+
+    antrag = aq_parent(person)
+    schluessel = _schluessel(person)
+    for neu in nachkommen(antrag):
+        if neu.vorgaenger != api.content.get_uuid(antrag):
+            continue
+        if api.content.get_state(neu) not in ABGELOEST_DURCH:
+            continue
+        for kopie in neu.objectValues():
+            if kopie.portal_type == "Person" and _schluessel(kopie) == schluessel:
+                return kopie
+    return None
+
+
+def ende_und_grund(person, *, _tiefe=0):
+    """``(day, reason key)`` on which the Person's data stopped being needed,
+    or ``(None, None)``. The earliest of all ends counts."""
+    enden = []
+    if person.taetigkeit_bis:
+        enden.append((person.taetigkeit_bis, "taetigkeit_bis"))
+    widerrufen = getattr(person, "einwilligung_widerrufen_am", None)
+    if widerrufen:
+        enden.append((widerrufen, "einwilligung_widerrufen"))
+    antrag = aq_parent(person)
+    state = api.content.get_state(antrag)
+    if state in BEENDENDE_ZUSTAENDE:
+        enden.append((zustand_seit(antrag, state) or date.today(), state))
+    elif state == "archiviert":
+        kopie = fortgefuehrt_in(person) if _tiefe < 50 else None
+        if kopie is None:
+            enden.append((zustand_seit(antrag, state) or date.today(), state))
+        else:
+            ende, grund = ende_und_grund(kopie, _tiefe=_tiefe + 1)
+            if ende is not None:
+                enden.append((ende, grund))
+    return min(enden) if enden else (None, None)
+
+
 def ende_der_aufgabe(person):
     """The day the Person's data stopped being needed, or None."""
-    enden = [person.taetigkeit_bis] if person.taetigkeit_bis else []
-    antrag = aq_parent(person)
-    if api.content.get_state(antrag) == "eingestellt":
-        enden.append(eingestellt_am(antrag) or date.today())
-    return min(enden) if enden else None
+    return ende_und_grund(person)[0]
 
 
 def faellig(person, today):
@@ -45,7 +124,7 @@ def faellig(person, today):
     )
 
 
-def _stored_versions(obj):
+def gespeicherte_versionen(obj):
     """The objects CMFEditions keeps for ``obj`` (the stored copies, not
     retrieved ones), digging into the ZVC storage as its own purge does."""
     history_id = api.portal.get_tool("portal_historyidhandler").queryUid(obj)
@@ -64,6 +143,25 @@ def _stored_versions(obj):
         if stored is not None:
             result.append(stored)
     return result
+
+
+def versionen_loeschen(obj):
+    """Purge every version CMFEditions stored of ``obj``; return how many."""
+    history_id = api.portal.get_tool("portal_historyidhandler").queryUid(obj)
+    storage = api.portal.get_tool("portal_historiesstorage")
+    if history_id is None or not storage.isRegistered(history_id):
+        return 0
+    from Products.CMFEditions.interfaces.IStorage import StoragePurgeError
+
+    geloescht = 0
+    metadata = {"sys_metadata": {"comment": "Datenschutz: Version gelöscht"}}
+    for selector in range(len(storage.getHistory(history_id, countPurged=True))):
+        try:
+            storage.purge(history_id, selector, metadata, countPurged=True)
+        except StoragePurgeError:
+            continue
+        geloescht += 1
+    return geloescht
 
 
 def _scrub(obj):
@@ -85,23 +183,86 @@ def _scrub_systemhaus(antrag, email):
     auftraege._p_changed = True
 
 
-def anonymisieren(person, *, today=None):
-    """Anonymise ``person`` and all its stored versions; log it on the Antrag."""
+def namensmuster(person):
+    """The pattern that finds ``person``'s name in free text."""
+    return freitext.muster(
+        vorname=person.vorname, nachname=person.nachname, email=person.email
+    )
+
+
+def _anlagen_loeschen(antrag):
+    """Delete the Anlagen of a closed Antrag whose Persons are all anonymised."""
+    if api.content.get_state(antrag) not in (*BEENDENDE_ZUSTAENDE, "archiviert"):
+        return 0
+    kinder = antrag.objectValues()
+    if any(
+        k.portal_type == "Person" and not getattr(k, "anonymisiert_am", None)
+        for k in kinder
+    ):
+        return 0
+    anlagen = [k for k in kinder if k.portal_type == "Anlage"]
+    for anlage in anlagen:
+        versionen_loeschen(anlage)
+        antrag._delObject(anlage.getId())  # the job, not a user, deletes
+    return len(anlagen)
+
+
+def _antrag_schwaerzen(antrag, pattern, *, email=None):
+    """Replace the name in ``antrag`` and its stored versions (and, with
+    ``email``, in their Systemhaus orders); reindex it."""
+    if email:
+        _scrub_systemhaus(antrag, email)
+    freitext.schwaerzen(antrag, pattern)
+    for stored in gespeicherte_versionen(antrag):
+        if email:
+            _scrub_systemhaus(stored, email)
+        freitext.schwaerzen(stored, pattern)
+        stored._p_changed = True
+    antrag.reindexObject()
+
+
+def _verwandte_ohne(antrag, schluessel):
+    """Predecessors and re-applications of ``antrag`` that do not name the
+    Person (``schluessel``) as one of their own, not anonymised Persons: the
+    free text copied into them must lose the name too; where the Person is
+    still named, the mention is still needed."""
+    from stadtdo.sozialnetz.verfahren.erneut import nachkommen
+    from stadtdo.sozialnetz.verfahren.erneut import vorgaenger_kette
+
+    result = []
+    for verwandt in (*vorgaenger_kette(antrag), *nachkommen(antrag)):
+        benannt = any(
+            kind.portal_type == "Person"
+            and not getattr(kind, "anonymisiert_am", None)
+            and _schluessel(kind) == schluessel
+            for kind in verwandt.objectValues()
+        )
+        if not benannt:
+            result.append(verwandt)
+    return result
+
+
+def anonymisieren(person, *, today=None, grund=None):
+    """Anonymise ``person`` and all its stored versions, and its name in the
+    free text and comments of its Antrag; log it on the Antrag."""
     today = today or date.today()
     email = person.email
-    versions = _stored_versions(person)
+    schluessel = _schluessel(person)
+    pattern = namensmuster(person)
+    versions = gespeicherte_versionen(person)
     for stored in versions:
+        freitext.schwaerzen(stored, pattern)
         _scrub(stored)
         stored._p_changed = True
+    freitext.schwaerzen(person, pattern)
     _scrub(person)
     person.anonymisiert_am = today
     person.reindexObject()
 
     antrag = aq_parent(person)
-    _scrub_systemhaus(antrag, email)
-    for stored in _stored_versions(antrag):
-        _scrub_systemhaus(stored, email)
-        stored._p_changed = True
+    _antrag_schwaerzen(antrag, pattern, email=email)
+    for verwandt in _verwandte_ohne(antrag, schluessel):
+        _antrag_schwaerzen(verwandt, pattern)
 
     if getattr(antrag, "anonymisierungen", None) is None:
         antrag.anonymisierungen = PersistentList()
@@ -109,8 +270,10 @@ def anonymisieren(person, *, today=None):
         "zeit": DateTime().ISO8601(),
         "person": person.getId(),
         "versionen": len(versions),
-        "grund": "Aufbewahrungsfrist abgelaufen (Anlage 1 Nr. 1)",
+        "grund": "Aufbewahrungsfrist abgelaufen (Anlage 1 Nr. 1)"
+        + (f": {GRUENDE[grund]}" if grund in GRUENDE else ""),
     }
+    eintrag["anlagen_geloescht"] = _anlagen_loeschen(antrag)
     antrag.anonymisierungen.append(eintrag)
     logger.info(
         "%s/%s anonymisiert (%d Versionen)",
@@ -121,22 +284,84 @@ def anonymisieren(person, *, today=None):
     return eintrag
 
 
+def zuruecksetzen(savepoint):
+    """Roll back to ``savepoint``; a data manager that cannot (queued mail)
+    keeps its part, the rest is undone."""
+    try:
+        savepoint.rollback()
+    except Exception:
+        logger.warning("Zurücksetzen nicht vollständig möglich", exc_info=True)
+
+
+def fehler(job, error, *, antragsnummer="", pfad=""):
+    """The summary entry of a failed item (without personal data)."""
+    return {
+        "art": "fehler",
+        "job": job,
+        "antragsnummer": antragsnummer or "",
+        "pfad": pfad or "",
+        "fehler": f"{type(error).__name__}: {error}"[:300],
+    }
+
+
+def einzeln(result, job, schritt, obj, *args):
+    """Run ``schritt(obj, *args)`` for one item in its own savepoint and add
+    its entry (if any) to ``result``; a failure is rolled back, logged and
+    added as ``fehler`` instead, so the job goes on with the next item."""
+    savepoint = transaction.savepoint(optimistic=True)
+    try:
+        eintrag = schritt(obj, *args)
+    except Exception as error:
+        zuruecksetzen(savepoint)
+        pfad = "/".join(obj.getPhysicalPath())
+        logger.exception("%s: %s fehlgeschlagen", job, pfad)
+        result.append(
+            fehler(
+                job,
+                error,
+                antragsnummer=getattr(obj, "antragsnummer", "") or "",
+                pfad=pfad,
+            )
+        )
+        return
+    if eintrag is not None:
+        result.append(eintrag)
+
+
 def aufbewahrung(today, *, dry_run=False):
-    """Anonymise every Person whose retention period has passed."""
+    """Anonymise every Person whose retention period has passed.
+
+    Each Person is anonymised in its own savepoint: one that fails is rolled
+    back, logged and listed (``art == "fehler"``), the others go on."""
     catalog = api.portal.get_tool("portal_catalog")
     result = []
     for brain in catalog.unrestrictedSearchResults(portal_type="Person"):
-        person = brain._unrestrictedGetObject()
-        if not faellig(person, today):
-            continue
-        antrag = aq_parent(person)
-        result.append(
-            {
+        antragsnummer = ""
+        savepoint = transaction.savepoint(optimistic=True)
+        try:
+            person = brain._unrestrictedGetObject()
+            antrag = aq_parent(person)
+            antragsnummer = getattr(antrag, "antragsnummer", "")
+            if not faellig(person, today):
+                continue
+            eintrag = {
                 "art": "anonymisierung",
-                "antragsnummer": antrag.antragsnummer,
+                "antragsnummer": antragsnummer,
                 "person": person.getId(),
             }
-        )
-        if not dry_run:
-            anonymisieren(person, today=today)
+            if not dry_run:
+                anonymisieren(person, today=today, grund=ende_und_grund(person)[1])
+        except Exception as error:
+            zuruecksetzen(savepoint)
+            logger.exception("Anonymisierung von %s fehlgeschlagen", brain.getPath())
+            result.append(
+                fehler(
+                    "aufbewahrung",
+                    error,
+                    antragsnummer=antragsnummer,
+                    pfad=brain.getPath(),
+                )
+            )
+            continue
+        result.append(eintrag)
     return result

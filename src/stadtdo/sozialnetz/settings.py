@@ -151,6 +151,27 @@ class ISozialnetzSettings(Interface):
     adresse_leitung_itsicherheit = schema.TextLine(
         title=_("Leitung IT-Sicherheit (Eskalation)"), required=False
     )
+    entwurf_loeschen_nach_tagen = schema.Int(
+        title=_("Unbearbeitete Entwürfe löschen nach (Tagen)"),
+        description=_(
+            "Ein Entwurf, der so lange nicht bearbeitet wurde, wird mit seinen "
+            "Personendaten, Anlagen und Versionen gelöscht (Anlage 1 Nr. 1). Der "
+            "Fachbereich wird vorher erinnert."
+        ),
+        default=180,
+        min=1,
+        required=True,
+    )
+    entwurf_erinnerung_tage = schema.Int(
+        title=_("Erinnerung vor dem Löschen eines Entwurfs (Tage)"),
+        description=_(
+            "So viele Tage vor dem Löschen wird der Fachbereich erinnert; gelöscht "
+            "wird frühestens so viele Tage nach der Erinnerung."
+        ),
+        default=14,
+        min=0,
+        required=True,
+    )
 
     @invariant
     def adressen_gueltig(data):

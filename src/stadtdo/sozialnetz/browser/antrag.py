@@ -49,6 +49,18 @@ def _can(permission, obj):
     return bool(api.user.has_permission(permission, obj=obj))
 
 
+EINWILLIGUNG_WIDERRUFEN = "stadtdo.sozialnetz: Record consent withdrawal"
+
+
+def _einwilligung(person):
+    widerrufen = getattr(person, "einwilligung_widerrufen_am", None)
+    if widerrufen:
+        return f"Einwilligung widerrufen am {widerrufen:%d.%m.%Y}"
+    if person.einwilligung and person.einwilligung_datum:
+        return f"ja, am {person.einwilligung_datum:%d.%m.%Y}"
+    return "ja" if person.einwilligung else "nein"
+
+
 class AntragView(DefaultView):
     """Kopfdaten, Abschnitte 1–3, Personen, Anlagen, Bisherige Anträge,
     Kurzansicht, Verlauf and the actions of the current user."""
@@ -125,11 +137,12 @@ class AntragView(DefaultView):
                         "stadtdo.sozialnetz.Funktionen", person.funktion
                     ),
                     "rechte": person.rechte_aufgaben,
-                    "einwilligung": (
-                        f"ja, am {person.einwilligung_datum:%d.%m.%Y}"
-                        if person.einwilligung and person.einwilligung_datum
-                        else ("ja" if person.einwilligung else "nein")
-                    ),
+                    "einwilligung": _einwilligung(person),
+                    "id": person.getId(),
+                    "widerruf_moeglich": not getattr(
+                        person, "einwilligung_widerrufen_am", None
+                    )
+                    and _can(EINWILLIGUNG_WIDERRUFEN, person),
                     "schulung": schulung,
                     "zeitraum": zeitraum,
                     "freischaltung": "ja" if person.internetfreischaltung else "nein",
@@ -383,6 +396,18 @@ class AntragAktion(BrowserView):
                 ),
                 neu.absolute_url(),
             )
+        if aktion == "einwilligung_widerrufen":
+            person = self.context.get(form.get("person", ""))
+            if person is None or person.portal_type != "Person":
+                raise AktionAbgelehnt(
+                    translate(_("Unbekannte Person."), context=self.request)
+                )
+            schritte.einwilligung_widerrufen(person)
+            return _(
+                "Der Widerruf der Einwilligung wurde vermerkt. Die "
+                "Fachbereichsleitung wird gebeten, den Antrag ohne diese Person "
+                "erneut zu stellen."
+            ), None
         raise AktionAbgelehnt(translate(_("Unbekannte Aktion."), context=self.request))
 
     def __call__(self):

@@ -11,6 +11,7 @@ so cron calls the running instance over HTTP instead of starting a second
 from datetime import date
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
+from stadtdo.sozialnetz.notifications.jobs import KEINE_MAIL
 from stadtdo.sozialnetz.notifications.jobs import run_jobs
 from stadtdo.sozialnetz.verfahren.pruefung import pruefen
 
@@ -50,10 +51,16 @@ class JobsView(BrowserView):
                 return "Ungültiges Datum: bitte im Format JJJJ-MM-TT angeben.\n"
             erledigt = run_jobs(today=today, dry_run=True)
         anonymisierungen = [e for e in erledigt if e["art"] == "anonymisierung"]
-        mails = [e for e in erledigt if e["art"] != "anonymisierung"]
+        entwuerfe = [e for e in erledigt if e["art"] == "entwurf_geloescht"]
+        fehler = [e for e in erledigt if e["art"] == "fehler"]
+        mails = [e for e in erledigt if e["art"] not in KEINE_MAIL]
         zahlen = (
             f"{len(mails)} Mitteilung(en), {len(anonymisierungen)} Anonymisierung(en)"
         )
+        if entwuerfe:
+            zahlen += f", {len(entwuerfe)} gelöschte(r) Entwurf/Entwürfe"
+        if fehler:
+            zahlen += f", {len(fehler)} Fehler"
         if self.request.method == "POST":
             kopf = f"Geplante Aufgaben für {today:%d.%m.%Y} ausgeführt: {zahlen}.\n"
         else:
@@ -67,6 +74,13 @@ class JobsView(BrowserView):
         for eintrag in anonymisierungen:
             teile.append(
                 f"Anonymisierung: Antrag {eintrag['antragsnummer']}, Person {eintrag['person']}"
+            )
+        for eintrag in entwuerfe:
+            teile.append(f"Entwurf gelöscht: Antrag {eintrag['antragsnummer']}")
+        for eintrag in fehler:
+            teile.append(
+                f"Fehler in {eintrag['job']}: {eintrag['antragsnummer'] or '-'} "
+                f"{eintrag['pfad']} – {eintrag['fehler']}"
             )
         for mail in mails:
             teile.append("=" * 72)

@@ -8,6 +8,7 @@ from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.content.einzeilig import einzeilig
 from stadtdo.sozialnetz.content.fachbereich import IFachbereich
 from stadtdo.sozialnetz.verfahren.antragsnummer import ensure_antragsnummer
 from stadtdo.sozialnetz.vocabularies import SONSTIGE
@@ -108,6 +109,7 @@ class IAntrag(model.Schema):
         title=_("Sonstige Plattform"),
         description=_("Nur bei „Sonstige“: Name der Plattform."),
         required=False,
+        constraint=einzeilig,
     )
     auftrittsart = schema.Choice(
         title=_("Art des Auftritts"),
@@ -118,6 +120,7 @@ class IAntrag(model.Schema):
         title=_("Name des Kontos"),
         description=_("Konto- bzw. Seitenname (Handle), z. B. @stadtdortmund."),
         required=True,
+        constraint=einzeilig,
     )
     url = schema.URI(
         title=_("Adresse (URL)"),

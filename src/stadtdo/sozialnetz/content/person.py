@@ -7,6 +7,7 @@ from plone.schema import Email
 from plone.supermodel import model
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.antrag import FeldFehler
+from stadtdo.sozialnetz.content.einzeilig import einzeilig
 from z3c.form.browser.radio import RadioFieldWidget
 from zope import schema
 from zope.component import adapter
@@ -31,8 +32,8 @@ def einwilligung_erteilt(value):
 class IPerson(model.Schema):
     """Personal data of one staff member who maintains the account."""
 
-    nachname = schema.TextLine(title=_("Name"), required=True)
-    vorname = schema.TextLine(title=_("Vorname"), required=True)
+    nachname = schema.TextLine(title=_("Name"), required=True, constraint=einzeilig)
+    vorname = schema.TextLine(title=_("Vorname"), required=True, constraint=einzeilig)
     email = Email(
         title=_("Dienstliche E-Mail-Adresse"),
         description=_("z. B. vorname.nachname@stadtdo.de"),

@@ -8,9 +8,13 @@
   to confirm that every Person still consents – once per Antrag and year.
 - Deadlines (domain.md § 6): reminders before and escalations after the
   deadline of a body's vote (``notifications.fristen``), each once.
-- Retention (Anlage 1 Nr. 1): Persons whose task ended, or whose account was
-  closed, longer ago than the retention period are anonymised
-  (``stadtdo.sozialnetz.retention``).
+- Abandoned drafts (Anlage 1 Nr. 1): reminded of, then deleted with their
+  Persons and versions (``stadtdo.sozialnetz.datenschutz.entwuerfe``).
+- Retention (Anlage 1 Nr. 1): Persons whose task ended longer ago than the
+  retention period are anonymised (``stadtdo.sozialnetz.retention``).
+
+Every job runs even if another one fails; failures are listed in the result
+(``art == "fehler"``) and logged.
 
 ``run_jobs(dry_run=True)`` computes the same mails and anonymisations without
 sending, changing or recording anything: the preview for administrators.
@@ -22,6 +26,7 @@ from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
 from stadtdo.sozialnetz.content.antrag import plattform_titel
+from stadtdo.sozialnetz.datenschutz.entwuerfe import verwaiste_entwuerfe
 from stadtdo.sozialnetz.groups import fachbereich_group_id
 from stadtdo.sozialnetz.notifications.fristen import faellige_mitteilungen
 from stadtdo.sozialnetz.notifications.mail import send
@@ -31,10 +36,18 @@ from stadtdo.sozialnetz.notifications.recipients import unique
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.retention import aufbewahrung
+from stadtdo.sozialnetz.retention import einzeln
+from stadtdo.sozialnetz.retention import fehler
+from stadtdo.sozialnetz.retention import zuruecksetzen
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am
 from stadtdo.sozialnetz.vocabularies import term_title
 from zope.annotation.interfaces import IAnnotations
+import logging
+import transaction
+
+
+logger = logging.getLogger("stadtdo.sozialnetz.jobs")
 
 
 DIGEST_KEY = "stadtdo.sozialnetz.digest"
@@ -109,28 +122,32 @@ def jahresuebersicht(today, *, dry_run=False):
         return []
     result = []
     for folder in datenbank.objectValues():
-        if folder.portal_type != "Fachbereich":
-            continue
-        if today.year in IAnnotations(folder).get(DIGEST_KEY, {}):
-            continue
-        antraege = _aktive_antraege(folder)
-        if not antraege:
-            continue
-        empfaenger = group_emails(fachbereich_group_id(folder.kuerzel, "leitung"))
-        mail = {
-            "art": "jahresuebersicht",
-            "fachbereich": folder.Title(),
-            "empfaenger": empfaenger,
-            "betreff": f"[Soziale Netzwerke] Jahresübersicht {today.year}: {folder.Title()}",
-            "text": _digest_text(folder, antraege, today.year),
-        }
-        if not dry_run:
-            mail["empfaenger"] = send(empfaenger, mail["betreff"], mail["text"])
-            _digest_versand(folder)[today.year] = PersistentMapping(
-                zeit=DateTime().ISO8601(), empfaenger=list(mail["empfaenger"])
-            )
-        result.append(mail)
+        if folder.portal_type == "Fachbereich":
+            einzeln(result, "jahresuebersicht", _digest_fuer, folder, today, dry_run)
     return result
+
+
+def _digest_fuer(folder, today, dry_run):
+    """The digest mail of one department, or None if not due."""
+    if today.year in IAnnotations(folder).get(DIGEST_KEY, {}):
+        return None
+    antraege = _aktive_antraege(folder)
+    if not antraege:
+        return None
+    empfaenger = group_emails(fachbereich_group_id(folder.kuerzel, "leitung"))
+    mail = {
+        "art": "jahresuebersicht",
+        "fachbereich": folder.Title(),
+        "empfaenger": empfaenger,
+        "betreff": f"[Soziale Netzwerke] Jahresübersicht {today.year}: {folder.Title()}",
+        "text": _digest_text(folder, antraege, today.year),
+    }
+    if not dry_run:
+        mail["empfaenger"] = send(empfaenger, mail["betreff"], mail["text"])
+        _digest_versand(folder)[today.year] = PersistentMapping(
+            zeit=DateTime().ISO8601(), empfaenger=list(mail["empfaenger"])
+        )
+    return mail
 
 
 def _ueberpruefung_faellig(antrag, today):
@@ -152,53 +169,85 @@ def ueberpruefungen(today, *, dry_run=False):
     """Reminders to check the voluntary basis (DV § 2) due on ``today``."""
     result = []
     for brain in api.content.find(portal_type="Antrag", review_state="genehmigt"):
-        antrag = brain.getObject()
-        runde = _ueberpruefung_faellig(antrag, today)
-        if runde is None:
-            continue
-        empfaenger = unique(
-            fachbereich_emails(antrag, "leitung"),
-            fachbereich_emails(antrag, "mitarbeiter"),
+        einzeln(
+            result,
+            "ueberpruefung",
+            _ueberpruefung_fuer,
+            brain.getObject(),
+            today,
+            dry_run,
         )
-        personen = "\n".join(f"  - {p.vorname} {p.nachname}" for p in _personen(antrag))
-        mail = {
-            "art": "ueberpruefung",
-            "antragsnummer": antrag.antragsnummer,
-            "empfaenger": empfaenger,
-            "betreff": betreff(antrag, "Überprüfung der Freiwilligkeit"),
-            "text": text(
-                antrag,
-                f"der Auftritt ist seit {genehmigt_am(antrag):%d.%m.%Y} genehmigt. Die "
-                "Aufgabenwahrnehmung ist nur freiwillig mit Einwilligung der "
-                "Beschäftigten möglich und soll nach einem Jahr durch den Fachbereich "
-                "überprüft werden (DV § 2). Bitte klären Sie, ob alle benannten Personen "
-                "weiterhin einwilligen. Hat sich etwas geändert, stellen Sie den Antrag "
-                "erneut.",
-                zusatz=f"Benannte Personen:\n{personen}\n",
-            ),
-        }
-        if not dry_run:
-            mail["empfaenger"] = send(empfaenger, mail["betreff"], mail["text"])
-            if getattr(antrag, "ueberpruefungen", None) is None:
-                antrag.ueberpruefungen = PersistentList()
-            antrag.ueberpruefungen.append(
-                {
-                    "runde": runde,
-                    "zeit": DateTime().ISO8601(),
-                    "empfaenger": list(mail["empfaenger"]),
-                }
-            )
-        result.append(mail)
     return result
+
+
+def _ueberpruefung_fuer(antrag, today, dry_run):
+    """The review mail of one Antrag, or None if not due."""
+    runde = _ueberpruefung_faellig(antrag, today)
+    if runde is None:
+        return None
+    empfaenger = unique(
+        fachbereich_emails(antrag, "leitung"),
+        fachbereich_emails(antrag, "mitarbeiter"),
+    )
+    personen = "\n".join(f"  - {p.vorname} {p.nachname}" for p in _personen(antrag))
+    mail = {
+        "art": "ueberpruefung",
+        "antragsnummer": antrag.antragsnummer,
+        "empfaenger": empfaenger,
+        "betreff": betreff(antrag, "Überprüfung der Freiwilligkeit"),
+        "text": text(
+            antrag,
+            f"der Auftritt ist seit {genehmigt_am(antrag):%d.%m.%Y} genehmigt. Die "
+            "Aufgabenwahrnehmung ist nur freiwillig mit Einwilligung der "
+            "Beschäftigten möglich und soll nach einem Jahr durch den Fachbereich "
+            "überprüft werden (DV § 2). Bitte klären Sie, ob alle benannten Personen "
+            "weiterhin einwilligen. Hat sich etwas geändert, stellen Sie den Antrag "
+            "erneut.",
+            zusatz=f"Benannte Personen:\n{personen}\n",
+        ),
+    }
+    if not dry_run:
+        mail["empfaenger"] = send(empfaenger, mail["betreff"], mail["text"])
+        if getattr(antrag, "ueberpruefungen", None) is None:
+            antrag.ueberpruefungen = PersistentList()
+        antrag.ueberpruefungen.append(
+            {
+                "runde": runde,
+                "zeit": DateTime().ISO8601(),
+                "empfaenger": list(mail["empfaenger"]),
+            }
+        )
+    return mail
+
+
+#: the jobs in the order they run; each runs even if another one fails
+JOBS = (
+    ("jahresuebersicht", jahresuebersicht),
+    ("ueberpruefung", ueberpruefungen),
+    ("fristen", faellige_mitteilungen),
+    ("entwuerfe", verwaiste_entwuerfe),
+    ("aufbewahrung", aufbewahrung),
+)
+
+#: entries of the summary that are not mails
+KEINE_MAIL = ("anonymisierung", "entwurf_geloescht", "fehler")
 
 
 def run_jobs(*, today=None, dry_run=False):
     """Run every scheduled job for ``today``; return what was done (or is due):
-    mails, and anonymisations (``art == "anonymisierung"``)."""
+    mails, anonymisations (``art == "anonymisierung"``), deleted drafts
+    (``entwurf_geloescht``) and failures (``fehler``).
+
+    A job that fails is rolled back, logged and reported as ``fehler``; the
+    other jobs still run (retention also isolates each Person)."""
     today = today or date.today()
-    return (
-        jahresuebersicht(today, dry_run=dry_run)
-        + ueberpruefungen(today, dry_run=dry_run)
-        + faellige_mitteilungen(today, dry_run=dry_run)
-        + aufbewahrung(today, dry_run=dry_run)
-    )
+    result = []
+    for name, job in JOBS:
+        savepoint = transaction.savepoint(optimistic=True)
+        try:
+            result.extend(job(today, dry_run=dry_run))
+        except Exception as error:
+            zuruecksetzen(savepoint)
+            logger.exception("Geplante Aufgabe %s fehlgeschlagen", name)
+            result.append(fehler(name, error))
+    return result

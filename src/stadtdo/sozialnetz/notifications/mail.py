@@ -38,7 +38,8 @@ def send(recipients, subject, body, *, reply_to=None):
     for recipient in recipients:
         # CRLF line ends: the MailHost passes the bytes to smtplib unchanged
         message = EmailMessage(policy=policy.SMTP)
-        message["Subject"] = subject
+        # a line break cannot go into a header: one bad title must not stop a job
+        message["Subject"] = " ".join(subject.splitlines())
         message["From"] = sender
         message["To"] = recipient
         if reply_to:

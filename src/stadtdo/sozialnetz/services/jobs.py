@@ -10,6 +10,7 @@ day can only be previewed (``GET @@sozialnetz-jobs?datum=…``).
 """
 
 from datetime import date
+from stadtdo.sozialnetz.notifications.jobs import KEINE_MAIL
 from stadtdo.sozialnetz.notifications.jobs import run_jobs
 from stadtdo.sozialnetz.services.base import SozialnetzService
 
@@ -38,11 +39,21 @@ class JobsPost(SozialnetzService):
                     "empfaenger": e["empfaenger"],
                 }
                 for e in erledigt
-                if e["art"] != "anonymisierung"
+                if e["art"] not in KEINE_MAIL
             ],
             "anonymisierungen": [
                 {"antragsnummer": e["antragsnummer"]}
                 for e in erledigt
                 if e["art"] == "anonymisierung"
+            ],
+            "geloeschte_entwuerfe": [
+                {"antragsnummer": e["antragsnummer"]}
+                for e in erledigt
+                if e["art"] == "entwurf_geloescht"
+            ],
+            "fehler": [
+                {k: e[k] for k in ("job", "antragsnummer", "pfad", "fehler")}
+                for e in erledigt
+                if e["art"] == "fehler"
             ],
         }

@@ -36,3 +36,11 @@ def eingestellt_am(antrag):
         if entry.get("review_state") == "eingestellt":
             return entry["time"].asdatetime().date()
     return None
+
+
+def zustand_seit(antrag, state):
+    """Date ``antrag`` (last) entered ``state``, or None."""
+    for entry in reversed(antrag.workflow_history.get(WORKFLOW, ())):
+        if entry.get("review_state") == state:
+            return entry["time"].asdatetime().date()
+    return None

@@ -1,0 +1,388 @@
+"""The report of everything stored about one person (DSGVO Art. 15).
+
+``auskunft(datenbank, anfrage)`` takes a name ("Erika Mustermann",
+"Mustermann, Erika" or the surname), an e-mail address or a user id and
+collects, unrestricted (the caller's right is checked by the permission
+``stadtdo.sozialnetz: Request data subject report``):
+
+- the Person items with all their stored versions,
+- mentions in the free text and comments of Anträge and Persons, and in
+  their stored versions,
+- the Systemhaus orders naming the person,
+- the mails recorded as sent to the person (January digest, yearly review),
+- the incident reports filed by or mentioning the person (their content only
+  for those who may read the reports, DV § 5; others see date and number),
+- for a user id: the account, the steps and votes taken, the Anträge filed
+  and the entries of the Rechteprotokoll.
+
+Anonymised data carry no name any more and are therefore not found.
+"""
+
+from datetime import date
+from plone import api
+from stadtdo.sozialnetz.datenschutz import freitext
+from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
+from stadtdo.sozialnetz.verfahren.voten import ANNOTATION_KEY as VOTEN_KEY
+from zope.annotation.interfaces import IAnnotations
+import re
+
+
+PERSON_FELDER = (
+    "nachname",
+    "vorname",
+    "email",
+    "funktion",
+    "rechte_aufgaben",
+    "einwilligung",
+    "einwilligung_datum",
+    "schulung_status",
+    "schulung_geplant_bis",
+    "taetigkeit_von",
+    "taetigkeit_bis",
+    "internetfreischaltung",
+    "einwilligung_widerrufen_am",
+)
+
+
+class Anfrage:
+    """What is searched for: e-mail addresses, names and a user id."""
+
+    def __init__(self, text):
+        self.text = (text or "").strip()
+        self.emails, self.namen, self.userid = set(), set(), None
+        user = api.user.get(userid=self.text) if self.text else None
+        if user is not None:
+            self.userid = user.getId()
+            if user.getProperty("email"):
+                self.emails.add(user.getProperty("email").lower())
+            if user.getProperty("fullname"):
+                self.namen.add(_normal(user.getProperty("fullname")))
+        elif "@" in self.text:
+            self.emails.add(self.text.lower())
+        elif self.text:
+            self.namen.add(_normal(self.text))
+
+    def trifft(self, person):
+        """True if the Person item is this person."""
+        email = (getattr(person, "email", None) or "").lower()
+        if email and email in self.emails:
+            return True
+        vorname = _normal(getattr(person, "vorname", None) or "")
+        nachname = _normal(getattr(person, "nachname", None) or "")
+        if not nachname:
+            return False
+        schreibweisen = {f"{vorname} {nachname}", f"{nachname}, {vorname}", nachname}
+        return bool(self.namen & schreibweisen)
+
+    def muster(self, personen=()):
+        """A pattern for free text: the query and the names of ``personen``."""
+        teile = [re.escape(e) for e in self.emails]
+        for name in self.namen:
+            teile.append(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b")
+        for person in personen:
+            eigenes = freitext.muster(
+                vorname=person.vorname, nachname=person.nachname, email=person.email
+            )
+            if eigenes is not None:
+                teile.append(eigenes.pattern)
+        return re.compile("|".join(teile), re.IGNORECASE) if teile else None
+
+
+def _normal(text):
+    return " ".join(text.split()).lower()
+
+
+def _wert(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _antraege():
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="Antrag"):
+        yield brain._unrestrictedGetObject()
+
+
+def _versionen(person):
+    repository = api.portal.get_tool("portal_repository")
+    result = []
+    with api.env.adopt_roles(["Manager"]):
+        history = repository.getHistoryMetadata(person)
+        if not history:
+            return result
+        for selector in range(history.getLength(countPurged=False)):
+            version = repository.retrieve(person, selector)
+            meta = version.metadata.get("sys_metadata", {})
+            zeit = meta.get("timestamp")
+            result.append(
+                {
+                    "version": selector,
+                    "zeit": (date.fromtimestamp(zeit).isoformat() if zeit else None),
+                    "felder": {
+                        name: _wert(getattr(version.object, name, None))
+                        for name in PERSON_FELDER
+                    },
+                }
+            )
+    return result
+
+
+def _person(person, antrag):
+    return {
+        "antragsnummer": antrag.antragsnummer,
+        "antrag": antrag.absolute_url(),
+        "@id": person.absolute_url(),
+        "felder": {name: _wert(getattr(person, name, None)) for name in PERSON_FELDER},
+        "versionen": _versionen(person),
+    }
+
+
+def _erwaehnungen(obj, antrag, pattern):
+    """Mentions in ``obj`` and, where they differ, in its stored versions."""
+    from stadtdo.sozialnetz.retention import gespeicherte_versionen
+
+    funde = freitext.erwaehnt(obj, pattern)
+    gesehen = set(funde)
+    for nummer, stored in enumerate(gespeicherte_versionen(obj)):
+        for stelle, text in freitext.erwaehnt(stored, pattern):
+            if (stelle, text) not in gesehen:
+                gesehen.add((stelle, text))
+                funde.append((f"{stelle} (Version {nummer})", text))
+    return [
+        {
+            "antragsnummer": antrag.antragsnummer,
+            "@id": obj.absolute_url(),
+            "stelle": stelle,
+            "text": text,
+        }
+        for stelle, text in funde
+    ]
+
+
+def _vorfallmeldungen(datenbank, anfrage, pattern):
+    from stadtdo.sozialnetz.vorfall import DOWNLOAD_SAVED_INPUT
+    from stadtdo.sozialnetz.vorfall import formular
+
+    form = formular(datenbank)
+    if form is None:
+        return []
+    # read the stored rows directly: easyform's action creates the storage
+    # on first access, and a report must write nothing
+    gespeichert = (getattr(form, "_inputStorage", None) or {}).get("meldungen")
+    if not gespeichert:
+        return []
+    darf_lesen = api.user.has_permission(DOWNLOAD_SAVED_INPUT, obj=form)
+    result = []
+    for key, zeile in gespeichert.items():
+        werte = dict(zeile) if isinstance(zeile, dict) else {}
+        von = werte.get("gemeldet_von")
+        mail = (werte.get("replyto") or "").lower()
+        text = " ".join(str(v) for v in werte.values())
+        if not (
+            (anfrage.userid and von == anfrage.userid)
+            or (mail and mail in anfrage.emails)
+            or (pattern is not None and pattern.search(text))
+        ):
+            continue
+        eintrag = {"meldung": str(key), "zeit": str(werte.get("dt") or "")}
+        eintrag["felder"] = (
+            {k: str(v) for k, v in werte.items()}
+            if darf_lesen
+            else "nur für die Berechtigungsverwaltung lesbar (DV § 5)"
+        )
+        result.append(eintrag)
+    return result
+
+
+def _mitteilungen(datenbank, antraege, anfrage):
+    from stadtdo.sozialnetz.notifications.jobs import DIGEST_KEY
+
+    result = []
+    if not anfrage.emails:
+        return result
+    for folder in datenbank.objectValues():
+        if folder.portal_type != "Fachbereich":
+            continue
+        for jahr, versand in IAnnotations(folder).get(DIGEST_KEY, {}).items():
+            if anfrage.emails & {e.lower() for e in versand.get("empfaenger", ())}:
+                result.append(
+                    {
+                        "art": "jahresuebersicht",
+                        "fachbereich": folder.Title(),
+                        "jahr": jahr,
+                        "zeit": versand.get("zeit"),
+                    }
+                )
+    for antrag in antraege:
+        for eintrag in getattr(antrag, "ueberpruefungen", None) or ():
+            if anfrage.emails & {e.lower() for e in eintrag.get("empfaenger", ())}:
+                result.append(
+                    {
+                        "art": "ueberpruefung",
+                        "antragsnummer": antrag.antragsnummer,
+                        "zeit": eintrag.get("zeit"),
+                    }
+                )
+    return result
+
+
+def _als_benutzer(antraege, userid):
+    """Steps, votes and Anträge of the user ``userid``."""
+    from stadtdo.sozialnetz.rechte.protokoll import eintraege
+
+    aktionen = []
+    for antrag in antraege:
+        if antrag.antragsteller == userid:
+            aktionen.append(
+                {
+                    "antragsnummer": antrag.antragsnummer,
+                    "art": "Antragsteller*in",
+                    "zeit": antrag.created().ISO8601(),
+                }
+            )
+        for entry in antrag.workflow_history.get(WORKFLOW, ()):
+            if entry.get("actor") == userid:
+                aktionen.append(
+                    {
+                        "antragsnummer": antrag.antragsnummer,
+                        "art": f"Schritt {entry.get('action')}",
+                        "zeit": entry["time"].ISO8601(),
+                        "kommentar": entry.get("comments") or "",
+                    }
+                )
+        storage = IAnnotations(antrag).get(VOTEN_KEY) or {}
+        for gremium, gremium_voten in storage.items():
+            for entry in gremium_voten.eintraege:
+                if entry.get("autor") == userid:
+                    aktionen.append(
+                        {
+                            "antragsnummer": antrag.antragsnummer,
+                            "art": f"Votum {gremium}: {entry.get('votum')}",
+                            "zeit": entry.get("zeit"),
+                            "kommentar": entry.get("kommentar") or "",
+                        }
+                    )
+    protokoll = [
+        {k: _wert(v) for k, v in e.items()} for e in eintraege(principal=userid)
+    ]
+    return aktionen, protokoll
+
+
+def auskunft(datenbank, anfrage_text):
+    """Everything stored about the person ``anfrage_text`` (see module)."""
+    anfrage = Anfrage(anfrage_text)
+    antraege = list(_antraege())
+    personen, treffer = [], []
+    for antrag in antraege:
+        for kind in antrag.objectValues():
+            if kind.portal_type == "Person" and anfrage.trifft(kind):
+                treffer.append(kind)
+                personen.append(_person(kind, antrag))
+    pattern = anfrage.muster(treffer)
+    erwaehnungen, auftraege = [], []
+    for antrag in antraege:
+        erwaehnungen.extend(_erwaehnungen(antrag, antrag, pattern))
+        for kind in antrag.objectValues():
+            if kind.portal_type == "Person":
+                erwaehnungen.extend(_erwaehnungen(kind, antrag, pattern))
+        for auftrag in getattr(antrag, "systemhaus_auftraege", None) or ():
+            genannt = [
+                p for p in auftrag.get("personen", ()) if pattern and pattern.search(p)
+            ]
+            if genannt:
+                auftraege.append(
+                    {
+                        "antragsnummer": antrag.antragsnummer,
+                        "zeit": auftrag.get("zeit"),
+                        "personen": genannt,
+                        "hinweis": auftrag.get("hinweis", ""),
+                    }
+                )
+    result = {
+        "anfrage": anfrage.text,
+        "erstellt": date.today().isoformat(),
+        "benutzerkonto": None,
+        "personen": personen,
+        "erwaehnungen": erwaehnungen,
+        "systemhaus_auftraege": auftraege,
+        "mitteilungen": _mitteilungen(datenbank, antraege, anfrage),
+        "vorfallmeldungen": _vorfallmeldungen(datenbank, anfrage, pattern),
+        "aktionen": [],
+        "rechteprotokoll": [],
+    }
+    if anfrage.userid:
+        user = api.user.get(userid=anfrage.userid)
+        result["benutzerkonto"] = {
+            "userid": anfrage.userid,
+            "fullname": user.getProperty("fullname") or "",
+            "email": user.getProperty("email") or "",
+        }
+        result["aktionen"], result["rechteprotokoll"] = _als_benutzer(
+            antraege, anfrage.userid
+        )
+    return result
+
+
+def csv_zeilen(result):
+    """The report as rows: Kategorie, Antrag, Stelle, Inhalt, Zeit."""
+    yield ("Kategorie", "Antrag", "Stelle", "Inhalt", "Zeit")
+    if result["benutzerkonto"]:
+        konto = result["benutzerkonto"]
+        yield (
+            "Benutzerkonto",
+            "",
+            konto["userid"],
+            f"{konto['fullname']} <{konto['email']}>",
+            "",
+        )
+    for person in result["personen"]:
+        for name, wert in person["felder"].items():
+            yield ("Person", person["antragsnummer"], name, _text(wert), "")
+        for version in person["versionen"]:
+            for name, wert in version["felder"].items():
+                yield (
+                    f"Person, Version {version['version']}",
+                    person["antragsnummer"],
+                    name,
+                    _text(wert),
+                    version["zeit"] or "",
+                )
+    for e in result["erwaehnungen"]:
+        yield ("Erwähnung", e["antragsnummer"], e["stelle"], e["text"], "")
+    for a in result["systemhaus_auftraege"]:
+        yield (
+            "Auftrag Systemhaus",
+            a["antragsnummer"],
+            a["hinweis"],
+            "; ".join(a["personen"]),
+            a["zeit"] or "",
+        )
+    for m in result["mitteilungen"]:
+        yield (
+            f"Mitteilung ({m['art']})",
+            m.get("antragsnummer", ""),
+            m.get("fachbereich", ""),
+            "",
+            m.get("zeit") or "",
+        )
+    for v in result["vorfallmeldungen"]:
+        yield ("Vorfallmeldung", "", v["meldung"], _text(v["felder"]), v["zeit"])
+    for a in result["aktionen"]:
+        yield (
+            "Aktion",
+            a["antragsnummer"],
+            a["art"],
+            a.get("kommentar", ""),
+            a["zeit"],
+        )
+    for p in result["rechteprotokoll"]:
+        yield ("Rechteprotokoll", "", p.get("art", ""), _text(p), p.get("zeit", ""))
+
+
+def _text(wert):
+    if wert is None:
+        return ""
+    if isinstance(wert, dict):
+        return "; ".join(f"{k}: {v}" for k, v in wert.items())
+    return str(wert)

@@ -141,3 +141,12 @@ def test_zurueckgewiesen_is_a_task_of_nobody(browser_as, antrag_in, datenbank):
     url = datenbank.absolute_url() + "/@@meine-aufgaben"
     for userid in ("mitarbeiter", "leitung"):
         assert antrag.antragsnummer not in _browser(browser_as, userid, url).contents
+
+
+def test_account_with_fewer_than_two_persons_is_marked(
+    browser_as, antrag_in, datenbank
+):
+    antrag = antrag_in("genehmigt")
+    browser = _browser(browser_as, "poa", datenbank.absolute_url() + "/@@uebersicht")
+    zeile = browser.contents.split(antrag.antragsnummer, 1)[1].split("</tr>")[0]
+    assert "weniger als zwei Personen" in zeile

@@ -186,3 +186,54 @@ def test_active_account_shows_its_pending_change(
     assert konto["antragsnummer"] == alt.antragsnummer
     assert konto["aenderung_beantragt"] == neu.antragsnummer
     assert [z["antragsnummer"] for z in data["offene_antraege"]] == [neu.antragsnummer]
+
+
+def _konten(request_factory):
+    transaction.commit()
+    return _get(request_factory, "poa").json()["aktive_konten"]
+
+
+def test_account_with_one_person_carries_the_warning(request_factory, antrag_in):
+    antrag_in("genehmigt")  # one Person
+    (konto,) = _konten(request_factory)
+    assert konto["aktive_personen"] == 1
+    assert konto["warnungen"] == ["weniger_als_zwei_personen"]
+
+
+def test_account_with_two_persons_has_no_warning(
+    request_factory, make_antrag, add_person, transition, vote
+):
+    antrag = make_antrag()
+    add_person(antrag)
+    add_person(antrag, vorname="Hans", email="hans.mustermann@stadtdo.de")
+    transition(antrag, "einreichen", "mitarbeiter")
+    transition(antrag, "genehmigen", "leitung")
+    for gremium in ("agentur", "poa", "personalrat"):
+        vote(antrag, gremium, gremium, "ja", "ok")
+    (konto,) = _konten(request_factory)
+    assert konto["aktive_personen"] == 2
+    assert konto["warnungen"] == []
+
+
+def test_a_task_that_ended_counts_no_more(
+    request_factory, make_antrag, add_person, transition, vote
+):
+    from datetime import date
+    from datetime import timedelta
+
+    antrag = make_antrag()
+    add_person(antrag)
+    add_person(
+        antrag,
+        vorname="Hans",
+        email="hans.mustermann@stadtdo.de",
+        taetigkeit_bis=date.today() - timedelta(days=1),
+    )
+    transition(antrag, "einreichen", "mitarbeiter")
+    transition(antrag, "genehmigen", "leitung")
+    for gremium in ("agentur", "poa", "personalrat"):
+        vote(antrag, gremium, gremium, "ja", "ok")
+    (konto,) = _konten(request_factory)
+    assert konto["personen"] == 2
+    assert konto["aktive_personen"] == 1
+    assert konto["warnungen"] == ["weniger_als_zwei_personen"]

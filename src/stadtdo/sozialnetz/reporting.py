@@ -96,6 +96,28 @@ def brains(
     return api.portal.get_tool("portal_catalog")(**query)
 
 
+#: An approved account needs at least two responsible persons (deputy
+#: arrangement, DV § 6): fewer gives this warning.
+WENIGER_ALS_ZWEI = "weniger_als_zwei_personen"
+
+
+def aktive_personen(brain, heute=None):
+    """How many named Persons of the Antrag still have their task on
+    ``heute`` (catalog metadata ``personen_enden``)."""
+    heute = (heute or date.today()).isoformat()
+    enden = getattr(brain, "personen_enden", None)
+    if enden is None:  # not yet indexed: every named Person counts
+        return brain.personen_anzahl or 0
+    return len([ende for ende in enden if not ende or ende > heute])
+
+
+def warnungen(brain, heute=None):
+    """Warnings of an approved account, e.g. ``weniger_als_zwei_personen``."""
+    if brain.review_state == "genehmigt" and aktive_personen(brain, heute) < 2:
+        return [WENIGER_ALS_ZWEI]
+    return []
+
+
 def zeile(brain, *, tage=None):
     """One Antrag as a flat record (metadata only): the one row builder of
     the Übersicht, its CSV export and the report. ``tage``: the working days
@@ -124,6 +146,8 @@ def zeile(brain, *, tage=None):
         "fristen": {g: f.isoformat() if f else None for g, f in fristen.items()},
         "naechste_frist": min(offen).isoformat() if offen else None,
         "aenderung_beantragt": brain.aenderung_beantragt,
+        "aktive_personen": aktive_personen(brain),
+        "warnungen": warnungen(brain),
         "geaendert": brain.modified,
     }
 
@@ -168,6 +192,8 @@ def report(datenbank, **filters):
                     "url",
                     "genehmigt_am",
                     "personen",
+                    "aktive_personen",
+                    "warnungen",
                     "aenderung_beantragt",
                 )
             }

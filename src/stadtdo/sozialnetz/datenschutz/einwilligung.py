@@ -47,6 +47,7 @@ def widerruf_vermerken(person, *, datum=None):
     person.einwilligung_widerrufen_am = datum
     person.reindexObject()
     antrag = aq_parent(person)
+    antrag.reindexObject(idxs=["review_state"])  # refreshes personen_enden
     eintrag = {
         "person": person.getId(),
         "datum": datum.isoformat(),

@@ -87,3 +87,26 @@ def aenderung_beantragt(obj):
     kept up to date by ``subscribers.workflow.predecessor_rule`` (an indexer
     must not search the catalog: that would index reentrantly)."""
     return getattr(obj, "aenderung_beantragt_durch", None)
+
+
+@indexer(IAntrag)
+def personen_enden(obj):
+    """Per named (not anonymised) Person the ISO day its task ends — its end
+    date or the withdrawal of its consent, whichever comes first — or "" if
+    open. The report counts the active persons of an account from it on the
+    day it is asked (``reporting.aktive_personen``). No catalog search here:
+    an indexer must not search the catalog."""
+    enden = []
+    for person in obj.objectValues():
+        if person.portal_type != "Person" or getattr(person, "anonymisiert_am", None):
+            continue
+        tage = [
+            tag
+            for tag in (
+                getattr(person, "taetigkeit_bis", None),
+                getattr(person, "einwilligung_widerrufen_am", None),
+            )
+            if tag
+        ]
+        enden.append(min(tage).isoformat() if tage else "")
+    return tuple(enden)

@@ -92,3 +92,13 @@ def fristen_einfuehren(context):
         catalog.addColumn("faellig_seit")
     for brain in catalog.unrestrictedSearchResults(portal_type="Antrag"):
         brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
+
+
+def personen_enden_einfuehren(context):
+    """1000 → 1001: catalog column ``personen_enden`` for the warning
+    ``weniger_als_zwei_personen`` of approved accounts."""
+    catalog = api.portal.get_tool("portal_catalog")
+    if "personen_enden" not in catalog.schema():
+        catalog.addColumn("personen_enden")
+    for brain in catalog.unrestrictedSearchResults(portal_type="Antrag"):
+        brain._unrestrictedGetObject().reindexObject(idxs=["review_state"])

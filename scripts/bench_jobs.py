@@ -9,6 +9,7 @@ A fifth of the Persons' tasks ended long ago, so the run anonymises them
     .venv/bin/python scripts/bench_jobs.py [10000]
 """
 
+from bench_report import setup
 from datetime import date
 from datetime import timedelta
 from plone import api
@@ -23,14 +24,6 @@ import transaction
 
 STATES = ("genehmigt", "beteiligung", "entwurf", "abgelehnt", "eingestellt")
 ENDE = date.today() - timedelta(days=400)
-
-
-def setup(layer, done):
-    for base in layer.__bases__:
-        setup(base, done)
-    if layer not in done:
-        layer.setUp()
-        done.append(layer)
 
 
 def create(portal, start, stop):

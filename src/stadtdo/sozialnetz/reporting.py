@@ -70,10 +70,14 @@ def brains(
     text=None,
     sort_on="antragsnummer",
     sort_order="ascending",
+    nur_zustaende=None,
+    nur_fachbereiche=None,
 ):
     """Catalog brains of the Anträge the current user may see, filtered.
 
     The one query of the Übersicht, its CSV export and the report.
+    ``nur_zustaende``/``nur_fachbereiche`` narrow it further (lists the
+    caller computed, e.g. where a task of the user can be at all).
     """
     filter_pruefen(
         datenbank, fachbereich=fachbereich, plattform=plattform, status=status
@@ -90,6 +94,16 @@ def brains(
         query["plattform"] = plattform
     if status:
         query["review_state"] = status
+    for index, erlaubt in (
+        ("review_state", nur_zustaende),
+        ("fachbereich", nur_fachbereiche),
+    ):
+        if erlaubt is None:
+            continue
+        gewaehlt = query.get(index)
+        query[index] = [w for w in erlaubt if gewaehlt in (None, w)]
+        if not query[index]:
+            return []
     suchtext = volltext(text)
     if suchtext:
         query["SearchableText"] = suchtext
@@ -152,10 +166,20 @@ def zeile(brain, *, tage=None):
     }
 
 
-def ueberfaellig(brain, heute=None):
+def naechste_frist(brain, *, tage=None):
+    """The earliest deadline of a vote still due on ``brain`` (a date), or
+    None – from the metadata ``faellig_seit`` alone."""
+    faellig = getattr(brain, "faellig_seit", None) or {}
+    if not faellig:
+        return None
+    tage = arbeitstage() if tage is None else tage
+    return min(frist_ab(seit, tage=tage) for seit in faellig.values())
+
+
+def ueberfaellig(brain, heute=None, *, tage=None):
     """True if a body's vote on the Antrag ``brain`` is past its deadline."""
-    naechste = zeile(brain)["naechste_frist"]
-    return naechste is not None and naechste < (heute or date.today()).isoformat()
+    naechste = naechste_frist(brain, tage=tage)
+    return naechste is not None and naechste < (heute or date.today())
 
 
 def report(datenbank, **filters):

@@ -13,6 +13,7 @@ from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz import reporting
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.frist import arbeitstage
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
@@ -47,7 +48,20 @@ class UebersichtView(BrowserView):
     fehler = ()  # German messages of the filters that were dropped
 
     def t(self, msgid):
-        return translate(msgid, context=self.request)
+        """``msgid`` translated; remembered per request, because a page of 50
+        rows asks for the same few titles hundreds of times."""
+        cache = self.__dict__.setdefault("_uebersetzt", {})
+        if msgid not in cache:
+            cache[msgid] = translate(msgid, context=self.request)
+        return cache[msgid]
+
+    def geaendert(self, modified):
+        """The localised date of ``modified`` (remembered per day)."""
+        cache = self.__dict__.setdefault("_datum", {})
+        tag = modified.Date()
+        if tag not in cache:
+            cache[tag] = api.portal.get_localized_time(modified, long_format=False)
+        return cache[tag]
 
     @property
     def form(self):
@@ -70,20 +84,35 @@ class UebersichtView(BrowserView):
         return werte
 
     def brains(self):
+        """The rows of the page. For „Meine Aufgaben“ and „überfällig“ the
+        query is first narrowed to the states (and departments) where such a
+        row can be at all; only those candidates are checked one by one."""
         self.fehler = []
+        eingrenzung = {}
+        aufgaben = None
+        if self.nur_meine or self.form.get("wartet"):
+            aufgaben = aufgaben_fuer(self.context)
+            zustaende, fachbereiche = aufgaben.eingrenzung()
+            eingrenzung.update(nur_zustaende=zustaende, nur_fachbereiche=fachbereiche)
+        if self.form.get("ueberfaellig"):
+            offen = workflow.offene_zustaende()
+            eingrenzung["nur_zustaende"] = [
+                s for s in eingrenzung.get("nur_zustaende", offen) if s in offen
+            ]
         brains = reporting.brains(
             self.context,
             text=self.form.get("q") if isinstance(self.form.get("q"), str) else None,
             sort_on=self.form.get("sort_on"),
             sort_order=self.form.get("sort_order"),
+            **eingrenzung,
             **self.filter(),
         )
-        if self.nur_meine or self.form.get("wartet"):
-            aufgaben = aufgaben_fuer(self.context)
+        if aufgaben is not None:
             brains = [b for b in brains if aufgaben.wartet(b)]
         if self.form.get("ueberfaellig"):
             heute = date.today()
-            brains = [b for b in brains if reporting.ueberfaellig(b, heute)]
+            tage = arbeitstage()
+            brains = [b for b in brains if reporting.ueberfaellig(b, heute, tage=tage)]
         return brains
 
     def batch(self):
@@ -100,8 +129,11 @@ class UebersichtView(BrowserView):
         ]
 
     def status_titel(self, state):
-        wf_tool = api.portal.get_tool("portal_workflow")
-        return self.t(_(wf_tool.getTitleForStateOnType(state, "Antrag")))
+        cache = self.__dict__.setdefault("_status_titel", {})
+        if state not in cache:
+            wf_tool = api.portal.get_tool("portal_workflow")
+            cache[state] = self.t(_(wf_tool.getTitleForStateOnType(state, "Antrag")))
+        return cache[state]
 
     def zeile(self, brain):
         """``reporting.zeile`` with the titles and dates the page shows."""
@@ -122,7 +154,7 @@ class UebersichtView(BrowserView):
                 }
                 for g in GREMIEN
             ],
-            geaendert=api.portal.get_localized_time(brain.modified, long_format=False),
+            geaendert=self.geaendert(brain.modified),
             frist=datum(z["naechste_frist"]),
             ueberfaellig=bool(
                 z["naechste_frist"] and z["naechste_frist"] < date.today().isoformat()

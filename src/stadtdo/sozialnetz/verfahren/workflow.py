@@ -128,6 +128,19 @@ class Aufgaben:
         self.gremium_von = {g.transition: g for g in GREMIEN}
         self.gremium_von[AGENTUR_ABSCHLUSS] = self.gremium_von["votum_agentur"]
 
+    def eingrenzung(self):
+        """``(states, departments)`` outside which nothing can wait for this
+        user: the catalog query of „Meine Aufgaben“ is narrowed to them, so
+        only candidates are checked with ``wartet``."""
+        zustaende = set()
+        fachbereiche = set()
+        for fachbereich, rollen in self.rollen.items():
+            for state, schritte in self.schritte.items():
+                if any(rollen & berechtigt for _, berechtigt in schritte):
+                    zustaende.add(state)
+                    fachbereiche.add(fachbereich)
+        return sorted(zustaende), sorted(fachbereiche)
+
     def wartet(self, brain):
         """True if the Antrag ``brain`` waits for an action of this user."""
         schritte = self.schritte.get(brain.review_state, ())

@@ -1,0 +1,97 @@
+"""Benchmark of the pages „Übersicht“ (with its column „Frist“) and „Meine
+Aufgaben“ (``make bench``).
+
+Creates N Anträge (synthetic, as in ``bench_report.py``: spread over three
+departments, five platforms and five states; every fifth one in
+``beteiligung`` with its votes due, so the Frist column is filled) in a
+functional test site, commits them, and asks for each page through Zope's
+WSGI publisher – the whole server side: traversal, security, the catalog
+query, the template, main_template and the theme transform – as the POA
+(sees every department) and as the head of FB 10. Prints the median of five
+requests after one warm-up, in milliseconds, and the ratio to the time at
+the first size. Target: every page under 150 ms, within 1.5× of its time at
+100 Anträge.
+
+    .venv/bin/python scripts/bench_uebersicht.py [100 1000 10000]
+"""
+
+from bench_report import create
+from bench_report import setup
+from plone import api
+from plone.testing.zope import Browser
+from stadtdo.sozialnetz.demo import demo_password
+from stadtdo.sozialnetz.testing import FUNCTIONAL_TESTING
+import statistics
+import sys
+import time
+import transaction
+
+
+SEITEN = (
+    ("Übersicht", "poa", "@@uebersicht"),
+    ("Übersicht", "leitung", "@@uebersicht"),
+    ("Übersicht überfällig", "poa", "@@uebersicht?ueberfaellig=1"),
+    ("Meine Aufgaben", "poa", "@@meine-aufgaben"),
+    ("Meine Aufgaben", "leitung", "@@meine-aufgaben"),
+)
+
+
+def browser_fuer(app, userid):
+    browser = Browser(app)
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic {userid}:{demo_password(userid)}")
+    return browser
+
+
+def median_ms(browser, url, runs=5):
+    browser.open(url)  # warm-up: caches, templates
+    assert "Frist" in browser.contents, url
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        browser.open(url)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main(sizes):
+    done = []
+    setup(FUNCTIONAL_TESTING, done)
+    FUNCTIONAL_TESTING.testSetUp()
+    app = FUNCTIONAL_TESTING["app"]
+    portal = FUNCTIONAL_TESTING["portal"]
+    api.portal.get_tool("portal_repository").setVersionableContentTypes([])
+    transaction.commit()
+    base = f"{portal.absolute_url()}/soziale-netzwerke/"
+    browsers = {userid: browser_fuer(app, userid) for _, userid, _ in SEITEN}
+    print(
+        f"{'N':>7} | "
+        + " | ".join(f"{titel} ({userid})" for titel, userid, _ in SEITEN)
+        + " | Anlegen s"
+    )
+    print("-" * 120)
+    created = 0
+    erste = None
+    for size in sizes:
+        start = time.perf_counter()
+        with api.env.adopt_roles(["Manager"]):
+            create(portal, created, size)
+        transaction.commit()
+        created = size
+        build = time.perf_counter() - start
+        werte = [
+            median_ms(browsers[userid], base + seite) for _, userid, seite in SEITEN
+        ]
+        erste = erste or werte
+        spalten = [
+            f"{wert:7.1f} ms ({wert / basis:3.1f}×)".rjust(len(f"{t} ({u})"))
+            for wert, basis, (t, u, _) in zip(werte, erste, SEITEN, strict=True)
+        ]
+        print(f"{size:>7} | " + " | ".join(spalten) + f" | {build:>8.1f}", flush=True)
+    FUNCTIONAL_TESTING.testTearDown()
+    for layer in reversed(done):
+        layer.tearDown()
+
+
+if __name__ == "__main__":
+    main([int(n) for n in sys.argv[1:]] or [100, 1000, 10000])

@@ -26,7 +26,8 @@ any longer: only bodies the user belongs to are kept and used).
 """
 
 from BTrees.OOBTree import OOBTree
-from DateTime import DateTime
+from datetime import datetime
+from datetime import timezone
 from persistent.mapping import PersistentMapping
 from plone import api
 from stadtdo.sozialnetz import _
@@ -156,16 +157,18 @@ def alle_mit_uebersicht():
 
 def letzte_uebersicht(userid):
     """``(datum, zeit)`` of the last overview sent to ``userid``: the day of
-    the job (ISO) and the ``DateTime`` it ran; ``(None, None)`` if none."""
+    the job (ISO) and the time it ran (aware ``datetime``); ``(None, None)``
+    if none."""
     eintrag = (_speicher(VERSAND_KEY) or {}).get(userid)
     if not eintrag:
         return None, None
-    return eintrag["datum"], DateTime(eintrag["zeit"])
+    return eintrag["datum"], datetime.fromisoformat(eintrag["zeit"])
 
 
-def uebersicht_vermerken(userid, datum, zeit):
+def uebersicht_vermerken(userid, datum):
+    """Record the overview of ``userid`` for the job's day ``datum``, now."""
     _speicher(VERSAND_KEY, anlegen=True)[userid] = PersistentMapping(
-        datum=datum.isoformat(), zeit=zeit.ISO8601()
+        datum=datum.isoformat(), zeit=datetime.now(timezone.utc).isoformat()
     )
 
 

@@ -17,7 +17,6 @@ for one user is rolled back and reported; the others still get theirs.
 """
 
 from datetime import date
-from DateTime import DateTime
 from plone import api
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.praeferenzen import alle_mit_uebersicht
@@ -52,10 +51,10 @@ def _datum(iso):
 
 
 def _eingereicht(antrag):
-    """``DateTime`` of the (last) submission of ``antrag``, or None."""
+    """Time (aware ``datetime``) of the (last) submission of ``antrag``."""
     for entry in reversed(antrag.workflow_history.get(WORKFLOW, ())):
         if entry.get("review_state") == "genehmigung_fbl":
-            return entry["time"]
+            return entry["time"].asdatetime()
     return None
 
 
@@ -80,7 +79,7 @@ def _wartet(gremium_id, brains, tage):
 
 
 def _neu(gremium_id, brains, seit):
-    """The rows of the Anträge submitted after ``seit`` (DateTime or None)
+    """The rows of the Anträge submitted after ``seit`` (datetime or None)
     whose vote of ``gremium_id`` is not due yet."""
     zeilen = []
     for brain in brains:
@@ -97,7 +96,7 @@ def _neu(gremium_id, brains, seit):
                 f"Antrag {brain.antragsnummer}: {brain.plattform_titel} "
                 f"{brain.kontoname}",
                 f"  Fachbereich: {brain.fachbereich_titel}",
-                f"  eingereicht am {eingereicht.asdatetime():%d.%m.%Y}",
+                f"  eingereicht am {eingereicht:%d.%m.%Y}",
                 f"  {brain.getURL()}",
             ]
         )
@@ -171,7 +170,7 @@ def _fuer(userid, today, brains, tage, dry_run):
         "text": _text(today, abschnitte),
     }
     if not dry_run:
-        uebersicht_vermerken(userid, today, DateTime())
+        uebersicht_vermerken(userid, today)
         mail["empfaenger"] = send([email], mail["betreff"], mail["text"])
     return mail
 

@@ -17,7 +17,7 @@ class BenachrichtigungenView(BrowserView):
     def __call__(self):
         if self.request.method == "POST" and self.request.form.get("speichern"):
             CheckAuthenticator(self.request)
-            self.speichern()
+            self._speichern()
             self.request.response.redirect(
                 f"{self.context.absolute_url()}/@@benachrichtigungen"
             )
@@ -27,7 +27,8 @@ class BenachrichtigungenView(BrowserView):
     def userid(self):
         return api.user.get_current().getId()
 
-    def speichern(self):
+    def _speichern(self):
+        """Store the form (after the CSRF check in ``__call__``)."""
         eigene = praeferenzen.gremien_von(self.userid())
         aenderungen = {
             g: self.request.form.get(f"modus_{g}")

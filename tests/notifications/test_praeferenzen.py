@@ -116,8 +116,9 @@ def test_digest_lists_what_waits(portal, antrag_in, mails, datenschutz2):
     body = mail.get_content()
     assert "== Datenschutzbeauftragte*r ==" in body
     assert "Ihr Votum ist fällig (1):" in body
-    assert f"Antrag {antrag.antragsnummer}: Instagram @stadtdortmund_buergerdienste" in (
-        body
+    assert (
+        f"Antrag {antrag.antragsnummer}: Instagram @stadtdortmund_buergerdienste"
+        in (body)
     )
     assert "Fachbereich: " + antrag.aq_parent.Title() in body
     assert f"Votum fällig seit {date.today():%d.%m.%Y}, Frist " in body
@@ -230,3 +231,17 @@ def test_verarbeitungsverzeichnis_documents_the_preferences(portal):
         assert felder[feld]["zweck"] != "Zweck nicht dokumentiert"
         assert felder[feld]["grundlage"] and felder[feld]["leser"]
         assert felder[feld]["loeschung"].startswith("Gelöscht mit dem Benutzerkonto")
+
+
+def test_art_15_report_names_the_preferences(portal, antrag_in, mails):
+    from stadtdo.sozialnetz.datenschutz.auskunft import auskunft
+    from stadtdo.sozialnetz.datenschutz.auskunft import csv_zeilen
+
+    praeferenzen.setzen("datenschutz", {"datenschutz": "taeglich"})
+    antrag_in("beteiligung")
+    _run()
+    bericht = auskunft(portal["soziale-netzwerke"], "datenschutz")
+    konto = bericht["benutzerkonto"]
+    assert konto["benachrichtigungen"] == {"datenschutz": "taeglich"}
+    assert konto["letzte_tagesuebersicht"].startswith(date.today().isoformat()[:4])
+    assert any(z[0] == "Benachrichtigungen" for z in csv_zeilen(bericht))

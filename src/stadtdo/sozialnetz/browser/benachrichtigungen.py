@@ -41,7 +41,9 @@ class BenachrichtigungenView(BrowserView):
             api.portal.show_message(error.message, request=self.request, type="error")
             return
         api.portal.show_message(
-            translate(_("Ihre Benachrichtigungen wurden gespeichert."), context=self.request),
+            translate(
+                _("Ihre Benachrichtigungen wurden gespeichert."), context=self.request
+            ),
             request=self.request,
         )
 
@@ -53,7 +55,9 @@ class BenachrichtigungenView(BrowserView):
         return [
             {
                 "id": gremium_id,
-                "titel": translate(GREMIEN_BY_ID[gremium_id].titel, context=self.request),
+                "titel": translate(
+                    GREMIEN_BY_ID[gremium_id].titel, context=self.request
+                ),
                 "optionen": [
                     {
                         "id": f"sn-modus-{gremium_id}-{m}",

@@ -188,9 +188,7 @@ def _antwort(antrag, kommentar, autor, kwargs):
         return
     name = _titel(gremium.titel)
     send(
-        unique(
-            _antragsteller_und_fb(antrag), gremium_emails(gremium.id, aufgabe=True)
-        ),
+        unique(_antragsteller_und_fb(antrag), gremium_emails(gremium.id, aufgabe=True)),
         betreff(antrag, f"Antwort auf die Rückfrage von {name}"),
         text(
             antrag,

@@ -27,7 +27,7 @@ any longer: only bodies the user belongs to are kept and used).
 
 from BTrees.OOBTree import OOBTree
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
 from stadtdo.sozialnetz import _
@@ -36,10 +36,8 @@ from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
-import logging
+import contextlib
 
-
-logger = logging.getLogger("stadtdo.sozialnetz.notifications")
 
 ANNOTATION_KEY = "stadtdo.sozialnetz.benachrichtigungen"
 VERSAND_KEY = "stadtdo.sozialnetz.benachrichtigungen.versand"
@@ -168,7 +166,7 @@ def letzte_uebersicht(userid):
 def uebersicht_vermerken(userid, datum):
     """Record the overview of ``userid`` for the job's day ``datum``, now."""
     _speicher(VERSAND_KEY, anlegen=True)[userid] = PersistentMapping(
-        datum=datum.isoformat(), zeit=datetime.now(timezone.utc).isoformat()
+        datum=datum.isoformat(), zeit=datetime.now(UTC).isoformat()
     )
 
 
@@ -186,10 +184,9 @@ def _principal_id(principal):
 
 def benutzer_geloescht(event):
     """Subscriber: a deleted user's preferences and markers go with them."""
-    try:
+    # outside a site nothing is stored
+    with contextlib.suppress(api.exc.CannotGetPortalError):
         vergessen(_principal_id(event.principal))
-    except api.exc.CannotGetPortalError:
-        pass  # not inside a site: nothing stored there
 
 
 def gruppe_verlassen(event):

@@ -12,8 +12,9 @@ collects, unrestricted (the caller's right is checked by the permission
 - the mails recorded as sent to the person (January digest, yearly review),
 - the incident reports filed by or mentioning the person (their content only
   for those who may read the reports, DV § 5; others see date and number),
-- for a user id: the account, the steps and votes taken, the Anträge filed
-  and the entries of the Rechteprotokoll.
+- for a user id: the account (with the notification preferences and the
+  time of the last daily overview), the steps and votes taken, the Anträge
+  filed and the entries of the Rechteprotokoll.
 
 Anonymised data carry no name any more and are therefore not found.
 """
@@ -21,6 +22,7 @@ Anonymised data carry no name any more and are therefore not found.
 from datetime import date
 from plone import api
 from stadtdo.sozialnetz.datenschutz import freitext
+from stadtdo.sozialnetz.notifications import praeferenzen
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import ANNOTATION_KEY as VOTEN_KEY
 from zope.annotation.interfaces import IAnnotations
@@ -313,10 +315,13 @@ def auskunft(datenbank, anfrage_text):
     }
     if anfrage.userid:
         user = api.user.get(userid=anfrage.userid)
+        datum, zeit = praeferenzen.letzte_uebersicht(anfrage.userid)
         result["benutzerkonto"] = {
             "userid": anfrage.userid,
             "fullname": user.getProperty("fullname") or "",
             "email": user.getProperty("email") or "",
+            "benachrichtigungen": praeferenzen.praeferenzen(anfrage.userid),
+            "letzte_tagesuebersicht": zeit.isoformat() if zeit else None,
         }
         result["aktionen"], result["rechteprotokoll"] = _als_benutzer(
             antraege, anfrage.userid
@@ -336,6 +341,14 @@ def csv_zeilen(result):
             f"{konto['fullname']} <{konto['email']}>",
             "",
         )
+        if konto.get("benachrichtigungen"):
+            yield (
+                "Benachrichtigungen",
+                "",
+                konto["userid"],
+                _text(konto["benachrichtigungen"]),
+                konto.get("letzte_tagesuebersicht") or "",
+            )
     for person in result["personen"]:
         for name, wert in person["felder"].items():
             yield ("Person", person["antragsnummer"], name, _text(wert), "")

@@ -97,6 +97,21 @@ ZWECKE = {
         "DV § 3, Anlage 1 Nr. 2",
         loeschung="konto",
     ),
+    "benachrichtigung.praeferenzen": Zweck(
+        "Benutzerkennung mit der gewählten Zustellung je Gremium (sofort oder "
+        "tägliche Übersicht): Versand der Mitteilungen nach Wunsch der "
+        "Gremienmitglieder",
+        "Anlage 1 Nr. 2",
+        "die Person selbst (@@benachrichtigungen); Administration",
+        loeschung="benutzer",
+    ),
+    "benachrichtigung.versand": Zweck(
+        "Benutzerkennung mit Tag und Uhrzeit der letzten täglichen Übersicht: "
+        "höchstens eine Übersicht am Tag, neue Anträge seit der letzten",
+        "Anlage 1 Nr. 2",
+        "Administration",
+        loeschung="benutzer",
+    ),
 }
 
 #: titles of the rows outside the Person schema
@@ -105,12 +120,19 @@ TITEL = {
     "antrag.antragsteller": "Antragsteller*in",
     "antrag.freitext": "Namen in Freitexten des Antrags",
     "verlauf.kommentare": "Handelnde und Kommentare in Verlauf und Voten",
+    "benachrichtigung.praeferenzen": "Benachrichtigungen: sofort oder täglich",
+    "benachrichtigung.versand": "Benachrichtigungen: letzte tägliche Übersicht",
 }
 
 
 def _loeschregel(art):
     tage = einstellung("aufbewahrung_tage")
     entwurf = einstellung("entwurf_loeschen_nach_tagen")
+    if art == "benutzer":
+        return (
+            "Gelöscht mit dem Benutzerkonto; die Einstellung für ein Gremium "
+            "beim Austritt aus dem Gremium; „sofort“ wird nicht gespeichert"
+        )
     if art == "konto":
         return (
             "Benutzerkennung der städtischen Beschäftigten; Name im Kommentar "

@@ -16,6 +16,10 @@ rueckfrage_beantworten   applicant, FB staff and the asking body
 genehmigt / abgelehnt    applicant, head and deputy, all bodies; on
                          genehmigt also the Systemhaus order
 =======================  ==================================================
+
+Mails that announce a task of a body (notice of receipt, vote due, answer
+to its Rückfrage) skip the members who chose the body's daily overview
+(``notifications.praeferenzen``); the decision goes to everyone at once.
 """
 
 from plone import api
@@ -43,8 +47,8 @@ def _antragsteller_und_fb(antrag):
     )
 
 
-def _alle_gremien():
-    return unique(*(gremium_emails(g.id) for g in GREMIEN))
+def _alle_gremien(aufgabe=False):
+    return unique(*(gremium_emails(g.id, aufgabe=aufgabe) for g in GREMIEN))
 
 
 def _titel(msgid):
@@ -98,7 +102,7 @@ def _eingangsmitteilung(antrag):
             "Einschätzung ab (Anlage 1 Nr. 3)."
         )
     send(
-        _alle_gremien(),
+        _alle_gremien(aufgabe=True),
         betreff(
             antrag,
             "Eingang eines erneuten Antrags"
@@ -111,7 +115,7 @@ def _eingangsmitteilung(antrag):
 
 def _genehmigen(antrag, kommentar, autor, kwargs):
     send(
-        gremium_emails("agentur"),
+        gremium_emails("agentur", aufgabe=True),
         betreff(antrag, "Bitte um Stellungnahme der Dortmund-Agentur"),
         text(
             antrag,
@@ -139,7 +143,7 @@ def _zurueckweisen(antrag, kommentar, autor, kwargs):
 
 
 def _stellungnahme(antrag, kommentar, autor, kwargs):
-    empfaenger = unique(*(gremium_emails(g) for g in BEGUTACHTENDE))
+    empfaenger = unique(*(gremium_emails(g, aufgabe=True) for g in BEGUTACHTENDE))
     send(
         empfaenger,
         betreff(antrag, "Neuer Antrag im Beteiligungsverfahren"),
@@ -184,7 +188,7 @@ def _antwort(antrag, kommentar, autor, kwargs):
         return
     name = _titel(gremium.titel)
     send(
-        unique(_antragsteller_und_fb(antrag), gremium_emails(gremium.id)),
+        unique(_antragsteller_und_fb(antrag), gremium_emails(gremium.id, aufgabe=True)),
         betreff(antrag, f"Antwort auf die Rückfrage von {name}"),
         text(
             antrag,

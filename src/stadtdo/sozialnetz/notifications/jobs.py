@@ -8,6 +8,8 @@
   to confirm that every Person still consents – once per Antrag and year.
 - Deadlines (domain.md § 6): reminders before and escalations after the
   deadline of a body's vote (``notifications.fristen``), each once.
+- Daily overview (issue 13 item 4): one mail per reviewer who chose it
+  instead of single mails, once a day (``notifications.tagesuebersicht``).
 - Abandoned drafts (Anlage 1 Nr. 1): reminded of, then deleted with their
   Persons and versions (``stadtdo.sozialnetz.datenschutz.entwuerfe``).
 - Retention (Anlage 1 Nr. 1): Persons whose task ended longer ago than the
@@ -33,6 +35,7 @@ from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
 from stadtdo.sozialnetz.notifications.recipients import group_emails
 from stadtdo.sozialnetz.notifications.recipients import unique
+from stadtdo.sozialnetz.notifications.tagesuebersicht import tagesuebersichten
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.retention import aufbewahrung
@@ -225,6 +228,7 @@ JOBS = (
     ("jahresuebersicht", jahresuebersicht),
     ("ueberpruefung", ueberpruefungen),
     ("fristen", faellige_mitteilungen),
+    ("tagesuebersicht", tagesuebersichten),
     ("entwuerfe", verwaiste_entwuerfe),
     ("aufbewahrung", aufbewahrung),
 )

@@ -3,11 +3,17 @@
 A body whose group has no member with an address falls back to the address
 configured in the control panel; if there is none either, this is logged and
 the mail is skipped for that body – the transition itself never fails.
+
+A mail that announces a task of the body (``aufgabe=True``) skips the
+members who chose the daily overview for that body
+(``notifications.praeferenzen``); the fallback address is used only when no
+member has an address at all, not when every member chose the overview.
 """
 
 from plone import api
 from stadtdo.sozialnetz.content.antrag import fachbereich_of
 from stadtdo.sozialnetz.groups import fachbereich_group_id
+from stadtdo.sozialnetz.notifications.praeferenzen import mit_uebersicht
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
 import logging
@@ -24,7 +30,8 @@ def user_email(userid):
     return email or None
 
 
-def group_emails(groupid):
+def group_emails(groupid, *, ohne=frozenset()):
+    """Addresses of the members of ``groupid``, except the user ids ``ohne``."""
     if api.group.get(groupname=groupid) is None:
         logger.warning("Gruppe %r fehlt: niemand erhält die Mitteilung", groupid)
         return []
@@ -32,7 +39,8 @@ def group_emails(groupid):
     for user in api.user.get_users(groupname=groupid):
         email = user.getProperty("email")
         if email:
-            emails.append(email)
+            if user.getId() not in ohne:
+                emails.append(email)
         else:
             logger.warning(
                 "Mitglied %r der Gruppe %r hat keine E-Mail-Adresse",
@@ -42,10 +50,17 @@ def group_emails(groupid):
     return emails
 
 
-def gremium_emails(gremium_id):
-    """Addresses of a body's members, else its fallback address."""
+def gremium_emails(gremium_id, *, aufgabe=False):
+    """Addresses of a body's members, else its fallback address.
+
+    ``aufgabe``: the mail announces a task of the body; members who chose the
+    daily overview for it are left out (they find it in the overview)."""
     gremium = GREMIEN_BY_ID[gremium_id]
     emails = group_emails(gremium.gruppe)
+    if emails and aufgabe:
+        taeglich = mit_uebersicht(gremium_id)
+        if taeglich:
+            return group_emails(gremium.gruppe, ohne=taeglich)
     if not emails:
         fallback = einstellung(f"adresse_{gremium_id}")
         if fallback:

@@ -102,3 +102,10 @@ def personen_enden_einfuehren(context):
         catalog.addColumn("personen_enden")
     for brain in catalog.unrestrictedSearchResults(portal_type="Antrag"):
         brain._unrestrictedGetObject().reindexObject(idxs=["review_state"])
+
+
+def benachrichtigungen_einfuehren(context):
+    """1000 → 1001: the personal menu links the notification preferences
+    (``@@benachrichtigungen``, action ``user/benachrichtigungen``)."""
+    setup = api.portal.get_tool("portal_setup")
+    setup.runImportStepFromProfile(PROFILE, "actions")

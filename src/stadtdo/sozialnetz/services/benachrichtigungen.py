@@ -1,0 +1,74 @@
+"""``@benachrichtigungen`` on the portal: the current user's notification
+preferences per review body (``notifications.praeferenzen``).
+
+    GET   → {"@id": …, "gremien": [{"id", "titel", "modus"}], "modi": [...]}
+    PATCH {"gremien": {"datenschutz": "taeglich"}} → the same
+
+Only for signed-in users (401 otherwise); always the current user's own
+preferences – there is no parameter for another user. An unknown body or
+mode, or a body the user does not belong to, is a 400 with a German message.
+"""
+
+from plone import api
+from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.notifications import praeferenzen
+from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
+from zope.i18n import translate
+
+
+class _Base(SozialnetzService):
+    def antwort(self, userid):
+        return {
+            "@id": f"{self.context.absolute_url()}/@benachrichtigungen",
+            "gremien": [
+                {
+                    "id": gremium_id,
+                    "titel": translate(
+                        GREMIEN_BY_ID[gremium_id].titel, context=self.request
+                    ),
+                    "modus": modus,
+                }
+                for gremium_id, modus in praeferenzen.praeferenzen(userid).items()
+            ],
+            "modi": [
+                {"id": m, "titel": translate(t, context=self.request)}
+                for m, t in praeferenzen.MODUS_TITEL.items()
+            ],
+        }
+
+    def userid(self):
+        if api.user.is_anonymous():
+            return None
+        return api.user.get_current().getId()
+
+
+class BenachrichtigungenGet(_Base):
+    def reply(self):
+        userid = self.userid()
+        if userid is None:
+            return self.error(401, "Bitte melden Sie sich an.")
+        return self.antwort(userid)
+
+
+class BenachrichtigungenPatch(_Base):
+    def reply(self):
+        userid = self.userid()
+        if userid is None:
+            return self.error(401, "Bitte melden Sie sich an.")
+        data = self.json()
+        if data is None:
+            return self.bad_json()
+        unbekannt = sorted(set(data) - {"gremien"})
+        if unbekannt:
+            return self.error(
+                400,
+                f"Unbekanntes Feld: {', '.join(unbekannt)}. Erlaubt ist nur "
+                "„gremien“ (Ihre eigenen Einstellungen).",
+                field=unbekannt[0],
+            )
+        try:
+            praeferenzen.setzen(userid, data.get("gremien"))
+        except AktionAbgelehnt as error:
+            return self.error(400, error.message, field=error.field)
+        return self.antwort(userid)

@@ -63,7 +63,7 @@ def test_eingrenzung_keeps_the_chosen_state_filter(
     http_request.form["status"] = "genehmigt"  # nothing waits in genehmigt
     with api.env.adopt_user(username="leitung"):
         view = MeineAufgabenView(datenbank, http_request)
-        assert view.brains() == []
+        assert list(view.brains()) == []
     http_request.form["status"] = "genehmigung_fbl"
     with api.env.adopt_user(username="leitung"):
         view = MeineAufgabenView(datenbank, http_request)
@@ -89,7 +89,7 @@ def test_ueberfaellig_filter_matches_the_deadline_of_each_row(
         assert gefunden == erwartet
         http_request.form["ueberfaellig"] = "1"
         view = UebersichtView(datenbank, http_request)
-        assert view.brains() == []  # nothing is overdue today
+        assert list(view.brains()) == []  # nothing is overdue today
 
 
 def test_ueberfaellig_lists_a_vote_due_since_last_year(

@@ -66,9 +66,9 @@ def test_upgrade_is_listed_and_runs_twice_without_harm(alter_stand):
     setup = api.portal.get_tool("portal_setup")
     steps = setup.listUpgrades(PROFILE)
     assert {s["dest"] for s in steps} == {("1001",)}
-    assert (
-        len(steps) == 7
-    )  # verfahren, anlagen, rechte, datenschutz, fristen, personen, benachrichtigungen
+    # verfahren, anlagen, rechte, datenschutz, fristen, personen,
+    # aufgaben-indizes, benachrichtigungen
+    assert len(steps) == 8
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
         setup.setLastVersionForProfile(PROFILE, "1000")
@@ -127,3 +127,20 @@ def test_upgrade_to_1001_adds_the_settings_for_abandoned_drafts(portal):
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
     assert api.portal.get_registry_record(name) == 180
+
+
+def test_upgrade_to_1001_indexes_who_waits_and_since_when(antrag_in):
+    """A site of 1000 had neither index: the upgrade adds and fills them, so
+    „Meine Aufgaben“ of the POA finds the Antrag in beteiligung."""
+    antrag = antrag_in("beteiligung")
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.delIndex("wartet_auf")
+    catalog.delIndex("faellig_ab")
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1000")
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+    (brain,) = catalog.unrestrictedSearchResults(
+        wartet_auf="fb-10:SNPOA", faellig_ab={"query": "2099-01-01", "range": "max"}
+    )
+    assert brain._unrestrictedGetObject() == antrag

@@ -70,14 +70,18 @@ def brains(
     text=None,
     sort_on="antragsnummer",
     sort_order="ascending",
-    nur_zustaende=None,
-    nur_fachbereiche=None,
+    wartet_auf=None,
+    faellig_bis=None,
+    b_start=None,
+    b_size=None,
 ):
     """Catalog brains of the Anträge the current user may see, filtered.
 
     The one query of the Übersicht, its CSV export and the report.
-    ``nur_zustaende``/``nur_fachbereiche`` narrow it further (lists the
-    caller computed, e.g. where a task of the user can be at all).
+    ``wartet_auf``: only Anträge waiting on one of these index values
+    (``Aufgaben.schluessel``, „Meine Aufgaben“); ``faellig_bis``: only those
+    with a vote due since this date or earlier (ISO, „überfällig“);
+    ``b_start``/``b_size``: the catalog sorts only as far as the page needs.
     """
     filter_pruefen(
         datenbank, fachbereich=fachbereich, plattform=plattform, status=status
@@ -94,16 +98,14 @@ def brains(
         query["plattform"] = plattform
     if status:
         query["review_state"] = status
-    for index, erlaubt in (
-        ("review_state", nur_zustaende),
-        ("fachbereich", nur_fachbereiche),
-    ):
-        if erlaubt is None:
-            continue
-        gewaehlt = query.get(index)
-        query[index] = [w for w in erlaubt if gewaehlt in (None, w)]
-        if not query[index]:
+    if wartet_auf is not None:
+        if not wartet_auf:
             return []
+        query["wartet_auf"] = list(wartet_auf)
+    if faellig_bis is not None:
+        query["faellig_ab"] = {"query": faellig_bis, "range": "max"}
+    if b_size is not None:
+        query.update(b_start=b_start or 0, b_size=b_size)
     suchtext = volltext(text)
     if suchtext:
         query["SearchableText"] = suchtext

@@ -13,7 +13,7 @@ from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz import reporting
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.verfahren import workflow
-from stadtdo.sozialnetz.verfahren.frist import arbeitstage
+from stadtdo.sozialnetz.verfahren.frist import ueberfaellig_wenn_faellig_bis
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
@@ -83,44 +83,35 @@ class UebersichtView(BrowserView):
             werte[key] = value
         return werte
 
-    def brains(self):
-        """The rows of the page. For „Meine Aufgaben“ and „überfällig“ the
-        query is first narrowed to the states (and departments) where such a
-        row can be at all; only those candidates are checked one by one."""
+    def brains(self, **seite):
+        """The rows of the page: one catalog query. „Meine Aufgaben“ asks the
+        index ``wartet_auf``, „überfällig“ the index ``faellig_ab`` – no
+        Antrag is woken and no row checked one by one. ``seite``: ``b_start``
+        and ``b_size`` of the page shown (the CSV takes all rows)."""
         self.fehler = []
-        eingrenzung = {}
-        aufgaben = None
+        abfrage = dict(seite)
         if self.nur_meine or self.form.get("wartet"):
-            aufgaben = aufgaben_fuer(self.context)
-            zustaende, fachbereiche = aufgaben.eingrenzung()
-            eingrenzung.update(nur_zustaende=zustaende, nur_fachbereiche=fachbereiche)
+            abfrage["wartet_auf"] = aufgaben_fuer(self.context).schluessel()
         if self.form.get("ueberfaellig"):
-            offen = workflow.offene_zustaende()
-            eingrenzung["nur_zustaende"] = [
-                s for s in eingrenzung.get("nur_zustaende", offen) if s in offen
-            ]
-        brains = reporting.brains(
+            abfrage["faellig_bis"] = ueberfaellig_wenn_faellig_bis(
+                date.today()
+            ).isoformat()
+        return reporting.brains(
             self.context,
             text=self.form.get("q") if isinstance(self.form.get("q"), str) else None,
             sort_on=self.form.get("sort_on"),
             sort_order=self.form.get("sort_order"),
-            **eingrenzung,
+            **abfrage,
             **self.filter(),
         )
-        if aufgaben is not None:
-            brains = [b for b in brains if aufgaben.wartet(b)]
-        if self.form.get("ueberfaellig"):
-            heute = date.today()
-            tage = arbeitstage()
-            brains = [b for b in brains if reporting.ueberfaellig(b, heute, tage=tage)]
-        return brains
 
     def batch(self):
         try:
             start = max(int(self.form.get("b_start", 0) or 0), 0)
         except (TypeError, ValueError):
             start = 0
-        return Batch(self.brains(), self.batch_size, start)
+        brains = self.brains(b_start=start, b_size=self.batch_size)
+        return Batch(brains, self.batch_size, start)
 
     def gremien(self):
         return [

@@ -50,6 +50,26 @@ def faellig_seit(obj):
 
 
 @indexer(IAntrag)
+def faellig_ab(obj):
+    """ISO date since which the earliest vote still due is due (index for
+    the filter „überfällig“: its deadline is the earliest one)."""
+    from stadtdo.sozialnetz.verfahren.frist import alle_faellig_seit
+
+    seit = alle_faellig_seit(obj)
+    return min(seit.values()) if seit else None
+
+
+@indexer(IAntrag)
+def wartet_auf(obj):
+    """``<department>:<role>`` of every role with a step due (index of
+    „Meine Aufgaben“, ``verfahren.workflow.wartet_auf``)."""
+    from stadtdo.sozialnetz.verfahren.workflow import wartet_auf as _wartet_auf
+
+    folder = fachbereich_of(obj)
+    return _wartet_auf(obj, folder.getId()) if folder is not None else []
+
+
+@indexer(IAntrag)
 def searchable_text(obj):
     """Antragsnummer, platform, account, URL and department are searchable."""
     parts = [

@@ -104,6 +104,25 @@ def personen_enden_einfuehren(context):
         brain._unrestrictedGetObject().reindexObject(idxs=["review_state"])
 
 
+def aufgaben_indizes_einfuehren(context):
+    """1000 → 1001: catalog indexes ``wartet_auf`` (who has a step due) and
+    ``faellig_ab`` (since when the earliest vote is due), so „Meine Aufgaben“
+    and the filter „überfällig“ are one catalog query."""
+    catalog = api.portal.get_tool("portal_catalog")
+    neu = [
+        (name, meta_type)
+        for name, meta_type in (
+            ("wartet_auf", "KeywordIndex"),
+            ("faellig_ab", "FieldIndex"),
+        )
+        if name not in catalog.indexes()
+    ]
+    for name, meta_type in neu:
+        catalog.addIndex(name, meta_type)
+    if neu:
+        catalog.manage_reindexIndex(ids=[name for name, _ in neu])
+
+
 def benachrichtigungen_einfuehren(context):
     """1000 → 1001: the personal menu links the notification preferences
     (``@@benachrichtigungen``, action ``user/benachrichtigungen``)."""

@@ -8,6 +8,7 @@ states. A deadline only reminds and escalates: a missing vote never decides.
 """
 
 from datetime import date
+from datetime import timedelta
 from stadtdo.sozialnetz import fristen
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren import workflow
@@ -63,6 +64,18 @@ def frist_ab(seit, *, tage=None):
     if isinstance(seit, str):
         seit = date.fromisoformat(seit)
     return fristen.plus_arbeitstage(seit, arbeitstage() if tage is None else tage)
+
+
+def ueberfaellig_wenn_faellig_bis(heute, *, tage=None):
+    """The latest day a vote may have fallen due and be overdue on ``heute``
+    (its deadline before ``heute``). Adding working days never moves a later
+    start to an earlier deadline, so "overdue" is "fell due on or before this
+    day" – a range query on the catalog index ``faellig_ab``."""
+    tage = arbeitstage() if tage is None else tage
+    tag = heute - timedelta(days=1)
+    while fristen.plus_arbeitstage(tag, tage) >= heute:
+        tag -= timedelta(days=1)
+    return tag
 
 
 def frist(antrag, gremium):

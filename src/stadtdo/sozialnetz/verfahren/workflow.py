@@ -23,6 +23,8 @@ PRUEF_PERMISSIONS = frozenset({FBL_PERMISSION, *(g.permission for g in GREMIEN)}
 ARCHIVIEREN = "archivieren"
 #: Closing an approved account is possible, but never pending.
 EINSTELLEN = "einstellen"
+#: A body's vote is still awaited while it is one of these.
+OFFENE_VOTEN = ("offen", "in_bearbeitung")
 
 
 def definition():
@@ -128,34 +130,51 @@ class Aufgaben:
         self.gremium_von = {g.transition: g for g in GREMIEN}
         self.gremium_von[AGENTUR_ABSCHLUSS] = self.gremium_von["votum_agentur"]
 
-    def eingrenzung(self):
-        """``(states, departments)`` outside which nothing can wait for this
-        user: the catalog query of „Meine Aufgaben“ is narrowed to them, so
-        only candidates are checked with ``wartet``."""
-        zustaende = set()
-        fachbereiche = set()
-        for fachbereich, rollen in self.rollen.items():
-            for state, schritte in self.schritte.items():
-                if any(rollen & berechtigt for _, berechtigt in schritte):
-                    zustaende.add(state)
-                    fachbereiche.add(fachbereich)
-        return sorted(zustaende), sorted(fachbereiche)
+    def wartende_rollen(self, review_state, voten, rueckfragen_offen):
+        """The roles that have a step due on an Antrag in ``review_state``
+        with the votes ``voten`` (``{gremium_id: votum}``) and the open
+        Rückfragen ``rueckfragen_offen`` – whoever holds one of them in the
+        Antrag's department waits on it."""
+        rollen = set()
+        for transition_id, berechtigt in self.schritte.get(review_state, ()):
+            gremium = self.gremium_von.get(transition_id)
+            if gremium is not None:
+                if (voten or {}).get(gremium.id, "offen") not in OFFENE_VOTEN:
+                    continue
+            elif transition_id == "rueckfrage_beantworten" and not rueckfragen_offen:
+                continue
+            rollen.update(berechtigt)
+        return frozenset(rollen)
+
+    def schluessel(self):
+        """The values of the catalog index ``wartet_auf`` this user waits on:
+        ``<department>:<role>`` for every role held in a department."""
+        return sorted(
+            f"{fachbereich}:{rolle}"
+            for fachbereich, rollen in self.rollen.items()
+            for rolle in rollen
+        )
 
     def wartet(self, brain):
         """True if the Antrag ``brain`` waits for an action of this user."""
-        schritte = self.schritte.get(brain.review_state, ())
         rollen = self.rollen.get(brain.fachbereich, frozenset())
-        voten = brain.voten or {}
-        for transition_id, berechtigt in schritte:
-            if not rollen & berechtigt:
-                continue
-            gremium = self.gremium_von.get(transition_id)
-            if gremium is not None:
-                if voten.get(gremium.id, "offen") in ("offen", "in_bearbeitung"):
-                    return True
-            elif transition_id == "rueckfrage_beantworten":
-                if brain.rueckfragen_offen:
-                    return True
-            else:
-                return True
-        return False
+        return bool(
+            rollen
+            & self.wartende_rollen(
+                brain.review_state, brain.voten, brain.rueckfragen_offen
+            )
+        )
+
+
+def wartet_auf(antrag, fachbereich):
+    """Values of the catalog index ``wartet_auf`` for ``antrag`` in the
+    department ``fachbereich``: ``<department>:<role>`` for each role that
+    has a step due (``Aufgaben.wartende_rollen``). „Meine Aufgaben“ asks the
+    index with ``Aufgaben.schluessel`` and wakes no Antrag."""
+    from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
+    from stadtdo.sozialnetz.verfahren.voten import offene_rueckfragen
+
+    state = api.content.get_state(obj=antrag, default=None)
+    voten = {g.id: aktuelles_votum(antrag, g.id)["votum"] for g in GREMIEN}
+    rollen = Aufgaben({}).wartende_rollen(state, voten, offene_rueckfragen(antrag))
+    return sorted(f"{fachbereich}:{rolle}" for rolle in rollen)

@@ -76,6 +76,7 @@ class UebersichtView(BrowserView):
             text=self.form.get("q") if isinstance(self.form.get("q"), str) else None,
             sort_on=self.form.get("sort_on"),
             sort_order=self.form.get("sort_order"),
+            verantwortung=bool(self.form.get("verantwortung")),
             **self.filter(),
         )
         if self.nur_meine or self.form.get("wartet"):
@@ -193,6 +194,7 @@ class UebersichtExport(UebersichtView):
             ["Antragsnummer", "Fachbereich", "Plattform", "Konto", "Status"]
             + [g["spalte"] for g in self.gremien()]
             + ["Frist", "Änderung beantragt", "Letzte Änderung", "Adresse"]
+            + ["Verantwortung klären"]
         )
         for brain in self.brains():
             row = self.zeile(brain)
@@ -210,6 +212,7 @@ class UebersichtExport(UebersichtView):
                         row["aenderung_beantragt"],
                         row["geaendert"],
                         row["url"],
+                        "ja" if row["verantwortung_klaeren"] else "",
                     ]
                 ]
             )

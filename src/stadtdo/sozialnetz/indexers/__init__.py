@@ -110,3 +110,13 @@ def personen_enden(obj):
         ]
         enden.append(min(tage).isoformat() if tage else "")
     return tuple(enden)
+
+
+@indexer(IAntrag)
+def verantwortung_klaeren(obj):
+    """True if the approved Antrag carries „Verantwortung klären“
+    (``verfahren.verantwortung``): index for the Übersicht's filter, column
+    for its badge and the report's warning."""
+    from stadtdo.sozialnetz.verfahren.verantwortung import ist_markiert
+
+    return ist_markiert(obj)

@@ -152,11 +152,14 @@ def _mail(antrag, neu):
     )
     zusatz = (
         "Was ist zu tun?\n"
-        "Öffnen Sie den Antrag über den Link oben und wählen Sie „Verantwortung "
-        "übertragen“. Damit wird ein erneuter Antrag mit allen bisherigen Angaben "
-        "angelegt, ohne die ausgeschiedene Person. Tragen Sie dort die neue "
-        "verantwortliche Person ein und reichen Sie den Antrag ein. Jeder Auftritt "
-        "braucht mindestens zwei verantwortliche Personen (DV § 6).\n"
+        "Bitte benennen Sie eine neue verantwortliche Person. Dazu öffnet Ihr "
+        "Fachbereich (die Mitarbeiter*innen, die Anträge stellen) den Antrag über "
+        "den Link oben und wählt „Verantwortung übertragen“. Damit wird ein "
+        "erneuter Antrag mit allen bisherigen Angaben angelegt, ohne die "
+        "ausgeschiedene Person. Dort wird die neue verantwortliche Person "
+        "eingetragen und der Antrag eingereicht; Sie genehmigen ihn wie gewohnt. "
+        "Jeder Auftritt braucht mindestens zwei verantwortliche Personen "
+        "(DV § 6).\n"
         "Bis zur Genehmigung des erneuten Antrags gilt der bisherige Antrag; danach "
         "wird er archiviert und der Hinweis „Verantwortung klären“ entfällt.\n"
     )

@@ -66,8 +66,8 @@ def frisch():
     return transaction.begin
 
 
-def verantwortung_mails(mails):
-    return [m for m in mails.all() if "Verantwortung klären" in m["Subject"]]
+def verantwortung_mails(gesendet):
+    return [m for m in gesendet.all() if "Verantwortung klären" in m["Subject"]]
 
 
 def brain(antrag):

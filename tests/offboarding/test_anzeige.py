@@ -33,9 +33,7 @@ def _open(browser_as, userid, url):
     return browser
 
 
-def test_antrag_view_shows_the_notice_and_the_button_to_the_clerk(
-    browser_as, bestand
-):
+def test_antrag_view_shows_the_notice_and_the_button_to_the_clerk(browser_as, bestand):
     markiert, ohne = bestand
     html = _open(browser_as, "mitarbeiter", markiert.absolute_url()).contents
     notice = html.split('class="alert alert-warning sn-verantwortung"')[1]

@@ -115,7 +115,9 @@ def test_user_deleted_with_plone_api(konto, mails):
 def test_deleting_a_user_not_named_flags_nothing(konto, mails):
     antrag = konto()
     with api.env.adopt_roles(["Manager"]):
-        api.user.create(username="andere", email="andere@stadtdo.example", password="x-12345678")
+        api.user.create(
+            username="andere", email="andere@stadtdo.example", password="x-12345678"
+        )
         api.user.delete(username="andere")
     assert verantwortung.eintraege(antrag) == []
 
@@ -180,3 +182,19 @@ def test_two_triggers_for_the_same_person_mail_once(konto, mails):
         ("person-1", "benutzer_geloescht"),
     ]
     assert len(verantwortung_mails(mails)) == 2  # head and deputy, once each
+
+
+def test_upgrade_to_1001_adds_index_and_column(konto):
+    antrag = konto()
+    with api.env.adopt_roles(["Manager"]):
+        api.group.remove_user(groupname="fb-10-mitarbeiter", username=RITA)
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.delIndex("verantwortung_klaeren")
+    catalog.delColumn("verantwortung_klaeren")
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile("stadtdo.sozialnetz:default", "1000")
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile("stadtdo.sozialnetz:default")
+    assert brain(antrag).verantwortung_klaeren is True
+    (gefunden,) = catalog.unrestrictedSearchResults(verantwortung_klaeren=True)
+    assert antrag.UID() == gefunden.UID

@@ -72,7 +72,9 @@ GRUPPE_VERLASSEN = "gruppe_verlassen"
 #: reason -> German text (``${datum}``: the day)
 GRUENDE = {
     AUFGABE_BEENDET: _("Die Aufgabe endete am ${datum}."),
-    BENUTZER_GELOESCHT: _("Das Benutzerkonto wurde am ${datum} aus dem Portal entfernt."),
+    BENUTZER_GELOESCHT: _(
+        "Das Benutzerkonto wurde am ${datum} aus dem Portal entfernt."
+    ),
     GRUPPE_VERLASSEN: _(
         "Die Person gehört seit dem ${datum} keiner Gruppe des Fachbereichs mehr an."
     ),
@@ -220,9 +222,7 @@ def markieren(antrag, ausloeser, *, dry_run=False):
                 grund=grund,
                 datum=tag.isoformat(),
                 zeit=DateTime().ISO8601(),
-                mitgeteilt=(
-                    gesendet_an if (person, grund, tag) in zu_melden else []
-                ),
+                mitgeteilt=(gesendet_an if (person, grund, tag) in zu_melden else []),
                 erledigt=None,
             )
         )
@@ -348,9 +348,7 @@ def person_geaendert(person, event):
     if getattr(antrag, "portal_type", None) != "Antrag":
         return
     ausloeser = [
-        a
-        for a in beendete_aufgaben(antrag, _heute())
-        if a[0].getId() == person.getId()
+        a for a in beendete_aufgaben(antrag, _heute()) if a[0].getId() == person.getId()
     ]
     if ausloeser:
         markieren(antrag, ausloeser)
@@ -459,12 +457,16 @@ def gruppe_betreten(event):
         return
     pfad = "/".join(folder.getPhysicalPath())
     for antrag, person in personen_mit_email(email, pfad=pfad):
-        erledigen(
-            antrag,
-            "wieder_im_fachbereich",
-            nur=lambda e, pid=person.getId(): e["person"] == pid
-            and e["grund"] == GRUPPE_VERLASSEN,
-        )
+        erledigen(antrag, "wieder_im_fachbereich", nur=_ausgetreten(person.getId()))
+
+
+def _ausgetreten(person_id):
+    """Matches the entries „left the department“ of one Person."""
+
+    def nur(eintrag):
+        return eintrag["person"] == person_id and eintrag["grund"] == GRUPPE_VERLASSEN
+
+    return nur
 
 
 def _flaggen(treffer, grund):
@@ -487,4 +489,3 @@ def zustand_verlassen(antrag, event):
     if event.new_state.getId() == "genehmigt":
         return
     erledigen(antrag, event.new_state.getId())
-

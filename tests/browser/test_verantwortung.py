@@ -4,6 +4,9 @@ the clerk (with „Verantwortung übertragen“) and as the head, and the
 violation; the button leads to the pre-filled re-application's edit form."""
 
 from plone import api
+from tests.offboarding.conftest import konto  # noqa: F401 (fixture)
+from tests.offboarding.conftest import RITA
+from tests.offboarding.conftest import rita  # noqa: F401 (fixture)
 import pytest
 import transaction
 
@@ -12,31 +15,11 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def markiert(antrag_in, add_person):
-    antrag = antrag_in("genehmigt")
+def markiert(konto):  # noqa: F811
+    """An approved Antrag naming Rita Redakteurin, who left FB 10's groups."""
+    antrag = konto()
     with api.env.adopt_roles(["Manager"]):
-        api.user.create(
-            username="redakteurin",
-            email="rita.redakteurin@stadtdo.example",
-            password="geheim-12345678",
-        )
-        api.group.add_user(groupname="fb-10-mitarbeiter", username="redakteurin")
-    # a second named Person, the portal user, added as the import would
-    from plone.dexterity.utils import createContentInContainer
-    from tests.conftest import PERSON_DATEN
-
-    with api.env.adopt_roles(["Manager"]):
-        createContentInContainer(
-            antrag,
-            "Person",
-            **dict(
-                PERSON_DATEN,
-                vorname="Rita",
-                nachname="Redakteurin",
-                email="rita.redakteurin@stadtdo.example",
-            ),
-        )
-        api.group.remove_user(groupname="fb-10-mitarbeiter", username="redakteurin")
+        api.group.remove_user(groupname="fb-10-mitarbeiter", username=RITA)
     transaction.commit()
     return antrag
 

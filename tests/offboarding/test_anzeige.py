@@ -88,10 +88,27 @@ def test_report_json_and_csv(request_factory, bestand):
     session.headers["Accept"] = "application/json"
     data = session.get("soziale-netzwerke/@sozialnetz-report").json()
     warnungen = {k["antragsnummer"]: k["warnungen"] for k in data["aktive_konten"]}
-    assert "verantwortung_klaeren" in warnungen[markiert.antragsnummer]
+    # Rita left: one active person remains
+    assert warnungen[markiert.antragsnummer] == [
+        "weniger_als_zwei_personen",
+        "verantwortung_klaeren",
+    ]
+    anzahl = {k["antragsnummer"]: k["aktive_personen"] for k in data["aktive_konten"]}
+    assert anzahl[markiert.antragsnummer] == 1
     assert "verantwortung_klaeren" not in warnungen[ohne.antragsnummer]
     session.headers["Accept"] = "text/csv"
     response = session.get("soziale-netzwerke/@sozialnetz-report")
     rows = {r["antragsnummer"]: r for r in csv.DictReader(io.StringIO(response.text))}
     assert "verantwortung_klaeren" in rows[markiert.antragsnummer]["warnungen"]
     assert "verantwortung_klaeren" not in rows[ohne.antragsnummer]["warnungen"]
+
+
+def test_report_filters_the_flag(request_factory, bestand):
+    markiert, _ohne = bestand
+    session = request_factory(basic_auth=("poa", demo_password("poa")), api=False)
+    session.headers["Accept"] = "application/json"
+    data = session.get("soziale-netzwerke/@sozialnetz-report?verantwortung=1").json()
+    assert [k["antragsnummer"] for k in data["aktive_konten"]] == [
+        markiert.antragsnummer
+    ]
+    assert data["filter"] == {"verantwortung": True}

@@ -1,5 +1,6 @@
 """Catalog indexers: what the overview and reports read without waking objects."""
 
+from datetime import date
 from plone.indexer import indexer
 from stadtdo.sozialnetz.content.antrag import fachbereich_of
 from stadtdo.sozialnetz.content.antrag import IAntrag
@@ -95,7 +96,15 @@ def personen_enden(obj):
     date or the withdrawal of its consent, whichever comes first — or "" if
     open. The report counts the active persons of an account from it on the
     day it is asked (``reporting.aktive_personen``). No catalog search here:
-    an indexer must not search the catalog."""
+    an indexer must not search the catalog. A Person flagged „Verantwortung
+    klären“ (left the department, user deleted) ends on the day of the flag."""
+    from stadtdo.sozialnetz.verfahren.verantwortung import offene
+
+    ausgeschieden = {}
+    for eintrag in offene(obj):
+        tag = date.fromisoformat(eintrag["datum"])
+        vorher = ausgeschieden.get(eintrag["person"])
+        ausgeschieden[eintrag["person"]] = min(tag, vorher) if vorher else tag
     enden = []
     for person in obj.objectValues():
         if person.portal_type != "Person" or getattr(person, "anonymisiert_am", None):
@@ -105,6 +114,7 @@ def personen_enden(obj):
             for tag in (
                 getattr(person, "taetigkeit_bis", None),
                 getattr(person, "einwilligung_widerrufen_am", None),
+                ausgeschieden.get(person.getId()),
             )
             if tag
         ]

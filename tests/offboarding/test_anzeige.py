@@ -112,3 +112,17 @@ def test_report_filters_the_flag(request_factory, bestand):
         markiert.antragsnummer
     ]
     assert data["filter"] == {"verantwortung": True}
+
+
+def test_rest_representation_names_who_left(request_factory, bestand):
+    markiert, ohne = bestand
+    session = request_factory(
+        basic_auth=("mitarbeiter", demo_password("mitarbeiter")), api=False
+    )
+    session.headers["Accept"] = "application/json"
+    data = session.get(markiert.absolute_url()).json()
+    (eintrag,) = data["verantwortung_klaeren"]
+    assert eintrag["name"] == "Rita Redakteurin"
+    assert eintrag["grund"] == "gruppe_verlassen"
+    assert "keiner Gruppe des Fachbereichs" in eintrag["text"]
+    assert session.get(ohne.absolute_url()).json()["verantwortung_klaeren"] is None

@@ -97,7 +97,9 @@ def offene(antrag):
 
 def ist_markiert(antrag):
     """True if the approved ``antrag`` carries „Verantwortung klären“."""
-    return api.content.get_state(antrag) == "genehmigt" and bool(offene(antrag))
+    return api.content.get_state(antrag, default=None) == "genehmigt" and bool(
+        offene(antrag)
+    )
 
 
 def grund_text(eintrag, request=None):

@@ -159,6 +159,8 @@ def test_jobs_view_lists_the_anonymisations(beendet, portal):
     request.method = "GET"
     with api.env.adopt_roles(["Manager"]):
         text = api.content.get_view("sozialnetz-jobs", portal, request)()
-    assert "0 Mitteilung(en), 1 Anonymisierung(en) wären fällig" in text
+    # the one mail: „Verantwortung klären“, the task ended (offboarding)
+    assert "1 Mitteilung(en), 1 Anonymisierung(en) wären fällig" in text
+    assert "Verantwortung klären" in text
     assert f"Anonymisierung: Antrag {beendet.antragsnummer}, Person person" in text
     assert beendet["person"].nachname == "Mustermann"

@@ -68,6 +68,7 @@ def brains(
     plattform=None,
     status=None,
     text=None,
+    verantwortung=False,
     sort_on="antragsnummer",
     sort_order="ascending",
     wartet_auf=None,
@@ -75,7 +76,8 @@ def brains(
     b_start=None,
     b_size=None,
 ):
-    """Catalog brains of the Anträge the current user may see, filtered.
+    """Catalog brains of the Anträge the current user may see, filtered;
+    ``verantwortung``: only those flagged „Verantwortung klären“.
 
     The one query of the Übersicht, its CSV export and the report.
     ``wartet_auf``: only Anträge waiting on one of these index values
@@ -106,6 +108,8 @@ def brains(
         query["faellig_ab"] = {"query": faellig_bis, "range": "max"}
     if b_size is not None:
         query.update(b_start=b_start or 0, b_size=b_size)
+    if verantwortung:
+        query["verantwortung_klaeren"] = True
     suchtext = volltext(text)
     if suchtext:
         query["SearchableText"] = suchtext
@@ -127,11 +131,22 @@ def aktive_personen(brain, heute=None):
     return len([ende for ende in enden if not ende or ende > heute])
 
 
+#: An approved account one of whose responsible persons left (offboarding,
+#: ``verfahren.verantwortung``) gives this warning.
+VERANTWORTUNG_KLAEREN = "verantwortung_klaeren"
+
+
 def warnungen(brain, heute=None):
-    """Warnings of an approved account, e.g. ``weniger_als_zwei_personen``."""
-    if brain.review_state == "genehmigt" and aktive_personen(brain, heute) < 2:
-        return [WENIGER_ALS_ZWEI]
-    return []
+    """Warnings of an approved account: ``weniger_als_zwei_personen``,
+    ``verantwortung_klaeren``."""
+    if brain.review_state != "genehmigt":
+        return []
+    result = []
+    if aktive_personen(brain, heute) < 2:
+        result.append(WENIGER_ALS_ZWEI)
+    if getattr(brain, "verantwortung_klaeren", None) is True:
+        result.append(VERANTWORTUNG_KLAEREN)
+    return result
 
 
 def zeile(brain, *, tage=None):
@@ -164,6 +179,7 @@ def zeile(brain, *, tage=None):
         "aenderung_beantragt": brain.aenderung_beantragt,
         "aktive_personen": aktive_personen(brain),
         "warnungen": warnungen(brain),
+        "verantwortung_klaeren": VERANTWORTUNG_KLAEREN in warnungen(brain),
         "geaendert": brain.modified,
     }
 
@@ -263,12 +279,14 @@ CSV_SPALTEN = (
 
 def csv_zeilen(datenbank, **filters):
     """Header and one row per Antrag, for ``Accept: text/csv``."""
-    yield list(CSV_SPALTEN) + [f"votum_{g.id}" for g in GREMIEN]
+    yield list(CSV_SPALTEN) + [f"votum_{g.id}" for g in GREMIEN] + ["warnungen"]
     for brain in brains(datenbank, **filters):
         z = zeile(brain)
-        yield [csv_zelle(z[key]) for key in CSV_SPALTEN] + [
-            z["voten"][g.id] for g in GREMIEN
-        ]
+        yield (
+            [csv_zelle(z[key]) for key in CSV_SPALTEN]
+            + [z["voten"][g.id] for g in GREMIEN]
+            + [" ".join(z["warnungen"])]
+        )
 
 
 #: A cell starting with one of these is a formula in Excel or LibreOffice.

@@ -14,6 +14,7 @@ from stadtdo.sozialnetz.setuphandlers import get_datenbank
 from stadtdo.sozialnetz.upgrades import UMSTELLUNG_1001
 from stadtdo.sozialnetz.verfahren import erneut
 from stadtdo.sozialnetz.verfahren import schritte
+from stadtdo.sozialnetz.verfahren import verantwortung
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 from stadtdo.sozialnetz.verfahren.frist import fristen_je_gremium
@@ -322,6 +323,23 @@ class AntragView(DefaultView):
             and erneut.laufender_nachfolger(self.context) is None
         )
 
+    def verantwortung(self):
+        """The notice „Verantwortung klären“ (offboarding): who left and why,
+        and whether the user may „Verantwortung übertragen“; or None."""
+        if not verantwortung.ist_markiert(self.context):
+            return None
+        return {
+            "eintraege": [
+                {
+                    "name": verantwortung.personen_name(self.context, e["person"])
+                    or self.t(_("Person nicht mehr vorhanden")),
+                    "grund": verantwortung.grund_text(e, self.request),
+                }
+                for e in verantwortung.offene(self.context)
+            ],
+            "kann_uebertragen": self.kann_erneut_stellen(),
+        }
+
     def aenderung_beantragt(self):
         """The pending re-application („Änderung beantragt: SN-…“), or None."""
         neu = erneut.aenderung_beantragt(self.context)
@@ -395,6 +413,18 @@ class AntragAktion(BrowserView):
                     "und reichen Sie ihn ein; bis zu seiner Genehmigung gilt der bisherige Antrag."
                 ),
                 neu.absolute_url(),
+            )
+        if aktion == "verantwortung":
+            neu, ohne = schritte.verantwortung_uebertragen(self.context)
+            return (
+                _(
+                    "Der erneute Antrag wurde als Entwurf angelegt, ohne: ${personen}. "
+                    "Tragen Sie die neue verantwortliche Person ein („Personendaten "
+                    "erstellen“) und reichen Sie den Antrag ein; bis zu seiner "
+                    "Genehmigung gilt der bisherige Antrag.",
+                    mapping={"personen": ", ".join(ohne) or "–"},
+                ),
+                f"{neu.absolute_url()}/edit",
             )
         if aktion == "einwilligung_widerrufen":
             person = self.context.get(form.get("person", ""))

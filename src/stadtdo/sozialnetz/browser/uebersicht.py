@@ -102,6 +102,7 @@ class UebersichtView(BrowserView):
             sort_on=self.form.get("sort_on"),
             sort_order=self.form.get("sort_order"),
             **abfrage,
+            verantwortung=bool(self.form.get("verantwortung")),
             **self.filter(),
         )
 
@@ -216,6 +217,7 @@ class UebersichtExport(UebersichtView):
             ["Antragsnummer", "Fachbereich", "Plattform", "Konto", "Status"]
             + [g["spalte"] for g in self.gremien()]
             + ["Frist", "Änderung beantragt", "Letzte Änderung", "Adresse"]
+            + ["Verantwortung klären"]
         )
         for brain in self.brains():
             row = self.zeile(brain)
@@ -233,6 +235,7 @@ class UebersichtExport(UebersichtView):
                         row["aenderung_beantragt"],
                         row["geaendert"],
                         row["url"],
+                        "ja" if row["verantwortung_klaeren"] else "",
                     ]
                 ]
             )

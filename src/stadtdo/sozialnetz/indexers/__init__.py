@@ -1,5 +1,6 @@
 """Catalog indexers: what the overview and reports read without waking objects."""
 
+from datetime import date
 from plone.indexer import indexer
 from stadtdo.sozialnetz.content.antrag import fachbereich_of
 from stadtdo.sozialnetz.content.antrag import IAntrag
@@ -115,7 +116,15 @@ def personen_enden(obj):
     date or the withdrawal of its consent, whichever comes first — or "" if
     open. The report counts the active persons of an account from it on the
     day it is asked (``reporting.aktive_personen``). No catalog search here:
-    an indexer must not search the catalog."""
+    an indexer must not search the catalog. A Person flagged „Verantwortung
+    klären“ (left the department, user deleted) ends on the day of the flag."""
+    from stadtdo.sozialnetz.verfahren.verantwortung import offene
+
+    ausgeschieden = {}
+    for eintrag in offene(obj):
+        tag = date.fromisoformat(eintrag["datum"])
+        vorher = ausgeschieden.get(eintrag["person"])
+        ausgeschieden[eintrag["person"]] = min(tag, vorher) if vorher else tag
     enden = []
     for person in obj.objectValues():
         if person.portal_type != "Person" or getattr(person, "anonymisiert_am", None):
@@ -125,8 +134,19 @@ def personen_enden(obj):
             for tag in (
                 getattr(person, "taetigkeit_bis", None),
                 getattr(person, "einwilligung_widerrufen_am", None),
+                ausgeschieden.get(person.getId()),
             )
             if tag
         ]
         enden.append(min(tage).isoformat() if tage else "")
     return tuple(enden)
+
+
+@indexer(IAntrag)
+def verantwortung_klaeren(obj):
+    """True if the approved Antrag carries „Verantwortung klären“
+    (``verfahren.verantwortung``): index for the Übersicht's filter, column
+    for its badge and the report's warning."""
+    from stadtdo.sozialnetz.verfahren.verantwortung import ist_markiert
+
+    return ist_markiert(obj)

@@ -12,6 +12,10 @@
   instead of single mails, once a day (``notifications.tagesuebersicht``).
 - Abandoned drafts (Anlage 1 Nr. 1): reminded of, then deleted with their
   Persons and versions (``stadtdo.sozialnetz.datenschutz.entwuerfe``).
+- Offboarding (issue 13): approved Anträge with a Person whose task has
+  ended are flagged „Verantwortung klären“ and the head is mailed, once
+  (``stadtdo.sozialnetz.verfahren.verantwortung``). The digest lists the
+  flag too.
 - Retention (Anlage 1 Nr. 1): Persons whose task ended longer ago than the
   retention period are anonymised (``stadtdo.sozialnetz.retention``).
 
@@ -43,6 +47,7 @@ from stadtdo.sozialnetz.retention import einzeln
 from stadtdo.sozialnetz.retention import fehler
 from stadtdo.sozialnetz.retention import zuruecksetzen
 from stadtdo.sozialnetz.settings import einstellung
+from stadtdo.sozialnetz.verfahren import verantwortung
 from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am
 from stadtdo.sozialnetz.vocabularies import term_title
 from zope.annotation.interfaces import IAnnotations
@@ -99,6 +104,7 @@ def _digest_text(folder, antraege, jahr):
                 f"  - {person.vorname} {person.nachname} "
                 f"({term_title('stadtdo.sozialnetz.Funktionen', person.funktion)})"
             )
+        zeilen.extend(_verantwortung_zeilen(antrag))
         zeilen.append(f"  {antrag.absolute_url()}")
         zeilen.append("")
     zeilen.append(
@@ -106,6 +112,20 @@ def _digest_text(folder, antraege, jahr):
         "personellen Wechseln, teilen Sie über „Antrag erneut stellen“ mit (DV § 3, § 4)."
     )
     return "\n".join(zeilen) + "\n"
+
+
+def _verantwortung_zeilen(antrag):
+    """The lines „Verantwortung klären“ of a flagged Antrag in the digest."""
+    if not verantwortung.ist_markiert(antrag):
+        return []
+    zeilen = [
+        "  ! Verantwortung klären – bitte „Verantwortung übertragen“ wählen "
+        "und eine neue verantwortliche Person benennen:"
+    ]
+    for eintrag in verantwortung.offene(antrag):
+        name = verantwortung.personen_name(antrag, eintrag["person"])
+        zeilen.append(f"    {name}: {verantwortung.grund_text(eintrag)}")
+    return zeilen
 
 
 def _digest_versand(folder):
@@ -227,6 +247,7 @@ def _ueberpruefung_fuer(antrag, today, dry_run):
 JOBS = (
     ("jahresuebersicht", jahresuebersicht),
     ("ueberpruefung", ueberpruefungen),
+    ("verantwortung", verantwortung.aufgaben_pruefen),
     ("fristen", faellige_mitteilungen),
     ("tagesuebersicht", tagesuebersichten),
     ("entwuerfe", verwaiste_entwuerfe),

@@ -1,12 +1,14 @@
 """The REST representation of an Antrag: links to its predecessor and
 successors (section 5 „Bisherige Anträge“) as link objects, and the pending
-re-application („Änderung beantragt“)."""
+re-application („Änderung beantragt“), and „Verantwortung klären“
+(offboarding: who left and why, or null)."""
 
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from stadtdo.sozialnetz.content.antrag import IAntrag
 from stadtdo.sozialnetz.verfahren import erneut
+from stadtdo.sozialnetz.verfahren import verantwortung
 from zope.component import adapter
 from zope.interface import implementer
 from zope.interface import Interface
@@ -41,4 +43,18 @@ class SerializeAntragToJson(SerializeFolderToJson):
         ]
         neu = erneut.aenderung_beantragt(antrag)
         result["aenderung_beantragt"] = verweis(neu) if neu is not None else None
+        result["verantwortung_klaeren"] = (
+            [
+                {
+                    "person": e["person"],
+                    "name": verantwortung.personen_name(antrag, e["person"]),
+                    "grund": e["grund"],
+                    "datum": e["datum"],
+                    "text": verantwortung.grund_text(e, self.request),
+                }
+                for e in verantwortung.offene(antrag)
+            ]
+            if verantwortung.ist_markiert(antrag)
+            else None
+        )
         return result

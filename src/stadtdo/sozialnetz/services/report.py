@@ -3,6 +3,8 @@
 
     curl -u poa:demo-poa -H 'Accept: application/json' \\
       'http://localhost:8080/Plone/soziale-netzwerke/@sozialnetz-report?status=genehmigt'
+
+``?verantwortung=1``: only the Anträge flagged „Verantwortung klären“.
 """
 
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
@@ -18,7 +20,10 @@ FILTER = ("fachbereich", "plattform", "status")
 
 class ReportGet(SozialnetzService):
     def filters(self):
-        return {key: self.request.form.get(key) or None for key in FILTER}
+        werte = {key: self.request.form.get(key) or None for key in FILTER}
+        if self.request.form.get("verantwortung"):
+            werte["verantwortung"] = True  # only „Verantwortung klären“
+        return werte
 
     def reply(self):
         try:

@@ -128,3 +128,14 @@ def benachrichtigungen_einfuehren(context):
     (``@@benachrichtigungen``, action ``user/benachrichtigungen``)."""
     setup = api.portal.get_tool("portal_setup")
     setup.runImportStepFromProfile(PROFILE, "actions")
+def verantwortung_einfuehren(context):
+    """1000 → 1001: offboarding. The catalog gets the index and the column
+    ``verantwortung_klaeren`` („Verantwortung klären“ in the Übersicht, its
+    filter and the report's warning), filled for every Antrag."""
+    catalog = api.portal.get_tool("portal_catalog")
+    if "verantwortung_klaeren" not in catalog.indexes():
+        catalog.addIndex("verantwortung_klaeren", "FieldIndex")
+    if "verantwortung_klaeren" not in catalog.schema():
+        catalog.addColumn("verantwortung_klaeren")
+    for brain in catalog.unrestrictedSearchResults(portal_type="Antrag"):
+        brain._unrestrictedGetObject().reindexObject(idxs=["verantwortung_klaeren"])

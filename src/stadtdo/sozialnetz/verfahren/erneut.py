@@ -115,10 +115,11 @@ def vorgaenger_kette(antrag):
     return chain
 
 
-def kopie_anlegen(antrag):
+def kopie_anlegen(antrag, *, ohne=()):
     """Create the re-application of ``antrag``: a draft in the same
-    department with all data, Persons and Anlagen, linked to ``antrag``.
-    The checks are in ``schritte.erneut_stellen``."""
+    department with all data, Persons and Anlagen, linked to ``antrag``;
+    the Persons whose ids are in ``ohne`` are left out („Verantwortung
+    übertragen“). The checks are in ``schritte``."""
     container = antrag.aq_parent
     neu = createContentInContainer(
         container, "Antrag", checkConstraints=True, **_field_values(antrag)
@@ -126,6 +127,8 @@ def kopie_anlegen(antrag):
     neu.antragsart = "erneuter_antrag"
     neu.vorgaenger = api.content.get_uuid(antrag)
     for child in antrag.objectValues():
+        if child.portal_type == "Person" and child.getId() in ohne:
+            continue
         if child.portal_type in ("Person", "Anlage"):
             createContentInContainer(
                 neu, child.portal_type, checkConstraints=True, **_field_values(child)

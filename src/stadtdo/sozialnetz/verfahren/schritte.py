@@ -17,6 +17,7 @@ from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.rechte.trennung import votum_unvereinbar
 from stadtdo.sozialnetz.verfahren import erneut
+from stadtdo.sozialnetz.verfahren import verantwortung
 from stadtdo.sozialnetz.verfahren import voten
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
@@ -147,8 +148,37 @@ def erneut_stellen(antrag):
     Returns the new Antrag. The predecessor stays in force until the new one
     is approved (``archivieren``).
     """
+    _erneut_pruefen(antrag)
+    return erneut.kopie_anlegen(antrag)
+
+
+def verantwortung_uebertragen(antrag):
+    """„Verantwortung übertragen“ (offboarding): start the re-application of
+    the approved ``antrag`` flagged „Verantwortung klären“, with all data but
+    without the Persons who left; the department adds the new responsible
+    person. Same rights and rules as ``erneut_stellen``. Returns the new
+    Antrag and the names of the Persons left out."""
+    _erneut_pruefen(
+        antrag,
+        _t("Sie dürfen die Verantwortung für diesen Antrag nicht übertragen."),
+    )
+    if not verantwortung.ist_markiert(antrag):
+        raise AktionAbgelehnt(
+            _t(
+                "„Verantwortung übertragen“ ist nur bei einem genehmigten Antrag "
+                "mit dem Hinweis „Verantwortung klären“ möglich."
+            )
+        )
+    ohne = verantwortung.betroffene_personen(antrag)
+    namen = [verantwortung.personen_name(antrag, pid) for pid in ohne]
+    return erneut.kopie_anlegen(antrag, ohne=ohne), [n for n in namen if n]
+
+
+def _erneut_pruefen(antrag, verweigert=None):
     if not api.user.has_permission(erneut.REAPPLY_PERMISSION, obj=antrag):
-        raise Unauthorized(_t("Sie dürfen diesen Antrag nicht erneut stellen."))
+        raise Unauthorized(
+            verweigert or _t("Sie dürfen diesen Antrag nicht erneut stellen.")
+        )
     if api.content.get_state(antrag) not in workflow.abloesbare_zustaende():
         raise AktionAbgelehnt(
             _t(
@@ -171,7 +201,6 @@ def erneut_stellen(antrag):
                 nummer=laufend.antragsnummer,
             )
         )
-    return erneut.kopie_anlegen(antrag)
 
 
 def einstellen(antrag, *, kommentar=""):

@@ -128,6 +128,8 @@ def benachrichtigungen_einfuehren(context):
     (``@@benachrichtigungen``, action ``user/benachrichtigungen``)."""
     setup = api.portal.get_tool("portal_setup")
     setup.runImportStepFromProfile(PROFILE, "actions")
+
+
 def verantwortung_einfuehren(context):
     """1000 → 1001: offboarding. The catalog gets the index and the column
     ``verantwortung_klaeren`` („Verantwortung klären“ in the Übersicht, its

@@ -46,32 +46,3 @@ FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(FIXTURE, WSGI_SERVER_FIXTURE),
     name="StadtdoSozialnetzLayer:FunctionalTesting",
 )
-
-
-class SozialnetzLdapLayer(PloneSandboxLayer):
-    """The site with the profile ``ldap`` (pas.plugins.ldap); the tests point
-    the plugin to their own slapd (tests/ldap)."""
-
-    defaultBases = (FIXTURE,)
-
-    def setUpZope(self, app, configurationContext):
-        from plone.testing import zope
-
-        # pas.plugins.ldap registers its PAS plugin class in initialize()
-        zope.installProduct(app, "pas.plugins.ldap")
-
-    def setUpPloneSite(self, portal):
-        applyProfile(portal, "stadtdo.sozialnetz:ldap")
-
-    def tearDownZope(self, app):
-        from plone.testing import zope
-
-        zope.uninstallProduct(app, "pas.plugins.ldap")
-
-
-LDAP_FIXTURE = SozialnetzLdapLayer()
-
-LDAP_FUNCTIONAL_TESTING = FunctionalTesting(
-    bases=(LDAP_FIXTURE, WSGI_SERVER_FIXTURE),
-    name="StadtdoSozialnetzLdapLayer:FunctionalTesting",
-)

@@ -1,0 +1,72 @@
+"""The mapping is edited in the control panel "Soziale Netzwerke:
+Verzeichnisgruppen"; only the database's groups can be targets."""
+
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from stadtdo.sozialnetz.verzeichnis.einstellungen import RECORD
+from stadtdo.sozialnetz.verzeichnis.einstellungen import zuordnung
+import re
+import transaction
+
+
+def _formular(request_factory):
+    session = request_factory(
+        basic_auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), api=False
+    )
+    session.headers["Accept"] = "text/html"
+    seite = session.get("@@sozialnetz-verzeichnis")
+    assert seite.status_code == 200
+    feld = re.search(r'<input[^>]*name="_authenticator"[^>]*>', seite.text).group(0)
+    return session, re.search(r'value="([^"]+)"', feld).group(1)
+
+
+def _speichern(session, token, zeilen):
+    return session.post(
+        "@@sozialnetz-verzeichnis",
+        data={
+            "form.widgets.gruppen_zuordnung": "\n".join(zeilen),
+            "form.buttons.save": "Speichern",
+            "_authenticator": token,
+        },
+    )
+
+
+def test_the_control_panel_saves_a_mapping_onto_database_groups(
+    portal, request_factory
+):
+    session, token = _formular(request_factory)
+
+    antwort = _speichern(session, token, ["SN-POA = sn-poa", "SN-FB50 = fb-50-leitung"])
+
+    assert antwort.status_code == 200
+    transaction.begin()
+    assert api.portal.get_registry_record(RECORD) == [
+        "SN-POA = sn-poa",
+        "SN-FB50 = fb-50-leitung",
+    ]
+    assert zuordnung() == {"sn-poa": "sn-poa", "sn-fb50": "fb-50-leitung"}
+
+
+def test_the_control_panel_refuses_a_group_outside_the_database(
+    portal, request_factory
+):
+    vorher = api.portal.get_registry_record(RECORD)
+    session, token = _formular(request_factory)
+
+    antwort = _speichern(session, token, ["SN-Admins = Administrators"])
+
+    assert "ist keine Gruppe der Datenbank" in antwort.text
+    transaction.begin()
+    assert api.portal.get_registry_record(RECORD) == vorher
+
+
+def test_the_mapping_never_targets_sta11_or_administrators(portal):
+    # even when written into the registry directly, only database groups
+    # are applied (abgleich intersects with datenbank_gruppen)
+    from stadtdo.sozialnetz.rechte.umfang import datenbank_gruppen
+    from stadtdo.sozialnetz.rechte.umfang import get_datenbank
+
+    gruppen = datenbank_gruppen(get_datenbank())
+    assert "sn-sta11" not in gruppen
+    assert "Administrators" not in gruppen

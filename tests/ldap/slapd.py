@@ -124,9 +124,7 @@ class Slapd:
         daten = self.verzeichnis / "daten"
         daten.mkdir()
         modulpfad = _modulpfad()
-        module = (
-            f"modulepath {modulpfad}\nmoduleload back_mdb\n" if modulpfad else ""
-        )
+        module = f"modulepath {modulpfad}\nmoduleload back_mdb\n" if modulpfad else ""
         schemas = "".join(
             f"include {SCHEMA_DIR / name}.schema\n"
             for name in ("core", "cosine", "inetorgperson", "nis")

@@ -98,9 +98,7 @@ def test_two_bodies_from_the_directory_are_refused_and_recorded(
     assert "ldap.konflikt" in caplog.text and "sn-agentur" in caplog.text
 
 
-def test_sta11_is_not_put_into_a_body_by_the_directory(
-    portal, verzeichnis, anmelden
-):
+def test_sta11_is_not_put_into_a_body_by_the_directory(portal, verzeichnis, anmelden):
     api.group.add_user(groupname="sn-sta11", username="ldap.agentur")
     transaction.commit()
 

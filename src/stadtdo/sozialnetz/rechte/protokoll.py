@@ -73,9 +73,7 @@ def _wer():
     return user.getId() or user.getUserName()
 
 
-def protokollieren(
-    *, art, principal, ziel, vorher, nachher, portal=None, grund=None
-):
+def protokollieren(*, art, principal, ziel, vorher, nachher, portal=None, grund=None):
     """Append one entry and return its key.
 
     ``art`` is one of MITGLIEDSCHAFT, LOKALE_ROLLEN, VERERBUNG; ``principal``

@@ -1,42 +1,60 @@
 """Sign-in from the directory against a real OpenLDAP (Debian's ``slapd``).
 
-``make test`` installs slapd; without it these tests are skipped with the
-reason. The site is the functional layer with the profile ``ldap`` whose
-plugin talks to the layer's slapd (``layer.py``).
+``make test`` installs slapd; without it the tests that need it are skipped
+with the reason. The site is the functional layer of tests/conftest.py; each
+test installs the profile ``ldap`` into its own (rolled back) database and
+points the plugin to the session's slapd. No layer of its own: a second
+sandbox layer kept for the session would become the database of every
+integration test after it.
 """
 
 from plone import api
-from pytest_plone import fixtures_factory
+from plone.app.testing import applyProfile
+from stadtdo.sozialnetz.verzeichnis.einstellungen import RECORD
 from tests.ldap import slapd as slapd_module
-from tests.ldap.layer import VERZEICHNIS_FIXTURE
-from tests.ldap.layer import VERZEICHNIS_FUNCTIONAL_TESTING
 import pytest
 import transaction
 
 
-# "functional" here is the layer with the profile ldap, so that
-# functional_portal and request_factory talk to it.
-globals().update(fixtures_factory(((VERZEICHNIS_FUNCTIONAL_TESTING, "functional"),)))
+ZUORDNUNG = [
+    "SN-FB10-Mitarbeitende = fb-10-mitarbeiter",
+    "SN-Agentur = sn-agentur",
+    "SN-Datenschutz = sn-datenschutz",
+]
 
 
-@pytest.fixture
-def slapd(functional):
-    if VERZEICHNIS_FIXTURE.slapd is None:
+@pytest.fixture(scope="session")
+def slapd():
+    if slapd_module.slapd_binary() is None or slapd_module.slapadd_binary() is None:
         pytest.skip(
             "slapd fehlt (Debian: apt-get install slapd ldap-utils; `make test` "
             "installiert es)"
         )
-    return VERZEICHNIS_FIXTURE.slapd
+    server = slapd_module.Slapd().start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture
-def portal(functional_portal):
+def portal(functional_portal, slapd):
+    """The functional site with the profile ``ldap``, its plugin talking to
+    the session's slapd, and the mapping of ``ZUORDNUNG`` (committed)."""
+    with api.env.adopt_roles(["Manager"]):
+        applyProfile(functional_portal, "stadtdo.sozialnetz:ldap")
+    settings = functional_portal.acl_users.pasldap.settings
+    settings["server.uri"] = slapd.uri
+    settings["server.user"] = slapd_module.ROOT_DN
+    settings["server.password"] = slapd_module.ROOT_PASSWORD
+    settings["users.baseDN"] = slapd_module.PEOPLE
+    settings["groups.baseDN"] = slapd_module.GROUPS
+    api.portal.set_registry_record(RECORD, list(ZUORDNUNG))
+    transaction.commit()
     return functional_portal
 
 
 @pytest.fixture
-def verzeichnis(portal, slapd):
-    """The site's pas.plugins.ldap plugin, talking to the layer's slapd."""
+def verzeichnis(portal):
+    """The site's pas.plugins.ldap plugin."""
     return portal.acl_users.pasldap
 
 

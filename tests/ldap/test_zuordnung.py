@@ -7,7 +7,6 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from stadtdo.sozialnetz.verzeichnis.einstellungen import RECORD
 from stadtdo.sozialnetz.verzeichnis.einstellungen import zuordnung
 import re
-import transaction
 
 
 def _formular(request_factory):
@@ -40,11 +39,19 @@ def test_the_control_panel_saves_a_mapping_onto_database_groups(
     antwort = _speichern(session, token, ["SN-POA = sn-poa", "SN-FB50 = fb-50-leitung"])
 
     assert antwort.status_code == 200
-    transaction.begin()
-    assert api.portal.get_registry_record(RECORD) == [
-        "SN-POA = sn-poa",
-        "SN-FB50 = fb-50-leitung",
-    ]
+    assert "Änderungen wurden gespeichert" in antwort.text
+    # a new request reads the saved mapping
+    wieder = session.get("@@sozialnetz-verzeichnis").text
+    feld = re.search(
+        r"(?s)<textarea[^>]*gruppen_zuordnung[^>]*>(.*?)</textarea>", wieder
+    )
+    assert feld.group(1).split("\n") == ["SN-POA = sn-poa", "SN-FB50 = fb-50-leitung"]
+
+
+def test_zuordnung_reads_the_lines(portal):
+    api.portal.set_registry_record(
+        RECORD, ["SN-POA = sn-poa", "  SN-FB50 =fb-50-leitung ", "", "kaputt"]
+    )
     assert zuordnung() == {"sn-poa": "sn-poa", "sn-fb50": "fb-50-leitung"}
 
 
@@ -57,7 +64,7 @@ def test_the_control_panel_refuses_a_group_outside_the_database(
     antwort = _speichern(session, token, ["SN-Admins = Administrators"])
 
     assert "ist keine Gruppe der Datenbank" in antwort.text
-    transaction.begin()
+    assert "Änderungen wurden gespeichert" not in antwort.text
     assert api.portal.get_registry_record(RECORD) == vorher
 
 

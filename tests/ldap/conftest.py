@@ -41,13 +41,13 @@ def portal(functional_portal, slapd):
     the session's slapd, and the mapping of ``ZUORDNUNG`` (committed)."""
     with api.env.adopt_roles(["Manager"]):
         applyProfile(functional_portal, "stadtdo.sozialnetz:ldap")
+        api.portal.set_registry_record(RECORD, list(ZUORDNUNG))
     settings = functional_portal.acl_users.pasldap.settings
     settings["server.uri"] = slapd.uri
     settings["server.user"] = slapd_module.ROOT_DN
     settings["server.password"] = slapd_module.ROOT_PASSWORD
     settings["users.baseDN"] = slapd_module.PEOPLE
     settings["groups.baseDN"] = slapd_module.GROUPS
-    api.portal.set_registry_record(RECORD, list(ZUORDNUNG))
     transaction.commit()
     return functional_portal
 

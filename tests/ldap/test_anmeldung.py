@@ -2,9 +2,12 @@
 the database's groups through the separation of duties and the record."""
 
 from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from Products.PluggableAuthService.interfaces.plugins import IGroupsPlugin
 from Products.PluggableAuthService.interfaces.plugins import IUserEnumerationPlugin
+from stadtdo.sozialnetz.demo import demo_password
 from stadtdo.sozialnetz.rechte import protokoll
 from tests.ldap.conftest import gruppen_von
 from tests.ldap.conftest import passwort
@@ -79,7 +82,7 @@ def test_a_user_of_the_directory_without_mapped_groups_gets_nothing(
 
 
 def test_two_bodies_from_the_directory_are_refused_and_recorded(
-    portal, verzeichnis, anmelden, caplog
+    portal, verzeichnis, anmelden, caplog, request_factory
 ):
     caplog.set_level(logging.WARNING, logger="stadtdo.sozialnetz.verzeichnis")
 
@@ -96,6 +99,24 @@ def test_two_bodies_from_the_directory_are_refused_and_recorded(
     assert {e["ziel"] for e in abgelehnt} == {"sn-agentur", "sn-datenschutz"}
     assert all("zweier Gremien" in e["grund"] for e in abgelehnt)
     assert "ldap.konflikt" in caplog.text and "sn-agentur" in caplog.text
+
+    # Personalrat reads the refusals with their reason (service and page)
+    personalrat = request_factory(
+        basic_auth=("personalrat", demo_password("personalrat"))
+    )
+    antwort = personalrat.get(
+        "soziale-netzwerke/@rechte-protokoll", params={"principal": "ldap.konflikt"}
+    )
+    assert antwort.status_code == 200
+    arten = [e["art"] for e in antwort.json()["items"]]
+    assert arten.count(protokoll.VERZEICHNIS_ABGELEHNT) == 2
+    personalrat = request_factory(
+        basic_auth=("personalrat", demo_password("personalrat")), api=False
+    )
+    seite = personalrat.get("soziale-netzwerke/@@rechte-protokoll")
+    assert seite.status_code == 200
+    assert "verzeichnis_abgelehnt" in seite.text
+    assert "zweier Gremien" in seite.text
 
 
 def test_sta11_is_not_put_into_a_body_by_the_directory(portal, verzeichnis, anmelden):
@@ -146,3 +167,17 @@ def test_login_form_signs_in_and_applies_the_mapping(
     assert response.status_code == 200
     assert "__ac" in session.cookies
     assert gruppen_von("ldap.agentur") == {"sn-agentur"}
+
+
+def test_the_ldap_settings_page_of_pas_plugins_ldap_works(portal, request_factory):
+    """pas.plugins.ldap's own control panel (server, users, groups) and its
+    inspector render on Plone 6.2 and show the directory's users."""
+    session = request_factory(
+        basic_auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), api=False
+    )
+    seite = session.get("@@plone_ldapcontrolpanel")
+    assert seite.status_code == 200
+    assert portal.acl_users.pasldap.settings["server.uri"] in seite.text
+    nutzer = session.get("@@plone_ldapusers")
+    assert nutzer.status_code == 200
+    assert "ldap.mitarbeiterin" in nutzer.text

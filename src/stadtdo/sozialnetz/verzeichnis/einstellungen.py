@@ -1,7 +1,9 @@
 """The mapping of directory groups onto the database's groups (registry)."""
 
+from AccessControl import Unauthorized
 from plone import api
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.rechte.trennung import deutsch
 from stadtdo.sozialnetz.rechte.umfang import datenbank_gruppen
 from stadtdo.sozialnetz.rechte.umfang import get_datenbank
 from zope import schema
@@ -78,6 +80,27 @@ class IVerzeichnisSettings(Interface):
     @invariant
     def zuordnung_pruefen(data):
         _zeilen_pruefen(getattr(data, "gruppen_zuordnung", None))
+
+
+#: permission (title) to change the mapping: Managers only
+BERECHTIGUNG = "stadtdo.sozialnetz: Manage directory mapping"
+
+
+def zuordnung_geaendert(event):
+    """IRecordModifiedEvent: the mapping gives the groups of the database, so
+    only who holds BERECHTIGUNG (Managers) changes it — on every way into the
+    registry (control panel, ``@registry``, Plone's registry editor)."""
+    if event.record.__name__ != RECORD:
+        return
+    if not api.user.has_permission(BERECHTIGUNG, obj=api.portal.get()):
+        raise Unauthorized(
+            deutsch(
+                _(
+                    "Die Zuordnung der Verzeichnisgruppen ändern nur "
+                    "Administrator*innen mit Zope-Manager-Rechten."
+                )
+            )
+        )
 
 
 def zuordnung():

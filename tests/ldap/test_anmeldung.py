@@ -181,3 +181,19 @@ def test_the_ldap_settings_page_of_pas_plugins_ldap_works(portal, request_factor
     nutzer = session.get("@@plone_ldapusers")
     assert nutzer.status_code == 200
     assert "ldap.mitarbeiterin" in nutzer.text
+
+
+def test_users_of_the_site_sign_in_while_the_directory_refuses(
+    portal, verzeichnis, anmelden, request_factory
+):
+    verzeichnis.settings["server.password"] = "falsch"
+    transaction.commit()
+
+    antwort = request_factory().post(
+        "@login",
+        json={"login": "mitarbeiter", "password": demo_password("mitarbeiter")},
+    )
+
+    assert antwort.status_code == 200, antwort.text
+    assert anmelden("ldap.mitarbeiterin").status_code == 401
+    assert gruppen_von("mitarbeiter") == {"fb-10-mitarbeiter"}

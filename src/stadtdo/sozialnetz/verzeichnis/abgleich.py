@@ -52,10 +52,14 @@ def verzeichnis_gruppen(plugin, userid):
     if users is None:
         return None
     try:
-        ldap_user = users[userid]
+        return set(users[userid].group_ids)
     except KeyError:
         return None
-    return set(ldap_user.group_ids)
+    except Exception:
+        # the directory is down or refuses: the sign-in itself must not fail
+        # (users of the site itself, e.g. admin, sign in as before)
+        logger.exception("Verzeichnis: Gruppen von %s nicht lesbar", userid)
+        return None
 
 
 def _mitglied(gruppe, userid):

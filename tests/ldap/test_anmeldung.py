@@ -47,6 +47,17 @@ def test_rest_login_of_a_directory_user_gives_the_mapped_group(
     assert eintrag["nachher"] is True
     assert "@login" in eintrag["quelle"]
 
+    rollen = api.user.get_roles(
+        username="ldap.mitarbeiterin", obj=portal["soziale-netzwerke"]["fb-10"]
+    )
+    assert "SNMitarbeiter" in rollen
+
+    # a second sign-in (not the first any more) changes nothing
+    anzahl = len(_eintraege("ldap.mitarbeiterin"))
+    assert anmelden("ldap.mitarbeiterin").status_code == 200
+    assert gruppen_von("ldap.mitarbeiterin") == {"fb-10-mitarbeiter"}
+    assert len(_eintraege("ldap.mitarbeiterin")) == anzahl
+
     # with the token the user works as staff of FB 10: may add an Antrag there
     assert "Antrag" in _addable(request_factory, token, "soziale-netzwerke/fb-10")
 

@@ -23,7 +23,8 @@ $(BIN)/python:
 # "Plone" brings the Classic UI distribution the site is created with; the
 # add-on itself only needs Products.CMFPlone (setup.py).
 $(STAMP): $(BIN)/python setup.py constraints.txt Makefile
-	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]" Plone
+	@$(MAKE) --no-print-directory ldap-build-deps
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test,ldap]" Plone
 	touch $(STAMP)
 
 .PHONY: install
@@ -48,6 +49,28 @@ start: create-site ## Install, create the demo site if missing, serve http://loc
 	@echo "Serving http://localhost:$(PORT)/Plone (Ctrl-C stops)"
 	$(BIN)/runwsgi instance/etc/zope.ini
 
+# python-ldap (pas.plugins.ldap, sign-in from the directory) builds from source
+# against OpenLDAP's and Cyrus SASL's headers.
+LDAP_BUILD_PACKAGES := libldap2-dev libsasl2-dev gcc python3-dev
+
+.PHONY: ldap-build-deps
+ldap-build-deps: ## Debian's headers python-ldap is built against (before pip runs)
+	@dpkg -s $(LDAP_BUILD_PACKAGES) >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(LDAP_BUILD_PACKAGES); \
+	  else \
+	    echo "python-ldap braucht: sudo apt-get install $(LDAP_BUILD_PACKAGES)"; exit 1; \
+	  fi; }
+
+.PHONY: ldap-deps
+ldap-deps: ## Debian's OpenLDAP server for the LDAP tests (tests/ldap)
+	@{ command -v slapd || test -x /usr/sbin/slapd; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slapd ldap-utils; \
+	  else \
+	    echo "Die LDAP-Tests brauchen slapd: sudo apt-get install slapd ldap-utils"; exit 1; \
+	  fi; }
+
 .PHONY: browser-deps
 browser-deps: $(AXE) ## Debian's Chromium and axe-core (npm) for the browser tests
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -61,7 +84,7 @@ $(AXE):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
 
 .PHONY: test
-test: install browser-deps ## Run the whole test suite (with the browser tests)
+test: install browser-deps ldap-deps ## Run the whole test suite (with the browser and LDAP tests)
 	$(BIN)/pytest
 
 .PHONY: lint

@@ -54,7 +54,11 @@ setup(
             "zope.pytestlayer",
             "aiosmtpd",
             "playwright",
+            "pas.plugins.ldap",  # tests/ldap
         ],
+        # sign-in from the city's directory (profile stadtdo.sozialnetz:ldap);
+        # python-ldap builds against Debian's libldap2-dev and libsasl2-dev
+        "ldap": ["pas.plugins.ldap"],
     },
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],

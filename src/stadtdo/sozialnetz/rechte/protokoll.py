@@ -26,6 +26,9 @@ ANNOTATION_KEY = "stadtdo.sozialnetz.rechteprotokoll"
 MITGLIEDSCHAFT = "mitgliedschaft"
 LOKALE_ROLLEN = "lokale_rollen"
 VERERBUNG = "vererbung"
+#: a membership the directory gave at sign-in, refused by the separation of
+#: duties (``verzeichnis.abgleich``): nothing changed, the reason is kept
+VERZEICHNIS_ABGELEHNT = "verzeichnis_abgelehnt"
 
 
 class Rechteprotokoll(Persistent):
@@ -70,14 +73,14 @@ def _wer():
     return user.getId() or user.getUserName()
 
 
-def protokollieren(*, art, principal, ziel, vorher, nachher, portal=None):
+def protokollieren(*, art, principal, ziel, vorher, nachher, portal=None, grund=None):
     """Append one entry and return its key.
 
     ``art`` is one of MITGLIEDSCHAFT, LOKALE_ROLLEN, VERERBUNG; ``principal``
     the user or group whose rights changed; ``ziel`` the group id or the path
     of the object; ``vorher``/``nachher`` the state before and after (lists of
     roles, or booleans for a membership or the blocked inheritance; None if
-    the state before is unknown).
+    the state before is unknown); ``grund`` the reason of a refusal.
     """
     eintrag = {
         "zeit": datetime.now(UTC).isoformat(),
@@ -89,6 +92,8 @@ def protokollieren(*, art, principal, ziel, vorher, nachher, portal=None):
         "nachher": nachher,
         "quelle": _quelle(),
     }
+    if grund:
+        eintrag["grund"] = grund
     key = _speicher(portal).anhaengen(eintrag)
     logger.info("Rechteprotokoll %s: %s", key, eintrag)
     return key

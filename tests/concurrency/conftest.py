@@ -10,7 +10,10 @@ from zope.component.hooks import setSite
 from zope.globalrequest import clearRequest
 from zope.globalrequest import setRequest
 import contextlib
+import random
+import pytest
 import threading
+import time
 import transaction
 
 
@@ -70,6 +73,8 @@ def gleichzeitig(db, auftraege, *, wiederholungen=0, gemeinsam_committen=True):
                         if len(konflikte) > wiederholungen:
                             ergebnisse[index] = ("error", f"{error!r}: {error}", konflikte)
                             return
+                        # a random pause as the publisher's (1, 2, 4 … s), shorter
+                        time.sleep(random.uniform(0, 0.02 * 2 ** len(konflikte)))
                         continue
                 ergebnisse[index] = ("ok", ergebnis, konflikte)
                 return
@@ -85,3 +90,14 @@ def gleichzeitig(db, auftraege, *, wiederholungen=0, gemeinsam_committen=True):
     for thread in threads:
         thread.join(120)
     return ergebnisse
+
+
+#: Zope's max-conflict-retries of the instance (instance/etc/zope.conf.in).
+WIEDERHOLUNGEN = 6
+
+
+@pytest.fixture
+def portal(functional_portal):
+    """The fixtures of tests/conftest.py work on the functional portal here:
+    what a test commits is seen by the other connections."""
+    return functional_portal

@@ -20,3 +20,5 @@ def test_zope_conf_sets_the_conflict_retries_of_the_wsgi_publisher():
     # Zope2.Startup.handlers.root_wsgi_handler makes it
     # HTTPRequest.retry_max_count, which the WSGI publisher reads per request
     assert options.configroot.max_conflict_retries == 6
+    # room for the connections that draw numbers (nummernkreis), 4 threads
+    assert options.configroot.databases[0].config.pool_size == 8

@@ -10,8 +10,8 @@ from zope.component.hooks import setSite
 from zope.globalrequest import clearRequest
 from zope.globalrequest import setRequest
 import contextlib
-import random
 import pytest
+import random
 import threading
 import time
 import transaction
@@ -71,7 +71,11 @@ def gleichzeitig(db, auftraege, *, wiederholungen=0, gemeinsam_committen=True):
                     except ConflictError as error:
                         konflikte.append(str(error))
                         if len(konflikte) > wiederholungen:
-                            ergebnisse[index] = ("error", f"{error!r}: {error}", konflikte)
+                            ergebnisse[index] = (
+                                "error",
+                                f"{error!r}: {error}",
+                                konflikte,
+                            )
                             return
                         # a random pause as the publisher's (1, 2, 4 … s), shorter
                         time.sleep(random.uniform(0, 0.02 * 2 ** len(konflikte)))

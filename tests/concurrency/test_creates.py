@@ -213,9 +213,7 @@ def test_numbers_drawn_in_many_threads_are_unique_and_ascending(functional):
 
     def ziehen(name):
         with eigene_verbindung(db, "mitarbeiter") as (portal, tm):
-            gezogen[name] = [
-                _laufende_nummer(next_antragsnummer()) for _ in range(15)
-            ]
+            gezogen[name] = [_laufende_nummer(next_antragsnummer()) for _ in range(15)]
             tm.commit()
 
     threads = [threading.Thread(target=ziehen, args=(i,)) for i in range(4)]

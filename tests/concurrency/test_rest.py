@@ -46,7 +46,9 @@ def sitzung(request_factory):
 
 def _anlegen(sitzung):
     daten = dict(ANTRAG_DATEN, kontoname=f"@konto_{uuid.uuid4().hex[:8]}")
-    response = sitzung("mitarbeiter").post(FB10, json=dict(daten, **{"@type": "Antrag"}))
+    response = sitzung("mitarbeiter").post(
+        FB10, json=dict(daten, **{"@type": "Antrag"})
+    )
     return response.status_code, response.json() if response.ok else response.text
 
 

@@ -97,7 +97,7 @@ def test_votes_on_different_antraege_do_not_conflict_on_a_former_hotspot(
     gremien = ("poa", "datenschutz", "personalrat", "poa")
     ergebnisse = gleichzeitig(
         db,
-        [(g, _votum(pfad, g, "ja")) for g, pfad in zip(gremien, pfade)],
+        [(g, _votum(pfad, g, "ja")) for g, pfad in zip(gremien, pfade, strict=True)],
         wiederholungen=WIEDERHOLUNGEN,
     )
 
@@ -105,7 +105,7 @@ def test_votes_on_different_antraege_do_not_conflict_on_a_former_hotspot(
     konflikte = [k for _, _, liste in ergebnisse for k in liste]
     assert not [k for k in konflikte if any(h in k for h in HOTSPOTS)], konflikte
     assert not [k for k in konflikte if "content.antrag.Antrag" in k], konflikte
-    for gremium, pfad in zip(gremien, pfade):
+    for gremium, pfad in zip(gremien, pfade, strict=True):
         conn, frisch = _frisch(db, pfad)
         try:
             assert aktuelles_votum(frisch, gremium)["votum"] == "ja"

@@ -66,7 +66,9 @@ def test_upgrade_is_listed_and_runs_twice_without_harm(alter_stand):
     setup = api.portal.get_tool("portal_setup")
     steps = setup.listUpgrades(PROFILE)
     assert {s["dest"] for s in steps} == {("1001",)}
-    assert len(steps) == 7  # verfahren, anlagen, rechte, datenschutz, fristen, personen, hotspot
+    assert (
+        len(steps) == 7
+    )  # verfahren, anlagen, rechte, datenschutz, fristen, personen, hotspot
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
         setup.setLastVersionForProfile(PROFILE, "1000")

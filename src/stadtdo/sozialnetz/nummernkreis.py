@@ -8,7 +8,7 @@ from the start by Zope's publisher, and after a few repeats answered with a
 would hand out the same number twice. So a number is drawn here in a new
 connection to the same database, with its own transaction manager, which
 commits at once; only that tiny transaction can conflict, and it is repeated
-on the spot (:data:`VERSUCHE` times) without touching the request.
+on the spot (up to :data:`VERSUCHE` times) without touching the request.
 
 This works alike on FileStorage (several threads of one process) and on
 RelStorage (several processes on one PostgreSQL database): the storage decides
@@ -39,8 +39,11 @@ import transaction
 
 logger = logging.getLogger("stadtdo.sozialnetz.nummernkreis")
 
-#: How often the short transaction of one draw is tried before giving up.
-VERSUCHE = 20
+#: How often the short transaction of one draw is tried before giving up,
+#: and the longest pause (s) between two tries. The pause grows from 10 ms
+#: (random, so that competing draws spread out); 30 tries wait 5 s at most.
+VERSUCHE = 30
+LAENGSTE_PAUSE = 0.2
 
 
 class _NichtGespeichert(Exception):
@@ -85,7 +88,8 @@ def _in_eigener_transaktion(obj, aendern):
                 if versuch == VERSUCHE:
                     raise
                 logger.info("%r: conflict while drawing, try %d", obj, versuch + 1)
-                time.sleep(random.uniform(0, 0.01 * versuch))
+                pause = min(LAENGSTE_PAUSE, 0.005 * 2**versuch)
+                time.sleep(random.uniform(0, pause))
     finally:
         tm.abort()
         conn.close()

@@ -56,6 +56,8 @@ def test_uninstall_gives_plone_its_generator_back(portal):
     from plone.base.utils import get_installer
 
     tool = aq_base(portal._getOb("portal_uidgenerator"))
+    assert HistorienIdGenerator.id in portal.getSiteManager().objectIds()
     with api.env.adopt_roles(["Manager"]):
         get_installer(portal).uninstall_product("stadtdo.sozialnetz")
     assert aq_base(getUtility(IUniqueIdGenerator)) is tool
+    assert HistorienIdGenerator.id not in portal.getSiteManager().objectIds()

@@ -67,8 +67,8 @@ def test_upgrade_is_listed_and_runs_twice_without_harm(alter_stand):
     steps = setup.listUpgrades(PROFILE)
     assert {s["dest"] for s in steps} == {("1001",)}
     # verfahren, anlagen, rechte, datenschutz, fristen, personen,
-    # aufgaben-indizes, verantwortung, benachrichtigungen
-    assert len(steps) == 9
+    # aufgaben-indizes, verantwortung, benachrichtigungen, hotspot
+    assert len(steps) == 10
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
         setup.setLastVersionForProfile(PROFILE, "1000")

@@ -49,4 +49,13 @@ def post_install(context):
 
 
 def uninstall(context):
-    """Nothing to remove by code: content and groups stay (they are records)."""
+    """Content and groups stay (they are records). The generator of history
+    ids (``nummernkreis.HistorienIdGenerator``) is no longer registered – the
+    uninstall profile registers Plone's ``portal_uidgenerator`` again, which
+    counts on – and is removed from the site manager, so no object of this
+    package is left there."""
+    from stadtdo.sozialnetz.nummernkreis import HistorienIdGenerator
+
+    sm = api.portal.get().getSiteManager()
+    if HistorienIdGenerator.id in sm.objectIds():
+        sm._delObject(HistorienIdGenerator.id, suppress_events=True)

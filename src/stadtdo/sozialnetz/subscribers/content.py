@@ -5,6 +5,7 @@ from stadtdo.sozialnetz.content.antrag import fachbereich_of
 from stadtdo.sozialnetz.groups import setup_fachbereich_groups
 from stadtdo.sozialnetz.groups import setup_gremium_groups
 from stadtdo.sozialnetz.verfahren.antragsnummer import ensure_antragsnummer
+from zope.container.interfaces import IContainerModifiedEvent
 
 
 def antrag_added(antrag, event):
@@ -20,6 +21,15 @@ def antrag_added(antrag, event):
 
 def fachbereich_added(folder, event):
     setup_fachbereich_groups(folder)
+
+
+def fachbereich_geaendert(folder, event):
+    """The Fachbereich folder itself was edited (not only its content): set
+    its modification date, which ``Fachbereich.notifyModified`` leaves alone."""
+    if event.object is not folder or IContainerModifiedEvent.providedBy(event):
+        return
+    folder.geaendert()
+    folder.reindexObject(idxs=["modified"])
 
 
 def datenbank_added(folder, event):

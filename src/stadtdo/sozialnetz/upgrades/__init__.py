@@ -141,3 +141,30 @@ def verantwortung_einfuehren(context):
         catalog.addColumn("verantwortung_klaeren")
     for brain in catalog.unrestrictedSearchResults(portal_type="Antrag"):
         brain._unrestrictedGetObject().reindexObject(idxs=["verantwortung_klaeren"])
+
+
+def ohne_schreib_hotspot(context):
+    """1000 → 1001 (issue 14, item 2): no write hotspot when Anträge are
+    created at the same time.
+
+    - history ids of CMFEditions are drawn in a transaction of their own
+      (component registry: ``IUniqueIdGenerator``, see
+      ``stadtdo.sozialnetz.nummernkreis``);
+    - the Fachbereich folders keep no manual order of their Anträge any more:
+      the list of plone.folder's default ordering in their annotations is
+      removed.
+    """
+    from plone.folder.default import DefaultOrdering
+    from zope.annotation.interfaces import IAnnotations
+
+    setup = api.portal.get_tool("portal_setup")
+    setup.runImportStepFromProfile(PROFILE, "componentregistry")
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="Fachbereich"):
+        folder = brain._unrestrictedGetObject()
+        folder.setOrdering("unordered")
+        annotations = IAnnotations(folder)
+        for key in (DefaultOrdering.ORDER_KEY, DefaultOrdering.POS_KEY):
+            if key in annotations:
+                del annotations[key]
+        logger.info("%s: Anträge without manual order", folder.absolute_url(1))

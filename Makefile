@@ -104,8 +104,9 @@ versions.cfg: constraints.txt ## Buildout version pins, generated from constrain
 	  grep -E '^[A-Za-z0-9_.-]+==' constraints.txt | sed -e 's/==/ = /'; } > $@
 
 .PHONY: bench
-bench: install ## Benchmarks: report (100/1,000/10,000 Anträge), public register (1,000/10,000), Notes import (1,000/10,000 DXL documents), daily job (10,000 Anträge)
+bench: install ## Benchmarks: report and the pages Übersicht/Meine Aufgaben (100/1,000/10,000 Anträge), public register (1,000/10,000), Notes import (1,000/10,000 DXL documents), daily job (10,000 Anträge)
 	$(BIN)/python scripts/bench_report.py 100 1000 10000
+	$(BIN)/python scripts/bench_uebersicht.py 100 1000 10000
 	$(BIN)/python scripts/bench_register.py 1000 10000
 	$(BIN)/python scripts/bench_import.py 1000 10000
 	$(BIN)/python scripts/bench_jobs.py 10000

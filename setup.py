@@ -55,6 +55,13 @@ setup(
             "aiosmtpd",
             "playwright",
         ],
+        # several Zope instances on one PostgreSQL database (make start-cluster)
+        "cluster": [
+            "RelStorage",
+            # the driver RelStorage[postgresql] names is psycopg2 (built from
+            # source); the binary wheel provides the same module
+            "psycopg2-binary",
+        ],
     },
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],

@@ -356,6 +356,55 @@ class Cluster:
         }
 
 
+class Single(Cluster):
+    """One instance on a FileStorage, exactly like ``make start`` (rendered
+    from instance/etc/zope.conf.in and zope.ini.in), in its own directory:
+    ``<var>/etc`` is its instance home, ``<var>/var`` its data."""
+
+    def __init__(self, var, port=8080):
+        super().__init__(var, port=port, instances=(port,))
+        self.home = self.var
+        self.etc = self.home / "etc"
+        self.run = self.home / "var" / "run"
+        self.log = self.home / "var" / "log"
+        self.event_log = self.log / "event.log"
+
+    def names(self):
+        return ["instance"]
+
+    def render(self):
+        for path in (self.etc, self.run, self.log, self.home / "var" / "cache"):
+            path.mkdir(parents=True, exist_ok=True)
+        for sub in ("filestorage", "blobstorage"):
+            (self.home / "var" / sub).mkdir(exist_ok=True)
+        shutil.copy(REPO / "instance" / "etc" / "site.zcml", self.etc / "site.zcml")
+        for name in ("zope.conf", "zope.ini"):
+            text = (REPO / "instance" / "etc" / f"{name}.in").read_text()
+            text = text.replace("@INSTANCE@", str(self.home))
+            text = text.replace("@HOST@", "127.0.0.1").replace("@PORT@", str(self.port))
+            (self.etc / name).write_text(text)
+
+    def create_site(self):
+        env = dict(os.environ, MAIL_QUEUE=str(self.home / "var" / "mailqueue"))
+        subprocess.run(
+            [str(BIN / "zconsole"), "run", str(self.etc / "zope.conf"),
+             str(REPO / "scripts" / "create_site.py")],
+            cwd=REPO,
+            env=env,
+            check=True,
+        )
+
+    def start(self, create_site=True):
+        self.render()
+        if create_site:
+            self.create_site()
+        self.spawn("instance", [str(BIN / "runwsgi"), str(self.etc / "zope.ini")])
+        self.wait_ok(self.port, name="instance")
+
+    def stop(self):
+        self.kill("instance")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=("start", "stop", "status", "render"))

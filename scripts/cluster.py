@@ -147,7 +147,11 @@ class Cluster:
         fill("zope.conf.in", self.etc / "zope.conf")
         fill("haproxy.cfg.in", self.etc / "haproxy.cfg")
         for name, port in zip(self.names(), self.instances, strict=True):
-            fill("zope.ini.in", self.etc / f"{name}.ini", {"@PORT@": str(port), "@NAME@": name})
+            fill(
+                "zope.ini.in",
+                self.etc / f"{name}.ini",
+                {"@PORT@": str(port), "@NAME@": name},
+            )
 
     # -- PostgreSQL --------------------------------------------------------
 
@@ -242,7 +246,15 @@ class Cluster:
         if not (self.pgdata / "postmaster.pid").exists():
             return
         self.as_postgres(
-            [str(pg_bin() / "pg_ctl"), "-D", str(self.pgdata), "-m", "fast", "-w", "stop"],
+            [
+                str(pg_bin() / "pg_ctl"),
+                "-D",
+                str(self.pgdata),
+                "-m",
+                "fast",
+                "-w",
+                "stop",
+            ],
             stdout=subprocess.DEVNULL,
         )
         with contextlib.suppress(FileNotFoundError):
@@ -283,14 +295,18 @@ class Cluster:
         self.spawn(name, [str(BIN / "runwsgi"), str(self.etc / f"{name}.ini")])
 
     def start_haproxy(self):
-        self.spawn("haproxy", [haproxy_bin(), "-db", "-f", str(self.etc / "haproxy.cfg")])
+        self.spawn(
+            "haproxy", [haproxy_bin(), "-db", "-f", str(self.etc / "haproxy.cfg")]
+        )
 
     def wait_ok(self, port, timeout=180, name=None):
         """Wait until http://127.0.0.1:port/<site>/@@ok answers 200."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if name and not self.pid(name):
-                raise RuntimeError(f"{name} ist beendet, siehe {self.log / (name + '.out')}")
+                raise RuntimeError(
+                    f"{name} ist beendet, siehe {self.log / (name + '.out')}"
+                )
             try:
                 with urllib.request.urlopen(self.url(port) + "/@@ok", timeout=5) as r:
                     if r.status == 200:
@@ -350,10 +366,7 @@ class Cluster:
         self.stop_postgres()
 
     def status(self):
-        return {
-            name: self.pid(name)
-            for name in ["postgres", *self.names(), "haproxy"]
-        }
+        return {name: self.pid(name) for name in ["postgres", *self.names(), "haproxy"]}
 
 
 class Single(Cluster):
@@ -387,8 +400,12 @@ class Single(Cluster):
     def create_site(self):
         env = dict(os.environ, MAIL_QUEUE=str(self.home / "var" / "mailqueue"))
         subprocess.run(
-            [str(BIN / "zconsole"), "run", str(self.etc / "zope.conf"),
-             str(REPO / "scripts" / "create_site.py")],
+            [
+                str(BIN / "zconsole"),
+                "run",
+                str(self.etc / "zope.conf"),
+                str(REPO / "scripts" / "create_site.py"),
+            ],
             cwd=REPO,
             env=env,
             check=True,

@@ -141,7 +141,9 @@ class Vorlauf(Client):
     def call(self, method, path, data=None):
         for _ in range(10):
             response = super().call(method, path, data)
-            if not (response.status_code >= 500 and "conflict" in response.text.lower()):
+            if not (
+                response.status_code >= 500 and "conflict" in response.text.lower()
+            ):
                 break
             time.sleep(0.2)
         return response
@@ -151,7 +153,9 @@ def antrag_in_beteiligung(base, nummer):
     mitarbeiter = Vorlauf(base, "mitarbeiter")
     leitung = Vorlauf(base, "leitung")
     antrag = pruefe(
-        mitarbeiter.call("POST", FACHBEREICH, dict(ANTRAG, kontoname=f"@vorlauf_{nummer}")),
+        mitarbeiter.call(
+            "POST", FACHBEREICH, dict(ANTRAG, kontoname=f"@vorlauf_{nummer}")
+        ),
         "anlegen",
     )["@id"]
     pruefe(mitarbeiter.call("POST", antrag, PERSON), "Person")
@@ -269,7 +273,9 @@ def pruefen(base, ergebnis, lauf):
                 befund["votum_verloren"] += 1
                 beispiele["verloren"].append((w["antrag"], w["gremium"], row))
         elif w["status"] == 0 or w["status"] >= 500:
-            befund["votum_ohne_antwort_angekommen" if da else "votum_ohne_antwort_fehlt"] += 1
+            befund[
+                "votum_ohne_antwort_angekommen" if da else "votum_ohne_antwort_fehlt"
+            ] += 1
 
     # creates: everything this run created, by kontoname
     gefunden = collections.defaultdict(list)
@@ -309,7 +315,11 @@ def pruefen(base, ergebnis, lauf):
                 befund["anlegen_verloren"] += 1
                 beispiele["verloren"].append(w["kontoname"])
         elif w["status"] == 0 or w["status"] >= 500:
-            befund["anlegen_ohne_antwort_angekommen" if treffer else "anlegen_ohne_antwort_fehlt"] += 1
+            befund[
+                "anlegen_ohne_antwort_angekommen"
+                if treffer
+                else "anlegen_ohne_antwort_fehlt"
+            ] += 1
         for item in treffer:
             nummern[item["antragsnummer"]] += 1
     befund["antragsnummer_doppelt"] = sum(1 for n, c in nummern.items() if c > 1)
@@ -349,12 +359,17 @@ def bericht(titel, ergebnis, befund, beispiele, retried, final, sekunden):
         dauer = [w["dauer"] * 1000 for w in teil if 200 <= w["status"] < 300]
         print(
             f"  {art:8} {len(teil):5}  Status: "
-            + ", ".join(f"{k or 'keine Antwort'}×{v}" for k, v in sorted(status.items()))
+            + ", ".join(
+                f"{k or 'keine Antwort'}×{v}" for k, v in sorted(status.items())
+            )
             + f"  p50 {quantil(dauer, 0.5):.0f} ms, p95 {quantil(dauer, 0.95):.0f} ms"
         )
     instanzen = collections.Counter(w["instanz"] for w in writes if w["instanz"])
     if instanzen:
-        print("  bedient von: " + ", ".join(f"{k}×{v}" for k, v in sorted(instanzen.items())))
+        print(
+            "  bedient von: "
+            + ", ".join(f"{k}×{v}" for k, v in sorted(instanzen.items()))
+        )
     fuenf = sum(1 for w in writes if w["status"] >= 500)
     ohne = sum(1 for w in writes if w["status"] == 0)
     vier = [w for w in writes if 400 <= w["status"] < 500]
@@ -362,7 +377,7 @@ def bericht(titel, ergebnis, befund, beispiele, retried, final, sekunden):
     print(f"  5xx: {fuenf}, ohne Antwort: {ohne}, 4xx: {len(vier)}")
     for w in vier[:3]:
         print(f"    4xx {w['art']}: {str(w['antwort'])[:200]}")
-    for w in [w for w in writes if w["status"] >= 500][:3]:
+    for w in [w for w in writes if w["status"] >= 500 or not w["status"]][:3]:
         print(f"    {w['status']} {w['art']}: {str(w['antwort'])[:200]}")
     print(f"  verloren (bestätigt, aber nicht da): {verloren}")
     print(
@@ -395,7 +410,9 @@ def lauf_gegen(base, args, logs, kill=None, titel=""):
     print(f"Vorlauf: {n} Anträge in Beteiligung über {base} …", flush=True)
     start = time.monotonic()
     with ThreadPoolExecutor(max_workers=4) as pool:
-        antraege = list(pool.map(lambda i: antrag_in_beteiligung(base, f"{lauf}_{i}"), range(n)))
+        antraege = list(
+            pool.map(lambda i: antrag_in_beteiligung(base, f"{lauf}_{i}"), range(n))
+        )
     print(f"  fertig in {time.monotonic() - start:.0f} s", flush=True)
     offsets = {log: log.stat().st_size if log.exists() else 0 for log in logs}
     ergebnis = Ergebnis()
@@ -427,7 +444,9 @@ def main(argv=None):
     parser.add_argument("--antraege", type=int, default=0)
     parser.add_argument("--max-sekunden", type=float, default=900)
     parser.add_argument("--kill-nach", type=float, default=0.3, help="Anteil der Votes")
-    parser.add_argument("--var", help="Verzeichnis (Standard instance/var/loadtest-<modus>)")
+    parser.add_argument(
+        "--var", help="Verzeichnis (Standard instance/var/loadtest-<modus>)"
+    )
     parser.add_argument("--streng", action="store_true", help="5xx ist ein Fehler")
     parser.add_argument("--behalten", action="store_true", help="am Ende nicht stoppen")
     args = parser.parse_args(argv)
@@ -435,7 +454,9 @@ def main(argv=None):
         parser.error("--modus oder --url")
 
     if args.url:
-        summe = lauf_gegen(nur_loopback(args.url), args, [Path(p) for p in args.logs], titel=args.url)
+        summe = lauf_gegen(
+            nur_loopback(args.url), args, [Path(p) for p in args.logs], titel=args.url
+        )
         return fertig(summe, args)
 
     var = Path(args.var or REPO / "instance" / "var" / f"loadtest-{args.modus}")
@@ -483,7 +504,9 @@ def main(argv=None):
 
 
 def fertig(summe, args):
-    schlecht = summe["verloren"] or summe["doppelt"] or summe.get("nach_kill", 200) != 200
+    schlecht = (
+        summe["verloren"] or summe["doppelt"] or summe.get("nach_kill", 200) != 200
+    )
     if args.streng:
         schlecht = schlecht or summe["5xx"] or summe["ohne_antwort"]
     return 1 if schlecht else 0

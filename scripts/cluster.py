@@ -448,7 +448,7 @@ def main(argv=None):
         cluster.render()
     else:
         for name, pid in cluster.status().items():
-            print(f"{name:12} {'läuft (pid %d)' % pid if pid else 'gestoppt'}")
+            print(f"{name:12} {f'läuft (pid {pid})' if pid else 'gestoppt'}")
 
 
 if __name__ == "__main__":

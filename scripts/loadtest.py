@@ -44,10 +44,9 @@ import urllib.parse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cluster import REPO  # noqa: E402
 from cluster import Cluster  # noqa: E402
+from cluster import REPO  # noqa: E402
 from cluster import Single  # noqa: E402
-
 import requests  # noqa: E402
 
 

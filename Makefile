@@ -84,6 +84,19 @@ stop-cluster: ## Stop HAProxy, the Zope instances and PostgreSQL of start-cluste
 status-cluster: ## Which processes of the cluster run
 	$(BIN)/python scripts/cluster.py status --var $(INSTANCE)/var $(CLUSTER_PORTS)
 
+# Load test on loopback ports of its own (18080-18182, PostgreSQL 15433), each
+# mode in a fresh directory instance/var/loadtest-<mode>; stops by itself.
+LOADTEST_ARGS ?= --votes 1000 --creates 200
+
+.PHONY: loadtest
+loadtest: install cluster-deps ## Load test: 1,000 votes + 200 creates on one instance (FileStorage), then on the cluster
+	$(BIN)/python scripts/loadtest.py --modus single $(LOADTEST_ARGS)
+	$(BIN)/python scripts/loadtest.py --modus cluster $(LOADTEST_ARGS)
+
+.PHONY: loadtest-kill
+loadtest-kill: install cluster-deps ## Load test on the cluster, one instance killed (SIGKILL) under load
+	$(BIN)/python scripts/loadtest.py --modus kill $(LOADTEST_ARGS)
+
 .PHONY: test
 test: install browser-deps cluster-deps ## Run the whole test suite (with the browser and cluster tests)
 	$(BIN)/pytest

@@ -78,6 +78,8 @@ class Cluster:
         self.log = self.var / "log"
         self.pgdata = self.var / "postgres"
         self.password_file = self.var / "postgres.password"
+        #: extra environment for create_site.py (e.g. SMTP_PORT)
+        self.site_env = {}
 
     # -- helpers ---------------------------------------------------------
 
@@ -263,7 +265,7 @@ class Cluster:
     # -- Zope and HAProxy --------------------------------------------------
 
     def create_site(self):
-        env = dict(os.environ, MAIL_QUEUE=str(self.var / "mailqueue"))
+        env = dict(os.environ, MAIL_QUEUE=str(self.var / "mailqueue"), **self.site_env)
         subprocess.run(
             [
                 str(BIN / "zconsole"),

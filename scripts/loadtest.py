@@ -397,6 +397,14 @@ def bericht(titel, ergebnis, befund, beispiele, retried, final, sekunden):
     return {
         "writes": len(writes),
         "5xx": fuenf,
+        "5xx_votum": sum(
+            1 for w in writes if w["status"] >= 500 and w["art"] == "votum"
+        ),
+        "5xx_anlegen": sum(
+            1 for w in writes if w["status"] >= 500 and w["art"] == "anlegen"
+        ),
+        "4xx": len(vier),
+        "bestaetigt": sum(1 for w in writes if 200 <= w["status"] < 300),
         "ohne_antwort": ohne,
         "verloren": verloren,
         "doppelt": befund["anlegen_doppelt"] + befund["antragsnummer_doppelt"],
@@ -433,6 +441,25 @@ def lauf_gegen(base, args, logs, kill=None, titel=""):
     return bericht(titel, ergebnis, befund, beispiele, retried, final, sekunden)
 
 
+def kill_nach_votes(umgebung, ziel, name="instance1"):
+    """The kill of the kill mode: SIGKILL to instance ``name`` as soon as
+    ``ziel`` votes were answered – requests are in flight at that moment."""
+
+    def kill(ergebnis):
+        while True:
+            with ergebnis.lock:
+                n = sum(1 for w in ergebnis.writes if w["art"] == "votum")
+            if n >= ziel:
+                break
+            time.sleep(0.05)
+        pid = umgebung.pid(name)
+        print(f"  SIGKILL {name} (pid {pid}) nach {n} Votes", flush=True)
+        umgebung.kill(name, signal.SIGKILL)
+        ergebnis.getoetet = name
+
+    return kill
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--modus", choices=("single", "cluster", "kill"))
@@ -467,20 +494,11 @@ def main(argv=None):
     else:
         umgebung = Cluster(var, port=18180, instances=(18181, 18182), pg_port=15433)
         logs = [umgebung.log / f"{name}-event.log" for name in umgebung.names()]
-    kill = None
-    if args.modus == "kill":
-        ziel = int(args.votes * args.kill_nach)
-
-        def kill(ergebnis):
-            while True:
-                with ergebnis.lock:
-                    n = sum(1 for w in ergebnis.writes if w["art"] == "votum")
-                if n >= ziel:
-                    break
-                time.sleep(0.05)
-            pid = umgebung.pid("instance1")
-            print(f"  SIGKILL instance1 (pid {pid}) nach {n} Votes", flush=True)
-            umgebung.kill("instance1", signal.SIGKILL)
+    kill = (
+        kill_nach_votes(umgebung, int(args.votes * args.kill_nach))
+        if args.modus == "kill"
+        else None
+    )
 
     try:
         print(f"Starte {args.modus} in {var} …", flush=True)

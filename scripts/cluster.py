@@ -247,18 +247,22 @@ class Cluster:
     def stop_postgres(self):
         if not (self.pgdata / "postmaster.pid").exists():
             return
-        self.as_postgres(
-            [
-                str(pg_bin() / "pg_ctl"),
-                "-D",
-                str(self.pgdata),
-                "-m",
-                "fast",
-                "-w",
-                "stop",
-            ],
-            stdout=subprocess.DEVNULL,
-        )
+        try:
+            self.as_postgres(
+                [
+                    str(pg_bin() / "pg_ctl"),
+                    "-D",
+                    str(self.pgdata),
+                    "-m",
+                    "fast",
+                    "-w",
+                    "stop",
+                ],
+                stdout=subprocess.DEVNULL,
+            )
+        except subprocess.CalledProcessError:
+            # a stale postmaster.pid (the server is already gone)
+            print("PostgreSQL lief nicht mehr.", file=sys.stderr)
         with contextlib.suppress(FileNotFoundError):
             (self.run / "postgres.pid").unlink()
 
@@ -360,11 +364,12 @@ class Cluster:
 
     def stop(self):
         self.kill("haproxy")
-        for name in self.names() if self.instances else []:
+        for name in self.names():
             self.kill(name)
-        # instances of an earlier start with other ports
-        for pidfile in self.run.glob("instance*.pid") if self.run.exists() else []:
-            self.kill(pidfile.stem)
+        if self.run.exists():
+            # instances of an earlier start with more ports
+            for pidfile in self.run.glob("instance*.pid"):
+                self.kill(pidfile.stem)
         self.stop_postgres()
 
     def status(self):

@@ -375,7 +375,9 @@ def bericht(titel, ergebnis, befund, beispiele, retried, sekunden):
     print(f"  5xx: {fuenf}, ohne Antwort: {ohne}, 4xx: {len(vier)}")
     for w in vier[:3]:
         print(f"    4xx {w['art']}: {str(w['antwort'])[:200]}")
-    for w in [w for w in writes if w["status"] >= 500 or not w["status"]][:3]:
+    for w in [w for w in writes if not w["status"]][:3]:
+        print(f"    keine Antwort {w['art']}: {str(w['antwort'])[:200]}")
+    for w in [w for w in writes if w["status"] >= 500][:3]:
         print(f"    {w['status']} {w['art']}: {str(w['antwort'])[:200]}")
     print(f"  verloren (bestätigt, aber nicht da): {verloren}")
     print(

@@ -24,7 +24,7 @@ $(BIN)/python:
 # add-on itself only needs Products.CMFPlone (setup.py).
 $(STAMP): $(BIN)/python setup.py constraints.txt Makefile
 	@$(MAKE) --no-print-directory ldap-build-deps
-	$(BIN)/pip install --quiet -c constraints.txt -e ".[test,ldap]" Plone
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test,ldap,cluster]" Plone
 	touch $(STAMP)
 
 .PHONY: install
@@ -83,8 +83,45 @@ browser-deps: $(AXE) ## Debian's Chromium and axe-core (npm) for the browser tes
 $(AXE):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
 
+# PostgreSQL and HAProxy from Debian for the cluster (and its tests).
+.PHONY: cluster-deps
+cluster-deps: ## Debian's PostgreSQL and HAProxy for the cluster and its tests
+	@{ ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && command -v haproxy >/dev/null 2>&1; } || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql haproxy; \
+	  else \
+	    echo "Der Cluster braucht PostgreSQL und HAProxy: sudo apt-get install postgresql haproxy"; exit 1; \
+	  fi; }
+
+CLUSTER_PORTS := --port $(PORT) --instances 8081,8082 --pg-port 15432
+
+.PHONY: start-cluster
+start-cluster: install cluster-deps ## PostgreSQL + 2 Zope instances (:8081, :8082) + HAProxy on :8080, in the background
+	$(BIN)/python scripts/cluster.py start --var $(INSTANCE)/var $(CLUSTER_PORTS)
+
+.PHONY: stop-cluster
+stop-cluster: ## Stop HAProxy, the Zope instances and PostgreSQL of start-cluster
+	$(BIN)/python scripts/cluster.py stop --var $(INSTANCE)/var $(CLUSTER_PORTS)
+
+.PHONY: status-cluster
+status-cluster: ## Which processes of the cluster run
+	$(BIN)/python scripts/cluster.py status --var $(INSTANCE)/var $(CLUSTER_PORTS)
+
+# Load test on loopback ports of its own (18080-18182, PostgreSQL 15433), each
+# mode in a fresh directory instance/var/loadtest-<mode>; stops by itself.
+LOADTEST_ARGS ?= --votes 1000 --creates 200
+
+.PHONY: loadtest
+loadtest: install cluster-deps ## Load test: 1,000 votes + 200 creates on one instance (FileStorage), then on the cluster
+	$(BIN)/python scripts/loadtest.py --modus single $(LOADTEST_ARGS)
+	$(BIN)/python scripts/loadtest.py --modus cluster $(LOADTEST_ARGS)
+
+.PHONY: loadtest-kill
+loadtest-kill: install cluster-deps ## Load test on the cluster, one instance killed (SIGKILL) under load
+	$(BIN)/python scripts/loadtest.py --modus kill $(LOADTEST_ARGS)
+
 .PHONY: test
-test: install browser-deps ldap-deps ## Run the whole test suite (with the browser and LDAP tests)
+test: install browser-deps ldap-deps cluster-deps ## Run the whole test suite (with the browser, LDAP and cluster tests)
 	$(BIN)/pytest
 
 .PHONY: lint

@@ -59,6 +59,13 @@ setup(
         # sign-in from the city's directory (profile stadtdo.sozialnetz:ldap);
         # python-ldap builds against Debian's libldap2-dev and libsasl2-dev
         "ldap": ["pas.plugins.ldap"],
+        # several Zope instances on one PostgreSQL database (make start-cluster)
+        "cluster": [
+            "RelStorage",
+            # the driver RelStorage[postgresql] names is psycopg2 (built from
+            # source); the binary wheel provides the same module
+            "psycopg2-binary",
+        ],
     },
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],

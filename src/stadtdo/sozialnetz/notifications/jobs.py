@@ -24,6 +24,14 @@ Every job runs even if another one fails; failures are listed in the result
 
 ``run_jobs(dry_run=True)`` computes the same mails and anonymisations without
 sending, changing or recording anything: the preview for administrators.
+
+Once per cluster: nothing in an instance starts the jobs (no clock server, no
+start-up hook); cron posts once to the load balancer. Two runs that overlap
+anyway (two cron entries, two instances) are harmless: every run first writes
+the same record in the site (``LAUF_KEY``), so ZODB lets only one of them
+commit. The other one gets a ``ConflictError`` at commit, is rolled back with
+the mails it queued (the mail queue is written at commit only) and is run
+again by Zope from the start – and then finds what the first run recorded.
 """
 
 from DateTime import DateTime
@@ -59,6 +67,22 @@ logger = logging.getLogger("stadtdo.sozialnetz.jobs")
 
 
 DIGEST_KEY = "stadtdo.sozialnetz.digest"
+
+#: the record every run (not the preview) writes first, in the site's annotations
+LAUF_KEY = "stadtdo.sozialnetz.jobs.lauf"
+
+
+def lauf_vermerken(today):
+    """Record this run in the one object every run writes (see the module
+    docstring): two overlapping runs conflict, only one commits."""
+    annotations = IAnnotations(api.portal.get())
+    lauf = annotations.get(LAUF_KEY)
+    if lauf is None:
+        lauf = annotations[LAUF_KEY] = PersistentMapping()
+    lauf["datum"] = today.isoformat()
+    lauf["zeit"] = DateTime().ISO8601()
+    lauf["anzahl"] = lauf.get("anzahl", 0) + 1
+    return lauf
 
 
 def _personen(antrag):
@@ -266,6 +290,8 @@ def run_jobs(*, today=None, dry_run=False):
     A job that fails is rolled back, logged and reported as ``fehler``; the
     other jobs still run (retention also isolates each Person)."""
     today = today or date.today()
+    if not dry_run:
+        lauf_vermerken(today)
     result = []
     for name, job in JOBS:
         savepoint = transaction.savepoint(optimistic=True)

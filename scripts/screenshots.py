@@ -1,9 +1,11 @@
-"""Screenshots of the overview, an Antrag and its vote table for docs/screenshots.
+"""Screenshots of the overview, Meine Aufgaben, an Antrag and its vote table,
+the notification preferences and (optionally) an Antrag flagged
+„Verantwortung klären“ for docs/screenshots.
 
 Needs a running demo site (`make start`) with an Antrag in the participation
 procedure, and Debian's Chromium (`make browser-deps`):
 
-    .venv/bin/python scripts/screenshots.py http://localhost:8080/Plone sn-2026-0003
+    .venv/bin/python scripts/screenshots.py http://localhost:8080/Plone sn-2026-0003 [sn-2026-0001]
 """
 
 from pathlib import Path
@@ -38,7 +40,7 @@ def login(browser, base, userid):
     return page
 
 
-def main(base, antrag_id):
+def main(base, antrag_id, markiert_id=None):
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -47,13 +49,20 @@ def main(base, antrag_id):
         page = login(browser, base, "poa")
         page.goto(f"{base}/soziale-netzwerke")
         page.screenshot(path=str(OUT / "uebersicht.png"), full_page=True)
+        page.goto(f"{base}/soziale-netzwerke/@@meine-aufgaben")
+        page.screenshot(path=str(OUT / "meine-aufgaben.png"), full_page=True)
+        page.goto(f"{base}/@@benachrichtigungen")
+        page.screenshot(path=str(OUT / "benachrichtigungen.png"), full_page=True)
         page = login(browser, base, "mitarbeiter")
         page.goto(f"{base}/soziale-netzwerke/fb-10/{antrag_id}")
         page.screenshot(path=str(OUT / "antrag.png"), full_page=True)
         page.locator(".sn-kurzansicht").screenshot(path=str(OUT / "kurzansicht.png"))
+        if markiert_id:
+            page.goto(f"{base}/soziale-netzwerke/fb-10/{markiert_id}")
+            page.screenshot(path=str(OUT / "verantwortung-klaeren.png"), full_page=True)
         browser.close()
     print(f"Screenshots in {OUT}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1].rstrip("/"), sys.argv[2])
+    main(sys.argv[1].rstrip("/"), *sys.argv[2:4])

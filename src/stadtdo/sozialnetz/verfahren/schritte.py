@@ -68,6 +68,12 @@ def _erlaubt(antrag, transition_id, message=None):
         )
 
 
+#: Catalog indexes that depend on the state and the votes: who waits on the
+#: Antrag („Meine Aufgaben“) and since when a vote is due („überfällig“).
+#: DCWorkflow reindexes only ``review_state``; every step refreshes these.
+AUFGABEN_INDIZES = ["review_state", "wartet_auf", "faellig_ab"]
+
+
 def _feuern(antrag, transition_id, *, kommentar="", gremium="", votum=""):
     api.portal.get_tool("portal_workflow").doActionFor(
         antrag,
@@ -77,6 +83,7 @@ def _feuern(antrag, transition_id, *, kommentar="", gremium="", votum=""):
         votum=votum,
         schritt=Schritt(transition_id, gremium=gremium, votum=votum),
     )
+    antrag.reindexObject(idxs=AUFGABEN_INDIZES)
 
 
 def _kommentar(value):
@@ -138,7 +145,7 @@ def rueckfrage_beantworten(antrag, *, gremium, antwort):
     entry = voten.eintragen(
         antrag, g.id, art=voten.ANTWORT, votum=voten.ANTWORT, kommentar=antwort
     )
-    antrag.reindexObject(idxs=["review_state"])  # refreshes the overview's metadata
+    antrag.reindexObject(idxs=AUFGABEN_INDIZES)  # and the overview's metadata
     return entry
 
 

@@ -10,7 +10,8 @@ query, the template, main_template and the theme transform – as the POA
 (sees every department) and as the head of FB 10. The database keeps as many
 objects in memory as the instance does (``cache-size`` in zope.conf).
 Prints the median of nine requests after one warm-up, in milliseconds, and
-the ratio to the time at the first size (run it on an otherwise idle
+the ratio to the time at the first size and the rows shown ("Z"; at 100
+Anträge some pages show fewer than a full page of 50) (run it on an otherwise idle
 machine: other processes on the two cores change the numbers by up to
 2×). Target: every page under 150 ms, within 1.5× of its time at 100
 Anträge.
@@ -29,6 +30,9 @@ import sys
 import time
 import transaction
 
+
+#: rows shown by the last request of each page
+ZEILEN = {}
 
 #: ``cache-size`` of the ZODB in instance/etc/zope.conf.in
 ZODB_CACHE_SIZE = 30000
@@ -49,9 +53,15 @@ def browser_fuer(app, userid):
     return browser
 
 
+def zeilen(html):
+    """Rows on the page shown: a page holds at most 50 (``batch_size``)."""
+    return html.split("<tbody>", 1)[-1].split("</tbody>", 1)[0].count("<tr")
+
+
 def median_ms(browser, url, runs=9):
     browser.open(url)  # warm-up: caches, templates
     assert "Frist" in browser.contents, url
+    ZEILEN[url] = zeilen(browser.contents)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -93,8 +103,10 @@ def main(sizes):
         ]
         erste = erste or werte
         spalten = [
-            f"{wert:7.1f} ms ({wert / basis:3.1f}×)".rjust(len(f"{t} ({u})"))
-            for wert, basis, (t, u, _) in zip(werte, erste, SEITEN, strict=True)
+            f"{wert:6.1f} ms {wert / basis:3.1f}× {ZEILEN[base + s]:2d}Z".rjust(
+                len(f"{t} ({u})")
+            )
+            for wert, basis, (t, u, s) in zip(werte, erste, SEITEN, strict=True)
         ]
         print(f"{size:>7} | " + " | ".join(spalten) + f" | {build:>8.1f}", flush=True)
     FUNCTIONAL_TESTING.testTearDown()

@@ -10,10 +10,14 @@ from zExceptions import Unauthorized
 
 
 class ErneutStellenPost(SozialnetzService):
+    def anlegen(self):
+        """The step that creates the new draft: ``(draft, more answer)``."""
+        return schritte.erneut_stellen(self.context), {}
+
     def reply(self):
         self.json()  # no body needed; switches CSRF protection off like all POSTs
         try:
-            neu = schritte.erneut_stellen(self.context)
+            neu, mehr = self.anlegen()
         except AktionAbgelehnt as error:
             return self.error(400, error.message, field=error.field)
         except Unauthorized as error:
@@ -25,4 +29,5 @@ class ErneutStellenPost(SozialnetzService):
             "antragsnummer": neu.antragsnummer,
             "antragsart": neu.antragsart,
             "vorgaenger": self.context.absolute_url(),
+            **mehr,
         }

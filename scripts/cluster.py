@@ -67,6 +67,22 @@ def missing_binaries():
     return missing
 
 
+def create_site(zope_conf, mailqueue, **env):
+    """The demo site of ``make start`` (scripts/create_site.py, idempotent)
+    in the database of ``zope_conf``, mails queued in ``mailqueue``."""
+    subprocess.run(
+        [
+            str(BIN / "zconsole"),
+            "run",
+            str(zope_conf),
+            str(REPO / "scripts" / "create_site.py"),
+        ],
+        cwd=REPO,
+        env=dict(os.environ, MAIL_QUEUE=str(mailqueue), **env),
+        check=True,
+    )
+
+
 class Cluster:
     def __init__(self, var, port=8080, instances=(8081, 8082), pg_port=15432):
         self.var = Path(var).resolve()
@@ -269,18 +285,7 @@ class Cluster:
     # -- Zope and HAProxy --------------------------------------------------
 
     def create_site(self):
-        env = dict(os.environ, MAIL_QUEUE=str(self.var / "mailqueue"), **self.site_env)
-        subprocess.run(
-            [
-                str(BIN / "zconsole"),
-                "run",
-                str(self.etc / "zope.conf"),
-                str(REPO / "scripts" / "create_site.py"),
-            ],
-            cwd=REPO,
-            env=env,
-            check=True,
-        )
+        create_site(self.etc / "zope.conf", self.var / "mailqueue", **self.site_env)
 
     def spawn(self, name, cmd):
         """Start ``cmd`` in the background, its output in <log>/<name>.out."""
@@ -405,18 +410,7 @@ class Single(Cluster):
             (self.etc / name).write_text(text)
 
     def create_site(self):
-        env = dict(os.environ, MAIL_QUEUE=str(self.home / "var" / "mailqueue"))
-        subprocess.run(
-            [
-                str(BIN / "zconsole"),
-                "run",
-                str(self.etc / "zope.conf"),
-                str(REPO / "scripts" / "create_site.py"),
-            ],
-            cwd=REPO,
-            env=env,
-            check=True,
-        )
+        create_site(self.etc / "zope.conf", self.home / "var" / "mailqueue")
 
     def start(self, create_site=True):
         self.render()

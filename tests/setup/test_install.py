@@ -93,6 +93,15 @@ class TestUninstall:
     def test_browserlayer_removed(self):
         assert IBrowserLayer not in utils.registered_layers()
 
+    def test_text_indexes_are_plones_again(self, portal):
+        from Products.ZCTextIndex.OkapiIndex import OkapiIndex
+
+        catalog = api.portal.get_tool("portal_catalog")
+        for name in ("SearchableText", "Title", "Description"):
+            textindex = catalog._catalog.getIndex(name)
+            assert type(textindex.index) is OkapiIndex
+            assert textindex._index_factory is OkapiIndex
+
     def test_rights_tabs_removed(self, portal):
         actions = api.portal.get_tool("portal_actions").object
         assert "rechte-verwalten" not in actions

@@ -67,8 +67,8 @@ def test_upgrade_is_listed_and_runs_twice_without_harm(alter_stand):
     steps = setup.listUpgrades(PROFILE)
     assert {s["dest"] for s in steps} == {("1001",)}
     # verfahren, anlagen, rechte, datenschutz, fristen, personen,
-    # aufgaben-indizes, verantwortung, benachrichtigungen, hotspot
-    assert len(steps) == 10
+    # aufgaben-indizes, verantwortung, benachrichtigungen, hotspot, volltext
+    assert len(steps) == 11
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
         setup.setLastVersionForProfile(PROFILE, "1000")
@@ -143,4 +143,30 @@ def test_upgrade_to_1001_indexes_who_waits_and_since_when(antrag_in):
     (brain,) = catalog.unrestrictedSearchResults(
         wartet_auf="fb-10:SNPOA", faellig_ab={"query": "2099-01-01", "range": "max"}
     )
+    assert brain._unrestrictedGetObject() == antrag
+
+
+def test_upgrade_to_1001_makes_the_text_indexes_mergeable(portal, antrag_in):
+    """A site of 1000 indexes with Plone's OkapiIndex, rare words in dicts:
+    the upgrade swaps the index class and turns the dicts into IIBTrees;
+    search finds the same."""
+    from Products.CMFCore.indexing import processQueue
+    from Products.ZCTextIndex.OkapiIndex import OkapiIndex
+    from stadtdo.sozialnetz import volltext
+
+    catalog = api.portal.get_tool("portal_catalog")
+    volltext.zuruecksetzen(catalog)
+    antrag = antrag_in("entwurf")
+    processQueue()
+    wortindex = catalog._catalog.getIndex("SearchableText").index
+    assert type(wortindex) is OkapiIndex
+    assert any(isinstance(d, dict) for d in wortindex._wordinfo.values())
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1000")
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+    wortindex = catalog._catalog.getIndex("SearchableText").index
+    assert type(wortindex) is volltext.ZusammenfuehrbarerOkapiIndex
+    assert not any(isinstance(d, dict) for d in wortindex._wordinfo.values())
+    (brain,) = catalog.unrestrictedSearchResults(SearchableText=antrag.antragsnummer)
     assert brain._unrestrictedGetObject() == antrag

@@ -46,6 +46,9 @@ def post_install(context):
     from stadtdo.sozialnetz.rechte.acl_users import acl_users_sperren
 
     acl_users_sperren(portal)
+    from stadtdo.sozialnetz import volltext
+
+    volltext.einrichten()
 
 
 def uninstall(context):
@@ -54,7 +57,10 @@ def uninstall(context):
     uninstall profile registers Plone's ``portal_uidgenerator`` again, which
     counts on – and is removed from the site manager, so no object of this
     package is left there."""
+    from stadtdo.sozialnetz import volltext
     from stadtdo.sozialnetz.nummernkreis import HistorienIdGenerator
+
+    volltext.zuruecksetzen()
 
     sm = api.portal.get().getSiteManager()
     if HistorienIdGenerator.id in sm.objectIds():

@@ -168,3 +168,13 @@ def ohne_schreib_hotspot(context):
             if key in annotations:
                 del annotations[key]
         logger.info("%s: Anträge without manual order", folder.absolute_url(1))
+
+
+def volltext_zusammenfuehrbar(context):
+    """1000 → 1001 (issue 14, item 2): the catalog's text indexes keep every
+    word's documents in an IIBTree, so two creates at the same moment merge
+    there instead of conflicting (see ``stadtdo.sozialnetz.volltext``)."""
+    from stadtdo.sozialnetz import volltext
+
+    umgestellt = volltext.einrichten()
+    logger.info("Volltextindizes umgestellt, %d Wortlisten", umgestellt)

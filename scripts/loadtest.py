@@ -40,6 +40,7 @@ import sys
 import threading
 import time
 import urllib.parse
+import uuid
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -61,6 +62,9 @@ GREMIEN = {
 }
 FACHBEREICH = "soziale-netzwerke/fb-10"
 TIMEOUT = 60
+
+#: how often a write without an answer is sent again (same Idempotency-Key)
+ERNEUT_SENDEN = 2
 ANTRAG = {
     "@type": "Antrag",
     "plattform": "instagram",
@@ -116,12 +120,13 @@ class Client:
             {"Accept": "application/json", "Content-Type": "application/json"}
         )
 
-    def call(self, method, path, data=None):
+    def call(self, method, path, data=None, schluessel=None):
         url = path if path.startswith("http") else f"{self.base}/{path}"
         return self.session.request(
             method,
             url,
             data=None if data is None else json.dumps(data),
+            headers={"Idempotency-Key": schluessel} if schluessel else None,
             timeout=TIMEOUT,
         )
 
@@ -179,23 +184,35 @@ class Ergebnis:
 
 
 def schreiben(client, ergebnis, art, method, path, data, **info):
+    """One write with an ``Idempotency-Key`` of its own. Without an answer
+    (the instance died, the connection broke) the client sends it again with
+    the same key, as README asks of every client – at most
+    ``ERNEUT_SENDEN`` times; the server carries it out once."""
+    schluessel = str(uuid.uuid4())
     start = time.monotonic()
-    try:
-        response = client.call(method, path, data)
+    for versuch in range(ERNEUT_SENDEN + 1):
+        try:
+            response = client.call(method, path, data, schluessel=schluessel)
+        except requests.RequestException as error:
+            status, antwort, instanz = 0, {"fehler": repr(error)}, ""
+            continue
         status = response.status_code
         try:
             antwort = response.json()
         except ValueError:
             antwort = None
         instanz = response.headers.get("X-Instanz", "")
-    except requests.RequestException as error:
-        status, antwort, instanz = 0, {"fehler": repr(error)}, ""
+        break
     ergebnis.add(
         art=art,
         status=status,
         dauer=time.monotonic() - start,
         antwort=antwort,
         instanz=instanz,
+        erneut_gesendet=versuch,
+        wiederholt=response.headers.get("Idempotent-Replayed") == "true"
+        if status
+        else False,
         **info,
     )
 
@@ -373,6 +390,12 @@ def bericht(titel, ergebnis, befund, beispiele, retried, sekunden):
     vier = [w for w in writes if 400 <= w["status"] < 500]
     verloren = befund["votum_verloren"] + befund["anlegen_verloren"]
     print(f"  5xx: {fuenf}, ohne Antwort: {ohne}, 4xx: {len(vier)}")
+    erneut = sum(1 for w in writes if w.get("erneut_gesendet"))
+    wiederholt = sum(1 for w in writes if w.get("wiederholt"))
+    print(
+        f"  vom Client erneut gesendet (gleicher Idempotency-Key): {erneut}, "
+        f"davon mit der früheren Antwort beantwortet: {wiederholt}"
+    )
     for w in vier[:3]:
         print(f"    4xx {w['art']}: {str(w['antwort'])[:200]}")
     for w in [w for w in writes if not w["status"]][:3]:

@@ -112,6 +112,15 @@ ZWECKE = {
         "Administration",
         loeschung="benutzer",
     ),
+    "rest.idempotenz": Zweck(
+        "Antwort auf einen Schreibzugriff über die REST-API mit "
+        "Idempotency-Key (kann Namen und Kommentare des Antrags oder Votums "
+        "enthalten) und ein Prüfwert aus Benutzerkennung und Anfrage: ein "
+        "erneut gesendeter Zugriff wird nicht zweimal ausgeführt",
+        "Anlage 1 Nr. 2 (Vollständigkeit und Richtigkeit des Verfahrens)",
+        "niemand im Portal; nur die Person, die denselben Zugriff erneut sendet",
+        loeschung="idempotenz",
+    ),
 }
 
 #: titles of the rows outside the Person schema
@@ -122,6 +131,7 @@ TITEL = {
     "verlauf.kommentare": "Handelnde und Kommentare in Verlauf und Voten",
     "benachrichtigung.praeferenzen": "Benachrichtigungen: sofort oder täglich",
     "benachrichtigung.versand": "Benachrichtigungen: letzte tägliche Übersicht",
+    "rest.idempotenz": "Aufbewahrte Antworten auf wiederholbare REST-Schreibzugriffe",
 }
 
 
@@ -133,6 +143,8 @@ def _loeschregel(art):
             "Gelöscht mit dem Benutzerkonto; die Einstellung für ein Gremium "
             "beim Austritt aus dem Gremium; „sofort“ wird nicht gespeichert"
         )
+    if art == "idempotenz":
+        return "Nach 24 Stunden von der täglichen Aufgabe gelöscht"
     if art == "konto":
         return (
             "Benutzerkennung der städtischen Beschäftigten; Name im Kommentar "

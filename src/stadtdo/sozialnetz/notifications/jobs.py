@@ -39,6 +39,7 @@ from datetime import date
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
+from stadtdo.sozialnetz import idempotenz
 from stadtdo.sozialnetz.content.antrag import plattform_titel
 from stadtdo.sozialnetz.datenschutz.entwuerfe import verwaiste_entwuerfe
 from stadtdo.sozialnetz.groups import fachbereich_group_id
@@ -276,6 +277,7 @@ JOBS = (
     ("tagesuebersicht", tagesuebersichten),
     ("entwuerfe", verwaiste_entwuerfe),
     ("aufbewahrung", aufbewahrung),
+    ("idempotenz", idempotenz.aufraeumen),
 )
 
 #: entries of the summary that are not mails

@@ -190,12 +190,16 @@ def schreiben(client, ergebnis, art, method, path, data, **info):
     ``ERNEUT_SENDEN`` times; the server carries it out once."""
     schluessel = str(uuid.uuid4())
     start = time.monotonic()
-    for versuch in range(ERNEUT_SENDEN + 1):
+    erneut = 0
+    while True:
         try:
             response = client.call(method, path, data, schluessel=schluessel)
         except requests.RequestException as error:
-            status, antwort, instanz = 0, {"fehler": repr(error)}, ""
-            continue
+            status, antwort, instanz, response = 0, {"fehler": repr(error)}, "", None
+            if erneut < ERNEUT_SENDEN:
+                erneut += 1
+                continue
+            break
         status = response.status_code
         try:
             antwort = response.json()
@@ -209,10 +213,9 @@ def schreiben(client, ergebnis, art, method, path, data, **info):
         dauer=time.monotonic() - start,
         antwort=antwort,
         instanz=instanz,
-        erneut_gesendet=versuch,
-        wiederholt=response.headers.get("Idempotent-Replayed") == "true"
-        if status
-        else False,
+        erneut_gesendet=erneut,
+        wiederholt=response is not None
+        and response.headers.get("Idempotent-Replayed") == "true",
         **info,
     )
 

@@ -206,8 +206,7 @@ def test_the_daily_job_forgets_answers_after_a_day(als, functional_portal):
         )
     transaction.begin()
     speicher = IAnnotations(functional_portal)[idempotenz.ANNOTATION_KEY]
-    eintrag = speicher[alt]
-    speicher[alt] = (time.time() - idempotenz.AUFBEWAHRUNG - 60, *eintrag[1:])
+    speicher[alt].zeit = time.time() - idempotenz.AUFBEWAHRUNG - 60
     with api.env.adopt_roles(["Manager"]):
         run_jobs(dry_run=True)
         assert alt in speicher

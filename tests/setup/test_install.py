@@ -79,6 +79,17 @@ def test_reinstall_keeps_data(portal, make_antrag):
     assert antrag.getId() in portal["soziale-netzwerke"]["fb-10"]
 
 
+def test_uninstall_drops_the_stored_answers(portal):
+    from stadtdo.sozialnetz import idempotenz
+    from zope.annotation.interfaces import IAnnotations
+
+    speicher = idempotenz._speicher(anlegen=True)
+    speicher["schluessel-1234"] = idempotenz.GespeicherteAntwort("x", 201, (), "{}")
+    with api.env.adopt_roles(["Manager"]):
+        get_installer(portal).uninstall_product(PACKAGE)
+    assert idempotenz.ANNOTATION_KEY not in IAnnotations(portal)
+
+
 class TestUninstall:
     @pytest.fixture(autouse=True)
     def uninstalled(self, portal):

@@ -21,12 +21,14 @@ then finds the answer of the other. HAProxy of the cluster re-sends a POST
 only if it carries the key (``instance/etc/cluster/haproxy.cfg.in``).
 
 Answers are kept :data:`AUFBEWAHRUNG` long and removed by the daily job
-(:func:`aufraeumen`). The store is an ``OOBTree`` in the site's annotations;
-keys are the clients' random values, so two writes seldom touch the same
-bucket and different keys in one bucket merge.
+(:func:`aufraeumen`). The store is an ``OOBTree`` in the site's annotations
+of :class:`GespeicherteAntwort` objects (the class is stored by its dotted
+name and must stay importable); keys are the clients' random values, so two
+writes seldom touch the same bucket, and different keys in one bucket merge.
 """
 
 from BTrees.OOBTree import OOBTree
+from persistent import Persistent
 from plone import api
 from plone.rest.interfaces import IService
 from stadtdo.sozialnetz import _
@@ -59,6 +61,18 @@ GROESSTE_ANTWORT = 256 * 1024
 
 #: request annotation: the key and fingerprint of the running request
 _LAUFEND = "stadtdo.sozialnetz.idempotenz.laufend"
+
+
+class GespeicherteAntwort(Persistent):
+    """The answer to one keyed write: an object of its own, so the store's
+    buckets hold only references (small to write, and they merge)."""
+
+    def __init__(self, fingerabdruck, status, header, body):
+        self.zeit = time.time()
+        self.fingerabdruck = fingerabdruck
+        self.status = status
+        self.header = header
+        self.body = body
 
 
 class UnprocessableEntity(BadRequest):
@@ -137,8 +151,8 @@ def nach_traversal(event):
     if frueher is None:
         IAnnotations(request)[_LAUFEND] = (wert, fingerabdruck)
         return
-    _zeit, gespeicherter_abdruck, status, header, body = frueher
-    if gespeicherter_abdruck == fingerabdruck and body is None:
+    status, header, body = frueher.status, frueher.header, frueher.body
+    if frueher.fingerabdruck == fingerabdruck and body is None:
         raise Conflict(
             _deutsch(
                 _(
@@ -147,7 +161,7 @@ def nach_traversal(event):
                 request,
             )
         )
-    if gespeicherter_abdruck != fingerabdruck:
+    if frueher.fingerabdruck != fingerabdruck:
         raise UnprocessableEntity(
             _deutsch(
                 _(
@@ -191,7 +205,9 @@ def vor_commit(event):
         for name in ("Location", "Content-Type")
         if response.getHeader(name)
     )
-    _speicher(anlegen=True)[wert] = (time.time(), fingerabdruck, status, header, body)
+    _speicher(anlegen=True)[wert] = GespeicherteAntwort(
+        fingerabdruck, status, header, body
+    )
 
 
 def aufraeumen(today=None, *, dry_run=False):
@@ -201,9 +217,16 @@ def aufraeumen(today=None, *, dry_run=False):
     if speicher is None or dry_run:
         return []
     grenze = time.time() - AUFBEWAHRUNG
-    alt = [wert for wert, eintrag in speicher.items() if eintrag[0] < grenze]
+    alt = [wert for wert, antwort in speicher.items() if antwort.zeit < grenze]
     for wert in alt:
         del speicher[wert]
     if alt:
         logger.info("%d gespeicherte Antworten (Idempotency-Key) entfernt", len(alt))
     return []
+
+
+def vergessen():
+    """Uninstall: drop the store with every answer."""
+    annotations = IAnnotations(api.portal.get())
+    if ANNOTATION_KEY in annotations:
+        del annotations[ANNOTATION_KEY]

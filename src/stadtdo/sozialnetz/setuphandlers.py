@@ -56,11 +56,14 @@ def uninstall(context):
     ids (``nummernkreis.HistorienIdGenerator``) is no longer registered – the
     uninstall profile registers Plone's ``portal_uidgenerator`` again, which
     counts on – and is removed from the site manager, so no object of this
-    package is left there."""
+    package is left there. The text indexes get Plone's ``OkapiIndex`` back,
+    the stored answers of keyed REST writes are dropped."""
+    from stadtdo.sozialnetz import idempotenz
     from stadtdo.sozialnetz import volltext
     from stadtdo.sozialnetz.nummernkreis import HistorienIdGenerator
 
     volltext.zuruecksetzen()
+    idempotenz.vergessen()
 
     sm = api.portal.get().getSiteManager()
     if HistorienIdGenerator.id in sm.objectIds():

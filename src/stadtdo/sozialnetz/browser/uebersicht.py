@@ -13,6 +13,7 @@ from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz import reporting
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.frist import arbeitstage
 from stadtdo.sozialnetz.verfahren.frist import ueberfaellig_wenn_faellig_bis
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
@@ -32,11 +33,15 @@ def datum(iso):
 
 def aufgaben_fuer(datenbank):
     """``verfahren.workflow.Aufgaben`` for the current user: the roles held in
-    each department folder (its local roles and the database's)."""
+    each department folder (its local roles and the database's).
+
+    Asks the authenticated member itself (``api.user.get_roles`` without a
+    user looks the member up again in every user source, once per folder)."""
+    benutzer = api.user.get_current()
     rollen = {}
     for folder in datenbank.objectValues():
         if folder.portal_type == "Fachbereich":
-            rollen[folder.getId()] = frozenset(api.user.get_roles(obj=folder))
+            rollen[folder.getId()] = frozenset(benutzer.getRolesInContext(folder))
     return workflow.Aufgaben(rollen)
 
 
@@ -127,9 +132,18 @@ class UebersichtView(BrowserView):
             cache[state] = self.t(_(wf_tool.getTitleForStateOnType(state, "Antrag")))
         return cache[state]
 
-    def zeile(self, brain):
+    def zeilen(self, brains):
+        """``zeile`` for each of ``brains``, with what is the same for every
+        row (working days for a vote, today) read once."""
+        tage = arbeitstage()
+        heute = date.today().isoformat()
+        for brain in brains:
+            yield self.zeile(brain, tage=tage, heute=heute)
+
+    def zeile(self, brain, *, tage=None, heute=None):
         """``reporting.zeile`` with the titles and dates the page shows."""
-        z = reporting.zeile(brain)
+        z = reporting.zeile(brain, tage=tage)
+        heute = heute or date.today().isoformat()
         offen = set(z["rueckfragen_offen"])
         z.update(
             url=z["@id"],
@@ -148,9 +162,7 @@ class UebersichtView(BrowserView):
             ],
             geaendert=self.geaendert(brain.modified),
             frist=datum(z["naechste_frist"]),
-            ueberfaellig=bool(
-                z["naechste_frist"] and z["naechste_frist"] < date.today().isoformat()
-            ),
+            ueberfaellig=bool(z["naechste_frist"] and z["naechste_frist"] < heute),
         )
         return z
 
@@ -219,8 +231,7 @@ class UebersichtExport(UebersichtView):
             + ["Frist", "Änderung beantragt", "Letzte Änderung", "Adresse"]
             + ["Verantwortung klären"]
         )
-        for brain in self.brains():
-            row = self.zeile(brain)
+        for row in self.zeilen(self.brains()):
             writer.writerow(
                 [
                     reporting.csv_zelle(value)

@@ -139,3 +139,12 @@ def test_meine_aufgaben_rows_match_zeile(mit_allen_marken, browser_as, datenbank
             v["titel"] for v in z["voten"]
         ]
         assert texte[10].startswith(z["frist"]) and texte[11] == z["geaendert"]
+
+
+def test_row_text_is_escaped(make_antrag, browser_as, datenbank):
+    antrag = make_antrag(kontoname='<script>alert("x")</script>')
+    zeile = _zeilen(
+        _seite(browser_as, "mitarbeiter", datenbank.absolute_url() + "/@@uebersicht")
+    )[antrag.antragsnummer]["html"]
+    assert "<script>" not in zeile
+    assert "&lt;script&gt;alert(" in zeile

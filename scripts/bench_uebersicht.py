@@ -31,7 +31,7 @@ import time
 import transaction
 
 
-#: rows shown by the last request of each page
+#: rows shown by the last request of each page and user
 ZEILEN = {}
 
 #: ``cache-size`` of the ZODB in instance/etc/zope.conf.in
@@ -61,7 +61,7 @@ def zeilen(html):
 def median_ms(browser, url, runs=9):
     browser.open(url)  # warm-up: caches, templates
     assert "Frist" in browser.contents, url
-    ZEILEN[url] = zeilen(browser.contents)
+    ZEILEN[browser, url] = zeilen(browser.contents)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -103,7 +103,7 @@ def main(sizes):
         ]
         erste = erste or werte
         spalten = [
-            f"{wert:6.1f} ms {wert / basis:3.1f}× {ZEILEN[base + s]:2d}Z".rjust(
+            f"{wert:6.1f} ms {wert / basis:4.2f}× {ZEILEN[browsers[u], base + s]:2d}Z".rjust(
                 len(f"{t} ({u})")
             )
             for wert, basis, (t, u, s) in zip(werte, erste, SEITEN, strict=True)

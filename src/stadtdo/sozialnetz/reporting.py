@@ -159,6 +159,7 @@ def zeile(brain, *, tage=None):
         tage = arbeitstage()
     fristen = {g.id: frist_ab(faellig.get(g.id), tage=tage) for g in GREMIEN}
     offen = [f for f in fristen.values() if f is not None]
+    hinweise = warnungen(brain)
     return {
         "@id": brain.getURL(),
         "antragsnummer": brain.antragsnummer,
@@ -178,8 +179,8 @@ def zeile(brain, *, tage=None):
         "naechste_frist": min(offen).isoformat() if offen else None,
         "aenderung_beantragt": brain.aenderung_beantragt,
         "aktive_personen": aktive_personen(brain),
-        "warnungen": warnungen(brain),
-        "verantwortung_klaeren": VERANTWORTUNG_KLAEREN in warnungen(brain),
+        "warnungen": hinweise,
+        "verantwortung_klaeren": VERANTWORTUNG_KLAEREN in hinweise,
         "geaendert": brain.modified,
     }
 

@@ -6,6 +6,7 @@ guards it. Everything that asks "is this step due?", "who acts next?" or
 "which states are still open?" reads it here instead of keeping its own list.
 """
 
+from functools import cached_property
 from plone import api
 from stadtdo.sozialnetz.verfahren.gremien import AGENTUR_ABSCHLUSS
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
@@ -115,10 +116,21 @@ class Aufgaben:
 
     def __init__(self, rollen_im_fachbereich):
         self.rollen = rollen_im_fachbereich
-        workflow = definition()
-        self.workflow = workflow
+        self.gremium_von = {g.transition: g for g in GREMIEN}
+        self.gremium_von[AGENTUR_ABSCHLUSS] = self.gremium_von["votum_agentur"]
+
+    @cached_property
+    def workflow(self):
+        return definition()
+
+    @cached_property
+    def schritte(self):
+        """``{state: ((transition_id, roles), ...)}`` of the steps someone
+        can be waiting to take; read from the workflow on first use only
+        (``schluessel``, all „Meine Aufgaben“ asks, does not need it)."""
+        workflow = self.workflow
         wartend = (workflow.initial_state, *offene_zustaende())
-        self.schritte = {
+        return {
             state: tuple(
                 (t, rollen_fuer(t, state, workflow=workflow))
                 for t in ausgaenge(state, workflow=workflow)
@@ -127,8 +139,6 @@ class Aufgaben:
             )
             for state in wartend
         }
-        self.gremium_von = {g.transition: g for g in GREMIEN}
-        self.gremium_von[AGENTUR_ABSCHLUSS] = self.gremium_von["votum_agentur"]
 
     def wartende_rollen(self, review_state, voten, rueckfragen_offen):
         """The roles that have a step due on an Antrag in ``review_state``

@@ -8,7 +8,10 @@ functional test site, commits them, and asks for each page through Zope's
 WSGI publisher – the whole server side: traversal, security, the catalog
 query, the template, main_template and the theme transform – as the POA
 (sees every department) and as the head of FB 10. The database keeps as many
-objects in memory as the instance does (``cache-size`` in zope.conf).
+objects in memory as the instance does (``cache-size`` in zope.conf). Each
+size runs in a fresh process (a site with exactly N Anträge, like an
+instance after a restart), so a size is not measured in a process that
+built and measured the smaller ones before.
 Prints the median of nine requests after one warm-up, in milliseconds, and
 the ratio to the time at the first size and the rows shown ("Z"; at 100
 Anträge some pages show fewer than a full page of 50) (run it on an otherwise idle
@@ -25,7 +28,9 @@ from plone import api
 from plone.testing.zope import Browser
 from stadtdo.sozialnetz.demo import demo_password
 from stadtdo.sozialnetz.testing import FUNCTIONAL_TESTING
+import json
 import statistics
+import subprocess
 import sys
 import time
 import transaction
@@ -70,7 +75,9 @@ def median_ms(browser, url, runs=9):
     return statistics.median(times)
 
 
-def main(sizes):
+def messen(size):
+    """Create ``size`` Anträge in a fresh site of this process and measure
+    every page; returns ``(werte, zeilen, sekunden fürs Anlegen)``."""
     done = []
     setup(FUNCTIONAL_TESTING, done)
     FUNCTIONAL_TESTING.testSetUp()
@@ -83,36 +90,51 @@ def main(sizes):
     transaction.commit()
     base = f"{portal.absolute_url()}/soziale-netzwerke/"
     browsers = {userid: browser_fuer(app, userid) for _, userid, _ in SEITEN}
+    start = time.perf_counter()
+    with api.env.adopt_roles(["Manager"]):
+        create(portal, 0, size)
+    transaction.commit()
+    build = time.perf_counter() - start
+    werte = [median_ms(browsers[userid], base + seite) for _, userid, seite in SEITEN]
+    zeilen_je_seite = [ZEILEN[browsers[u], base + s] for _, u, s in SEITEN]
+    FUNCTIONAL_TESTING.testTearDown()
+    for layer in reversed(done):
+        layer.tearDown()
+    return werte, zeilen_je_seite, build
+
+
+def main(sizes):
+    """Each size in a process of its own (``--eine N``): every size is
+    measured in the same state – a process that holds exactly that site, as
+    an instance after a restart – and not after the smaller sizes were built
+    and measured in it."""
     print(
         f"{'N':>7} | "
         + " | ".join(f"{titel} ({userid})" for titel, userid, _ in SEITEN)
         + " | Anlegen s"
     )
     print("-" * 120)
-    created = 0
     erste = None
     for size in sizes:
-        start = time.perf_counter()
-        with api.env.adopt_roles(["Manager"]):
-            create(portal, created, size)
-        transaction.commit()
-        created = size
-        build = time.perf_counter() - start
-        werte = [
-            median_ms(browsers[userid], base + seite) for _, userid, seite in SEITEN
-        ]
+        ausgabe = subprocess.run(
+            [sys.executable, __file__, "--eine", str(size)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        werte, zeilen_je_seite, build = json.loads(ausgabe.strip().splitlines()[-1])
         erste = erste or werte
         spalten = [
-            f"{wert:6.1f} ms {wert / basis:4.2f}× {ZEILEN[browsers[u], base + s]:2d}Z".rjust(
-                len(f"{t} ({u})")
+            f"{wert:6.1f} ms {wert / basis:4.2f}× {z:2d}Z".rjust(len(f"{t} ({u})"))
+            for wert, basis, z, (t, u, _) in zip(
+                werte, erste, zeilen_je_seite, SEITEN, strict=True
             )
-            for wert, basis, (t, u, s) in zip(werte, erste, SEITEN, strict=True)
         ]
         print(f"{size:>7} | " + " | ".join(spalten) + f" | {build:>8.1f}", flush=True)
-    FUNCTIONAL_TESTING.testTearDown()
-    for layer in reversed(done):
-        layer.tearDown()
 
 
 if __name__ == "__main__":
-    main([int(n) for n in sys.argv[1:]] or [100, 1000, 10000])
+    if sys.argv[1:2] == ["--eine"]:
+        print(json.dumps(messen(int(sys.argv[2]))))
+    else:
+        main([int(n) for n in sys.argv[1:]] or [100, 1000, 10000])

@@ -18,9 +18,14 @@ def test_overview_lists_visible_antraege_with_votes(browser_as, antrag_in, daten
     assert "Übersicht" in browser.contents
     assert antrag.antragsnummer in browser.contents
     count = browser.contents.split('class="sn-anzahl"')[1].split("</p>")[0]
-    assert " ".join(count.replace(">", "> ").split()).startswith(
-        'aria-live="polite"> 1'
-    )
+    text = " ".join(count.replace(">", "> ").split())
+    assert text.startswith('aria-live="polite"> 1')
+    # one Antrag in the singular, more in the plural
+    assert "> Antrag</span>" in text and "Anträge" not in text
+    antrag_in("beteiligung")
+    browser = _browser(browser_as, "poa", datenbank.absolute_url())
+    count = browser.contents.split('class="sn-anzahl"')[1].split("</p>")[0]
+    assert "Anträge" in count
 
 
 def test_other_department_sees_nothing(browser_as, antrag_in, datenbank):

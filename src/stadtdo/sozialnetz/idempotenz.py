@@ -27,12 +27,12 @@ name and must stay importable); keys are the clients' random values, so two
 writes seldom touch the same bucket, and different keys in one bucket merge.
 """
 
-from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from plone import api
 from plone.rest.interfaces import IService
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.interfaces import IBrowserLayer
+from stadtdo.sozialnetz.speicher import portal_baum
 from zExceptions import BadRequest
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
@@ -118,11 +118,7 @@ def _fingerabdruck(request, benutzer):
 
 
 def _speicher(*, anlegen=False):
-    annotations = IAnnotations(api.portal.get())
-    speicher = annotations.get(ANNOTATION_KEY)
-    if speicher is None and anlegen:
-        speicher = annotations[ANNOTATION_KEY] = OOBTree()
-    return speicher
+    return portal_baum(ANNOTATION_KEY, anlegen=anlegen)
 
 
 def nach_traversal(event):

@@ -25,16 +25,15 @@ removed when the user is deleted (``vergessen``, subscriber on PAS'
 any longer: only bodies the user belongs to are kept and used).
 """
 
-from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.speicher import portal_baum
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
-from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
 import contextlib
 
@@ -56,14 +55,6 @@ def _t(msgid, **mapping):
     return translate(_(msgid, mapping=mapping), context=api.env.getRequest())
 
 
-def _speicher(key, *, anlegen=False):
-    annotations = IAnnotations(api.portal.get())
-    tree = annotations.get(key)
-    if tree is None and anlegen:
-        tree = annotations[key] = OOBTree()
-    return tree
-
-
 def gremien_von(userid):
     """Ids of the review bodies ``userid`` belongs to (group membership)."""
     user = api.user.get(userid=userid) if userid else None
@@ -75,7 +66,7 @@ def gremien_von(userid):
 
 def praeferenzen(userid):
     """``{gremium_id: modus}`` for every body ``userid`` belongs to."""
-    gespeichert = (_speicher(ANNOTATION_KEY) or {}).get(userid) or {}
+    gespeichert = (portal_baum(ANNOTATION_KEY) or {}).get(userid) or {}
     return {g: gespeichert.get(g, SOFORT) for g in gremien_von(userid)}
 
 
@@ -83,7 +74,7 @@ def modus(userid, gremium_id):
     """``sofort`` or ``taeglich``: the mode ``userid`` chose for the body."""
     if gremium_id not in gremien_von(userid):
         return SOFORT
-    gespeichert = (_speicher(ANNOTATION_KEY) or {}).get(userid) or {}
+    gespeichert = (portal_baum(ANNOTATION_KEY) or {}).get(userid) or {}
     return gespeichert.get(gremium_id, SOFORT)
 
 
@@ -126,7 +117,7 @@ def setzen(userid, aenderungen):
     ``taeglich`` is stored, and only for bodies the user belongs to."""
     pruefen(userid, aenderungen)
     eigene = set(gremien_von(userid))
-    tree = _speicher(ANNOTATION_KEY, anlegen=True)
+    tree = portal_baum(ANNOTATION_KEY, anlegen=True)
     neu = {g: m for g, m in (tree.get(userid) or {}).items() if g in eigene}
     neu.update(aenderungen)
     neu = {g: m for g, m in neu.items() if m == TAEGLICH}
@@ -139,7 +130,7 @@ def setzen(userid, aenderungen):
 
 def mit_uebersicht(gremium_id):
     """User ids that chose the daily overview for ``gremium_id``."""
-    tree = _speicher(ANNOTATION_KEY)
+    tree = portal_baum(ANNOTATION_KEY)
     if not tree:
         return frozenset()
     return frozenset(
@@ -149,7 +140,7 @@ def mit_uebersicht(gremium_id):
 
 def alle_mit_uebersicht():
     """User ids with at least one daily overview, sorted."""
-    tree = _speicher(ANNOTATION_KEY)
+    tree = portal_baum(ANNOTATION_KEY)
     return sorted(tree.keys()) if tree else []
 
 
@@ -157,7 +148,7 @@ def letzte_uebersicht(userid):
     """``(datum, zeit)`` of the last overview sent to ``userid``: the day of
     the job (ISO) and the time it ran (aware ``datetime``); ``(None, None)``
     if none."""
-    eintrag = (_speicher(VERSAND_KEY) or {}).get(userid)
+    eintrag = (portal_baum(VERSAND_KEY) or {}).get(userid)
     if not eintrag:
         return None, None
     return eintrag["datum"], datetime.fromisoformat(eintrag["zeit"])
@@ -165,7 +156,7 @@ def letzte_uebersicht(userid):
 
 def uebersicht_vermerken(userid, datum):
     """Record the overview of ``userid`` for the job's day ``datum``, now."""
-    _speicher(VERSAND_KEY, anlegen=True)[userid] = PersistentMapping(
+    portal_baum(VERSAND_KEY, anlegen=True)[userid] = PersistentMapping(
         datum=datum.isoformat(), zeit=datetime.now(UTC).isoformat()
     )
 
@@ -173,7 +164,7 @@ def uebersicht_vermerken(userid, datum):
 def vergessen(userid):
     """Remove everything stored about ``userid`` (user deleted)."""
     for key in (ANNOTATION_KEY, VERSAND_KEY):
-        tree = _speicher(key)
+        tree = portal_baum(key)
         if tree is not None and userid in tree:
             del tree[userid]
 
@@ -196,7 +187,7 @@ def gruppe_verlassen(event):
         return
     userid = _principal_id(event.principal)
     try:
-        tree = _speicher(ANNOTATION_KEY)
+        tree = portal_baum(ANNOTATION_KEY)
     except api.exc.CannotGetPortalError:
         return
     werte = tree.get(userid) if tree is not None else None

@@ -213,3 +213,25 @@ def test_the_daily_job_forgets_answers_after_a_day(als, functional_portal):
         run_jobs()
     assert alt not in speicher
     assert neu in speicher
+
+
+def test_the_key_opens_no_door(als, request_factory):
+    """Rights are checked before the stored answer is looked up: anonymous
+    and a user without the right get 401 with the same key and body, not the
+    first answer."""
+    schluessel = str(uuid.uuid4())
+    daten = _neu()
+    assert (
+        als("mitarbeiter")
+        .post(FB10, json=daten, headers={"Idempotency-Key": schluessel})
+        .status_code
+        == 201
+    )
+    anonym = request_factory(api=False)
+    anonym.headers["Accept"] = "application/json"
+    for session in (anonym, als("poa")):
+        antwort = session.post(
+            FB10, json=daten, headers={"Idempotency-Key": schluessel}
+        )
+        assert antwort.status_code == 401, antwort.text
+        assert "Idempotent-Replayed" not in antwort.headers

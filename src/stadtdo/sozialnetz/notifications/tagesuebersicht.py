@@ -67,15 +67,19 @@ def _wartet(gremium_id, brains, tage):
             continue
         frist = frist_ab(seit, tage=tage)
         zeilen.append(
-            [
-                f"Antrag {brain.antragsnummer}: {brain.plattform_titel} "
-                f"{brain.kontoname}",
-                f"  Fachbereich: {brain.fachbereich_titel}",
-                f"  Votum fällig seit {_datum(seit)}, Frist {frist:%d.%m.%Y}",
-                f"  {brain.getURL()}",
-            ]
+            _eintrag(brain, f"Votum fällig seit {_datum(seit)}, Frist {frist:%d.%m.%Y}")
         )
     return zeilen
+
+
+def _eintrag(brain, angabe):
+    """The lines of one Antrag in the overview, ``angabe`` on its third."""
+    return [
+        f"Antrag {brain.antragsnummer}: {brain.plattform_titel} {brain.kontoname}",
+        f"  Fachbereich: {brain.fachbereich_titel}",
+        f"  {angabe}",
+        f"  {brain.getURL()}",
+    ]
 
 
 def _neu(gremium_id, brains, seit):
@@ -91,15 +95,7 @@ def _neu(gremium_id, brains, seit):
         eingereicht = _eingereicht(antrag)
         if eingereicht is None or (seit is not None and eingereicht <= seit):
             continue
-        zeilen.append(
-            [
-                f"Antrag {brain.antragsnummer}: {brain.plattform_titel} "
-                f"{brain.kontoname}",
-                f"  Fachbereich: {brain.fachbereich_titel}",
-                f"  eingereicht am {eingereicht:%d.%m.%Y}",
-                f"  {brain.getURL()}",
-            ]
-        )
+        zeilen.append(_eintrag(brain, f"eingereicht am {eingereicht:%d.%m.%Y}"))
     return zeilen
 
 

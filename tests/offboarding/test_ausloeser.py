@@ -13,8 +13,10 @@ from tests.notifications.conftest import addr
 from tests.offboarding.conftest import brain
 from tests.offboarding.conftest import RITA
 from tests.offboarding.conftest import verantwortung_mails
+from zExceptions import Forbidden
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
+import pytest
 
 
 def _run(today):
@@ -78,15 +80,22 @@ def test_the_dry_run_records_and_sends_nothing(konto, mails):
     assert not verantwortung.ist_markiert(antrag)
 
 
-def test_an_end_date_in_the_past_entered_on_edit_flags_at_once(konto, mails):
+def test_an_end_date_cannot_be_entered_on_an_approved_antrag(konto, mails):
+    """The Person of an approved Antrag is frozen, even for a Manager: a
+    changed end date is refused at the data layer, nothing is flagged; the
+    department re-applies instead (verfahren.einfrieren)."""
+
     antrag = konto()
     mails.clear()
     person = antrag["person-1"]
     person.taetigkeit_bis = date.today() - timedelta(days=1)
-    with api.env.adopt_roles(["Manager"]):  # nobody else edits it any more
+    with (
+        api.env.adopt_roles(["Manager"]),
+        pytest.raises(Forbidden, match="eingefroren"),
+    ):
         notify(ObjectModifiedEvent(person))
-    assert _gruende(antrag) == [("person-1", "aufgabe_beendet")]
-    _eine_mail_an_die_leitung(mails, antrag)
+    assert verantwortung.eintraege(antrag) == []
+    assert verantwortung_mails(mails) == []
 
 
 def test_an_antrag_not_yet_approved_is_not_flagged(konto, mails):

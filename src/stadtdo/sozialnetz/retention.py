@@ -36,6 +36,7 @@ from plone import api
 from stadtdo.sozialnetz.datenschutz import freitext
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren.verlauf import zustand_seit
+from stadtdo.sozialnetz.verfahren.einfrieren import freigeben
 import logging
 import transaction
 
@@ -201,9 +202,10 @@ def _anlagen_loeschen(antrag):
     ):
         return 0
     anlagen = [k for k in kinder if k.portal_type == "Anlage"]
-    for anlage in anlagen:
-        versionen_loeschen(anlage)
-        antrag._delObject(anlage.getId())  # the job, not a user, deletes
+    with freigeben("Aufbewahrungsfrist: Anlagen löschen"):
+        for anlage in anlagen:
+            versionen_loeschen(anlage)
+            antrag._delObject(anlage.getId())  # the job, not a user, deletes
     return len(anlagen)
 
 

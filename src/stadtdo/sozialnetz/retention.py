@@ -35,8 +35,8 @@ from persistent.list import PersistentList
 from plone import api
 from stadtdo.sozialnetz.datenschutz import freitext
 from stadtdo.sozialnetz.settings import einstellung
-from stadtdo.sozialnetz.verfahren.verlauf import zustand_seit
 from stadtdo.sozialnetz.verfahren.einfrieren import freigeben
+from stadtdo.sozialnetz.verfahren.verlauf import zustand_seit
 import logging
 import transaction
 

@@ -15,14 +15,11 @@ from stadtdo.sozialnetz.upgrades import UMSTELLUNG_1001
 from stadtdo.sozialnetz.verfahren import erneut
 from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren import verantwortung
-from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 from stadtdo.sozialnetz.verfahren.frist import fristen_je_gremium
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import kurzansicht
-from stadtdo.sozialnetz.verfahren.voten import offene_rueckfragen
 from stadtdo.sozialnetz.verfahren.voten import VOTEN
 from stadtdo.sozialnetz.vocabularies import term_title
 from stadtdo.sozialnetz.vorfall import formular
@@ -265,19 +262,27 @@ class AntragView(DefaultView):
     def kann_bearbeiten(self):
         return _can("Modify portal content", self.context)
 
+    @property
+    def _moeglich(self):
+        """The steps the process layer allows the current user now
+        (``schritte.moegliche_schritte``), asked once per page."""
+        if "_moegliche_schritte" not in self.__dict__:
+            self.__dict__["_moegliche_schritte"] = schritte.moegliche_schritte(
+                self.context
+            )
+        return self.__dict__["_moegliche_schritte"]
+
+    def _darf(self, schritt):
+        return [m for m in self._moeglich if m.schritt == schritt]
+
     def kann_einreichen(self):
-        return self.state == "entwurf" and _can(
-            "stadtdo.sozialnetz: Submit Antrag", self.context
-        )
+        return bool(self._darf("einreichen"))
 
     def einreichen_hindernisse(self):
         return hindernisse(self.context)
 
     def schritte(self):
-        """Simple transitions (genehmigen, zurückweisen, einstellen) the user may take."""
-        (workflow,) = api.portal.get_tool("portal_workflow").getWorkflowsFor(
-            self.context
-        )
+        """Simple steps (genehmigen, zurückweisen, einstellen) the user may take."""
         return [
             {
                 "id": tid,
@@ -285,43 +290,32 @@ class AntragView(DefaultView):
                 "kommentar_pflicht": tid == "zurueckweisen",
             }
             for tid, title in EINFACHE_SCHRITTE.items()
-            if workflow.isActionSupported(self.context, tid)
+            if self._darf(tid)
         ]
 
     def abstimmbare_gremien(self):
         """The bodies the current user may vote for now."""
-        result = []
-        for gremium in GREMIEN:
-            if self.state in workflow.faellig_in(gremium) and _can(
-                gremium.permission, self.context
-            ):
-                result.append(
-                    {
-                        "id": gremium.id,
-                        "titel": self.t(gremium.titel),
-                        "agentur": gremium.id == "agentur",
-                        "endgueltig_moeglich": gremium.zustimmung_erforderlich,
-                    }
-                )
-        return result
+        return [
+            {
+                "id": gremium.id,
+                "titel": self.t(gremium.titel),
+                "agentur": gremium.id == "agentur",
+                "endgueltig_moeglich": gremium.zustimmung_erforderlich,
+            }
+            for gremium in (GREMIEN_BY_ID[m.gremium] for m in self._darf("votum"))
+        ]
 
     def voten_auswahl(self):
         return [{"id": key, "title": self.t(title)} for key, title in VOTEN.items()]
 
     def offene_rueckfragen(self):
-        if not _can("stadtdo.sozialnetz: Answer Rueckfrage", self.context):
-            return []
         return [
-            {"id": gid, "titel": self.t(GREMIEN_BY_ID[gid].titel)}
-            for gid in offene_rueckfragen(self.context)
+            {"id": m.gremium, "titel": self.t(GREMIEN_BY_ID[m.gremium].titel)}
+            for m in self._darf("rueckfrage_beantworten")
         ]
 
     def kann_erneut_stellen(self):
-        return (
-            self.state in workflow.abloesbare_zustaende()
-            and _can(erneut.REAPPLY_PERMISSION, self.context)
-            and erneut.laufender_nachfolger(self.context) is None
-        )
+        return bool(self._darf("erneut_stellen"))
 
     def verantwortung(self):
         """The notice „Verantwortung klären“ (offboarding): who left and why,
@@ -337,7 +331,7 @@ class AntragView(DefaultView):
                 }
                 for e in verantwortung.offene(self.context)
             ],
-            "kann_uebertragen": self.kann_erneut_stellen(),
+            "kann_uebertragen": bool(self._darf("verantwortung_uebertragen")),
         }
 
     def aenderung_beantragt(self):

@@ -1,13 +1,15 @@
 """The REST representation of an Antrag: links to its predecessor and
 successors (section 5 „Bisherige Anträge“) as link objects, and the pending
 re-application („Änderung beantragt“), and „Verantwortung klären“
-(offboarding: who left and why, or null)."""
+(offboarding: who left and why, or null), and ``moegliche_schritte``: the
+steps the signed-in user may take now (``verfahren.schritte``)."""
 
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from stadtdo.sozialnetz.content.antrag import IAntrag
 from stadtdo.sozialnetz.verfahren import erneut
+from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren import verantwortung
 from zope.component import adapter
 from zope.interface import implementer
@@ -57,4 +59,8 @@ class SerializeAntragToJson(SerializeFolderToJson):
             if verantwortung.ist_markiert(antrag)
             else None
         )
+        result["moegliche_schritte"] = [
+            {"schritt": m.schritt, "gremium": m.gremium or None}
+            for m in schritte.moegliche_schritte(antrag)
+        ]
         return result

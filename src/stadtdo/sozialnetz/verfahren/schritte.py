@@ -12,6 +12,7 @@ is not due or data are missing; ``Unauthorized`` (German message) when the
 user may not take it.
 """
 
+from dataclasses import dataclass
 from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
@@ -93,8 +94,7 @@ def _kommentar(value):
 # The department
 
 
-def einreichen(antrag, *, kommentar=""):
-    """Submit a draft (Anlage 1 Nr. 2): it freezes and goes to the FB head."""
+def _pruefe_einreichen(antrag, gremium=""):
     _faellig(antrag, "einreichen")
     _erlaubt(
         antrag,
@@ -104,6 +104,11 @@ def einreichen(antrag, *, kommentar=""):
             "Mitarbeiter*innen des Fachbereichs."
         ),
     )
+
+
+def einreichen(antrag, *, kommentar=""):
+    """Submit a draft (Anlage 1 Nr. 2): it freezes and goes to the FB head."""
+    _pruefe_einreichen(antrag)
     gruende = hindernisse(antrag)
     if gruende:
         raise AktionAbgelehnt(
@@ -114,8 +119,7 @@ def einreichen(antrag, *, kommentar=""):
     _feuern(antrag, "einreichen", kommentar=_kommentar(kommentar))
 
 
-def rueckfrage_beantworten(antrag, *, gremium, antwort):
-    """Record the FB's answer to the open Rückfrage of ``gremium``."""
+def _pruefe_rueckfrage(antrag, gremium):
     g = _gremium(gremium)
     _faellig(antrag, "rueckfrage_beantworten")
     if g.id not in voten.offene_rueckfragen(antrag):
@@ -131,6 +135,12 @@ def rueckfrage_beantworten(antrag, *, gremium, antwort):
         "rueckfrage_beantworten",
         _t("Sie dürfen Rückfragen zu diesem Antrag nicht beantworten."),
     )
+    return g
+
+
+def rueckfrage_beantworten(antrag, *, gremium, antwort):
+    """Record the FB's answer to the open Rückfrage of ``gremium``."""
+    g = _pruefe_rueckfrage(antrag, gremium)
     antwort = _kommentar(antwort)
     if not antwort:
         raise AktionAbgelehnt(_t("Bitte geben Sie eine Antwort ein."), field="antwort")
@@ -159,12 +169,7 @@ def erneut_stellen(antrag):
     return erneut.kopie_anlegen(antrag)
 
 
-def verantwortung_uebertragen(antrag):
-    """„Verantwortung übertragen“ (offboarding): start the re-application of
-    the approved ``antrag`` flagged „Verantwortung klären“, with all data but
-    without the Persons who left; the department adds the new responsible
-    person. Same rights and rules as ``erneut_stellen``. Returns the new
-    Antrag and the names of the Persons left out."""
+def _pruefe_verantwortung(antrag, gremium=""):
     _erneut_pruefen(
         antrag,
         _t("Sie dürfen die Verantwortung für diesen Antrag nicht übertragen."),
@@ -176,6 +181,15 @@ def verantwortung_uebertragen(antrag):
                 "mit dem Hinweis „Verantwortung klären“ möglich."
             )
         )
+
+
+def verantwortung_uebertragen(antrag):
+    """„Verantwortung übertragen“ (offboarding): start the re-application of
+    the approved ``antrag`` flagged „Verantwortung klären“, with all data but
+    without the Persons who left; the department adds the new responsible
+    person. Same rights and rules as ``erneut_stellen``. Returns the new
+    Antrag and the names of the Persons left out."""
+    _pruefe_verantwortung(antrag)
     ohne = verantwortung.betroffene_personen(antrag)
     namen = [verantwortung.personen_name(antrag, pid) for pid in ohne]
     return erneut.kopie_anlegen(antrag, ohne=ohne), [n for n in namen if n]
@@ -210,10 +224,24 @@ def _erneut_pruefen(antrag, verweigert=None):
         )
 
 
+def _pruefe_einfach(transition_id):
+    """The check of a step whose only data is a comment: due and permitted."""
+
+    def pruefen(antrag, gremium=""):
+        _faellig(antrag, transition_id)
+        _erlaubt(antrag, transition_id)
+
+    return pruefen
+
+
+_pruefe_einstellen = _pruefe_einfach("einstellen")
+_pruefe_genehmigen = _pruefe_einfach("genehmigen")
+_pruefe_zurueckweisen = _pruefe_einfach("zurueckweisen")
+
+
 def einstellen(antrag, *, kommentar=""):
     """The FB reports that the approved account was closed."""
-    _faellig(antrag, "einstellen")
-    _erlaubt(antrag, "einstellen")
+    _pruefe_einstellen(antrag)
     _feuern(antrag, "einstellen", kommentar=_kommentar(kommentar))
 
 
@@ -222,8 +250,7 @@ def einstellen(antrag, *, kommentar=""):
 
 def genehmigen(antrag, *, kommentar=""):
     """The FB head approves (Genehmigungsvorbehalt, Anlage 1 Nr. 4)."""
-    _faellig(antrag, "genehmigen")
-    _erlaubt(antrag, "genehmigen")
+    _pruefe_genehmigen(antrag)
     _feuern(antrag, "genehmigen", kommentar=_kommentar(kommentar))
 
 
@@ -273,17 +300,8 @@ def stellungnahme(antrag, *, votum, kommentar=""):
     return _votum(antrag, "agentur", votum, kommentar, False)
 
 
-def _votum(antrag, gremium, votum, kommentar, endgueltig):
+def _pruefe_votum(antrag, gremium):
     g = _gremium(gremium)
-    if votum not in voten.VOTEN:
-        raise AktionAbgelehnt(
-            _t(
-                "Unbekanntes Votum „${votum}“. Erlaubt sind: ${erlaubt}.",
-                votum=votum,
-                erlaubt=", ".join(voten.VOTEN),
-            ),
-            field="votum",
-        )
     if api.content.get_state(antrag) not in workflow.faellig_in(g):
         raise AktionAbgelehnt(
             _t(
@@ -303,6 +321,21 @@ def _votum(antrag, gremium, votum, kommentar, endgueltig):
     unvereinbar = votum_unvereinbar(api.user.get_current(), g.id, antrag)
     if unvereinbar:
         raise Unauthorized(unvereinbar)
+    return g
+
+
+def _votum(antrag, gremium, votum, kommentar, endgueltig):
+    g = _gremium(gremium)
+    if votum not in voten.VOTEN:
+        raise AktionAbgelehnt(
+            _t(
+                "Unbekanntes Votum „${votum}“. Erlaubt sind: ${erlaubt}.",
+                votum=votum,
+                erlaubt=", ".join(voten.VOTEN),
+            ),
+            field="votum",
+        )
+    _pruefe_votum(antrag, g.id)
     kommentar = _kommentar(kommentar)
     if votum in (voten.NEIN, voten.RUECKFRAGE) and not kommentar:
         raise AktionAbgelehnt(
@@ -400,3 +433,70 @@ def ausfuehren(antrag, transition_id, *, kommentar=""):
             status=_state_title(antrag),
         )
     )
+
+
+# What the user may do now: the one answer for the page, Meine Aufgaben and
+# REST. Each entry runs the same check (due, permitted) as its step function;
+# only the data a step carries (comment, vote, answer) is not asked here.
+
+
+@dataclass(frozen=True)
+class Moeglichkeit:
+    """A step of the current user on an Antrag.
+
+    ``schritt`` names the step function (``einreichen``, ``genehmigen``,
+    ``zurueckweisen``, ``einstellen``, ``votum``, ``rueckfrage_beantworten``,
+    ``erneut_stellen``, ``verantwortung_uebertragen``), ``gremium`` the body
+    of a vote or Rückfrage. ``moeglich`` is False with the German ``grund``
+    when the step is due but refused for this user, or not due now.
+    """
+
+    schritt: str
+    gremium: str = ""
+    moeglich: bool = True
+    grund: str = ""
+
+
+_PRUEFUNGEN = {
+    "einreichen": _pruefe_einreichen,
+    "genehmigen": _pruefe_genehmigen,
+    "zurueckweisen": _pruefe_zurueckweisen,
+    "einstellen": _pruefe_einstellen,
+    "votum": _pruefe_votum,
+    "rueckfrage_beantworten": _pruefe_rueckfrage,
+    "erneut_stellen": lambda antrag, gremium="": _erneut_pruefen(antrag),
+    "verantwortung_uebertragen": _pruefe_verantwortung,
+}
+
+
+def _kandidaten(antrag):
+    for schritt in ("einreichen", "genehmigen", "zurueckweisen", "einstellen"):
+        yield schritt, ""
+    for gremium in GREMIEN_BY_ID:
+        yield "votum", gremium
+    for gremium in voten.offene_rueckfragen(antrag):
+        yield "rueckfrage_beantworten", gremium
+    yield "erneut_stellen", ""
+    yield "verantwortung_uebertragen", ""
+
+
+def pruefen(antrag, schritt, *, gremium=""):
+    """A ``Moeglichkeit`` for one step of the current user on ``antrag``."""
+    try:
+        _PRUEFUNGEN[schritt](antrag, gremium)
+    except (AktionAbgelehnt, Unauthorized) as error:
+        grund = getattr(error, "message", None) or str(error)
+        return Moeglichkeit(schritt, gremium, moeglich=False, grund=grund)
+    return Moeglichkeit(schritt, gremium)
+
+
+def moegliche_schritte(antrag, *, mit_abgelehnten=False):
+    """The steps the current user may take on ``antrag`` now, in the order
+    of the page; with ``mit_abgelehnten`` also the refused ones with their
+    reason. Pages, Meine Aufgaben and REST show exactly this list."""
+    result = []
+    for schritt, gremium in _kandidaten(antrag):
+        moeglichkeit = pruefen(antrag, schritt, gremium=gremium)
+        if moeglichkeit.moeglich or mit_abgelehnten:
+            result.append(moeglichkeit)
+    return result

@@ -10,6 +10,7 @@ from plone.supermodel import model
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.einzeilig import einzeilig
 from stadtdo.sozialnetz.content.fachbereich import IFachbereich
+from stadtdo.sozialnetz.content.weblink import WebAdresse
 from stadtdo.sozialnetz.verfahren.antragsnummer import ensure_antragsnummer
 from stadtdo.sozialnetz.vocabularies import SONSTIGE
 from z3c.form.browser.radio import RadioFieldWidget
@@ -122,7 +123,7 @@ class IAntrag(model.Schema):
         required=True,
         constraint=einzeilig,
     )
-    url = schema.URI(
+    url = WebAdresse(
         title=_("Adresse (URL)"),
         description=_("Geplante oder bestehende Adresse des Auftritts."),
         required=False,
@@ -201,14 +202,14 @@ class IAntrag(model.Schema):
         description=_("Wer betreut den Auftritt bei Abwesenheit?"),
         required=True,
     )
-    impressum_url = schema.URI(
+    impressum_url = WebAdresse(
         title=_("Link zum Impressum"),
         description=_(
             "Jeder Auftritt braucht ein erreichbares Impressum (DV § 2, § 3)."
         ),
         required=True,
     )
-    datenschutzerklaerung_url = schema.URI(
+    datenschutzerklaerung_url = WebAdresse(
         title=_("Link zur Datenschutzerklärung"),
         description=_(
             "DSGVO-konforme Datenschutzerklärung, verlinkt im Impressum (DV § 3)."

@@ -7,6 +7,7 @@ the very same words.
 """
 
 from datetime import datetime
+from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.migration.verfahren import GREMIEN
 from stadtdo.sozialnetz.migration.verfahren import STATUS as ZUSTAENDE
 from stadtdo.sozialnetz.vocabularies import AUFTRITTSARTEN
@@ -108,6 +109,15 @@ def _status(text):
     return status
 
 
+def _web_adresse(text):
+    """The account's address: empty, or http/https (``content.weblink``)."""
+    if text and web_adresse(text) is None:
+        raise Abgelehnt(
+            f"„URL“ ist keine Web-Adresse (nur http:// oder https://): {text!r}"
+        )
+    return text or None
+
+
 def _pflicht(text, feld):
     if not text:
         raise Abgelehnt(f"„{feld}“ fehlt")
@@ -185,6 +195,7 @@ def pruefen(datenbank, satz):
     feld("plattform", _plattform, datenbank, satz.plattform)
     feld("auftrittsart", _auftrittsart, satz.art)
     feld("kontoname", _pflicht, satz.konto, "Konto")
+    feld("url", _web_adresse, satz.url)
     daten["antragsteller"] = satz.antragsteller
     feld("erstellt", _datum, satz.erstellt, "Erstellt", pflicht=True)
     feld("genehmigt", _datum, satz.genehmigt, "Genehmigt")
@@ -201,7 +212,6 @@ def pruefen(datenbank, satz):
         return None, gruende
     del daten["_"]
     daten["plattform"], daten["plattform_sonstige"] = daten["plattform"]
-    daten["url"] = satz.url or None
     daten["begruendung_html"] = satz.begruendung_html
     daten["verlauf"] = list(satz.verlauf)
     daten["vorgaenger"] = satz.vorgaenger

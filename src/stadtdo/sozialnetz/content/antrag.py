@@ -5,11 +5,13 @@ from Acquisition import aq_inner
 from plone.app.content.interfaces import INameFromTitle
 from plone.app.textfield import RichText
 from plone.autoform import directives
-from plone.dexterity.content import Container
 from plone.supermodel import model
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.einzeilig import einzeilig
+from stadtdo.sozialnetz.content.einzeilig import formatiert
+from stadtdo.sozialnetz.content.einzeilig import mehrzeilig
 from stadtdo.sozialnetz.content.fachbereich import IFachbereich
+from stadtdo.sozialnetz.content.ortsfest import OrtsfesterContainer
 from stadtdo.sozialnetz.content.weblink import WebAdresse
 from stadtdo.sozialnetz.verfahren.antragsnummer import ensure_antragsnummer
 from stadtdo.sozialnetz.vocabularies import SONSTIGE
@@ -160,6 +162,7 @@ class IAntrag(model.Schema):
             "erreichen? Social Media ergänzt die bestehende Öffentlichkeitsarbeit "
             "(DV § 1)."
         ),
+        constraint=mehrzeilig,
         required=True,
     )
     themen_redaktionsplan = schema.Text(
@@ -169,6 +172,7 @@ class IAntrag(model.Schema):
             "Eine personenbezogene Sachbearbeitung findet auf der Plattform nicht "
             "statt (DV § 2)."
         ),
+        constraint=mehrzeilig,
         required=True,
     )
     pflege_in_arbeitszeit = _ja_nein(
@@ -186,6 +190,7 @@ class IAntrag(model.Schema):
             "Eine Genehmigung erfolgt nur im Rahmen der bestehenden Regelungen "
             "(Überstunden, Rufbereitschaft) im Einzelfall (DV § 6)."
         ),
+        constraint=mehrzeilig,
         required=False,
     )
     moderation = schema.Text(
@@ -195,11 +200,13 @@ class IAntrag(model.Schema):
             "Hassrede und Angriffen umgegangen (Leitfaden Anlage 2, "
             "Verhaltensregeln Anlage 3)?"
         ),
+        constraint=mehrzeilig,
         required=True,
     )
     vertretung = schema.Text(
         title=_("Vertretungsregelung"),
         description=_("Wer betreut den Auftritt bei Abwesenheit?"),
+        constraint=mehrzeilig,
         required=True,
     )
     impressum_url = WebAdresse(
@@ -250,6 +257,7 @@ class IAntrag(model.Schema):
             "Darlegung, dass die Beschäftigten geschult wurden, zeitnah geschult "
             "werden oder die Anforderungen bereits erfüllen (DV § 6)."
         ),
+        constraint=mehrzeilig,
         required=True,
     )
     directives.widget(
@@ -274,6 +282,7 @@ class IAntrag(model.Schema):
             "Fachbereich (DV § 3). Dokumente fügen Sie als Anlagen zum Antrag hinzu."
         ),
         required=False,
+        constraint=formatiert,
         # one format only: no unlabelled format chooser beside the editor
         default_mime_type="text/html",
         allowed_mime_types=("text/html",),
@@ -286,6 +295,7 @@ class IAntrag(model.Schema):
             "wird vergaberechtlich dokumentiert, dass andere Anbieter nicht in "
             "Frage kommen (DV § 2)."
         ),
+        constraint=mehrzeilig,
         required=True,
     )
 
@@ -322,7 +332,7 @@ def fachbereich_of(obj):
 
 
 @implementer(IAntrag)
-class Antrag(Container):
+class Antrag(OrtsfesterContainer):
     """An Antrag. Its title is derived from its header and section 1."""
 
     # Kopfdaten, set by the subscribers in stadtdo.sozialnetz.subscribers.

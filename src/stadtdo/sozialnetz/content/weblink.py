@@ -87,6 +87,10 @@ class WebAdresse(schema.URI):
     """A URI field that accepts web addresses (``http``/``https``) only."""
 
     def _validate(self, value):
+        from stadtdo.sozialnetz.content.einzeilig import laenge_pruefen
+        from stadtdo.sozialnetz.eingaben import ADRESSE_MAX
+
+        laenge_pruefen(value, ADRESSE_MAX)
         super()._validate(value)
         if web_adresse(value) is None:
             raise KeinWebLink(self.title).with_field_and_value(self, value)

@@ -8,6 +8,9 @@ the very same words.
 
 from datetime import datetime
 from stadtdo.sozialnetz.content.weblink import web_adresse
+from stadtdo.sozialnetz.eingaben import ADRESSE_MAX
+from stadtdo.sozialnetz.eingaben import EINZEILIG_MAX
+from stadtdo.sozialnetz.eingaben import zahl
 from stadtdo.sozialnetz.migration.verfahren import GREMIEN
 from stadtdo.sozialnetz.migration.verfahren import STATUS as ZUSTAENDE
 from stadtdo.sozialnetz.vocabularies import AUFTRITTSARTEN
@@ -46,8 +49,15 @@ class Abgelehnt(ValueError):
     """One reason why a value cannot be taken over."""
 
 
-def _einzeilig(wert, feld):
-    """Single-line fields end up in mail headers (subject, names)."""
+def _einzeilig(wert, feld, grenze=None):
+    """Single-line fields end up in mail headers (subject, names) and have
+    the add-on's length limit (``eingaben``)."""
+    grenze = grenze or EINZEILIG_MAX
+    if len(wert or "") > grenze:
+        raise Abgelehnt(
+            f"„{feld}“ ist zu lang: höchstens {zahl(grenze)} Zeichen, "
+            f"übergeben {zahl(len(wert))}"
+        )
     if ZEILENUMBRUECHE.intersection(wert or ""):
         raise Abgelehnt(
             f"„{feld}“ enthält einen Zeilenumbruch; das Feld ist einzeilig und "
@@ -188,7 +198,7 @@ def pruefen(datenbank, satz):
         ("Status", satz.status),
         ("Antragsteller", satz.antragsteller),
     ):
-        feld("_", _einzeilig, wert, titel)
+        feld("_", _einzeilig, wert, titel, ADRESSE_MAX if titel == "URL" else None)
     feld("notes_id", _pflicht, satz.notes_id, "Notes-ID")
     feld("status", _status, satz.status)
     feld("folder", _fachbereich, datenbank, satz.fachbereich)

@@ -14,6 +14,7 @@ user may not take it.
 
 from plone import api
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz import eingaben
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.rechte.trennung import votum_unvereinbar
 from stadtdo.sozialnetz.verfahren import erneut
@@ -86,8 +87,10 @@ def _feuern(antrag, transition_id, *, kommentar="", gremium="", votum=""):
     antrag.reindexObject(idxs=AUFGABEN_INDIZES)
 
 
-def _kommentar(value):
-    return (value or "").strip()
+def _kommentar(value, feld="kommentar"):
+    """A comment, statement or answer: text of at most 10,000 characters
+    (``eingaben``), stripped; a wrong type or a longer text is refused."""
+    return eingaben.text(value, feld, grenze=eingaben.MEHRZEILIG_MAX).strip()
 
 
 # The department
@@ -131,7 +134,7 @@ def rueckfrage_beantworten(antrag, *, gremium, antwort):
         "rueckfrage_beantworten",
         _t("Sie dürfen Rückfragen zu diesem Antrag nicht beantworten."),
     )
-    antwort = _kommentar(antwort)
+    antwort = _kommentar(antwort, "antwort")
     if not antwort:
         raise AktionAbgelehnt(_t("Bitte geben Sie eine Antwort ein."), field="antwort")
     # The transition's guard needs the Rückfrage still open: answer afterwards.
@@ -247,7 +250,7 @@ def zurueckweisen(antrag, *, kommentar):
 
 def _gremium(gremium_id):
     try:
-        return GREMIEN_BY_ID[gremium_id]
+        return GREMIEN_BY_ID[eingaben.text(gremium_id, "gremium")]
     except KeyError:
         raise AktionAbgelehnt(
             _t(
@@ -275,7 +278,7 @@ def stellungnahme(antrag, *, votum, kommentar=""):
 
 def _votum(antrag, gremium, votum, kommentar, endgueltig):
     g = _gremium(gremium)
-    if votum not in voten.VOTEN:
+    if eingaben.text(votum, "votum") not in voten.VOTEN:
         raise AktionAbgelehnt(
             _t(
                 "Unbekanntes Votum „${votum}“. Erlaubt sind: ${erlaubt}.",

@@ -363,3 +363,15 @@ def test_without_id_the_short_name_is_the_antragsnummer(request_factory, fb10):
     assert response.status_code == 201
     data = response.json()
     assert data["@id"].endswith("/" + data["antragsnummer"].lower())
+
+
+def test_antrag_view_refuses_a_long_comment_with_the_limit(browser_as, antrag_in):
+    antrag = antrag_in("genehmigung_fbl")
+    transaction.commit()
+    vorher = _stand(antrag)
+    browser = browser_as("leitung")
+    browser.open(antrag.absolute_url())
+    browser.getControl(name="kommentar", index=0).value = ZU_LANG
+    browser.getControl("Genehmigen", index=1).click()
+    assert "höchstens 10.000 Zeichen" in browser.contents
+    assert _stand(antrag) == vorher

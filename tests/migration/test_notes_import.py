@@ -100,6 +100,14 @@ def test_second_run_creates_nothing(beispiel, import_csv):
         (GUT.replace("FB 11=Ja", "FB 11=Vielleicht"), "Votum nicht lesbar"),
         (GUT.replace(";01.03.2020;", ";;"), "„Genehmigt“ fehlt"),
         (
+            GUT.replace(";Konto;", ";" + "k" * 201 + ";"),
+            "„Konto“ ist zu lang: höchstens 200 Zeichen, übergeben 201",
+        ),
+        (
+            GUT.replace("https://fb.example", "javascript:alert(1)//https://x"),
+            "„URL“ ist keine Web-Adresse (nur http:// oder https://)",
+        ),
+        (
             GUT.replace(";Konto;", ';"Konto\nzweite Zeile";'),
             "„Konto“ enthält einen Zeilenumbruch",
         ),

@@ -9,6 +9,7 @@ columns below; no Antrag is woken up and no Person is read.
 """
 
 from plone import api
+from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.reporting import csv_zelle
 import re
@@ -74,7 +75,7 @@ def _eintrag(brain):
         "plattform": brain.plattform,
         "plattform_titel": brain.plattform_titel,
         "konto": brain.kontoname,
-        "url": brain.konto_url,
+        "url": web_adresse(brain.konto_url),
         "fachbereich": brain.fachbereich,
         "fachbereich_titel": brain.fachbereich_titel,
         "genehmigt_seit": brain.genehmigt_am,

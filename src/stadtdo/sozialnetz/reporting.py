@@ -8,6 +8,7 @@ the caller may see.
 from collections import Counter
 from datetime import date
 from plone import api
+from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.frist import arbeitstage
@@ -168,7 +169,7 @@ def zeile(brain, *, tage=None):
         "plattform": brain.plattform,
         "plattform_titel": brain.plattform_titel,
         "konto": brain.kontoname,
-        "url": brain.konto_url,
+        "url": web_adresse(brain.konto_url),
         "status": brain.review_state,
         "antragsart": brain.antragsart,
         "genehmigt_am": brain.genehmigt_am,

@@ -10,10 +10,16 @@ from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from plone.supermodel.directives import primary
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.content.einzeilig import einzeilig
+from stadtdo.sozialnetz.content.einzeilig import mehrzeilig
 from zope import schema
 from zope.i18n import translate
 from zope.schema import ValidationError
+import logging
 import os
+
+
+logger = logging.getLogger("stadtdo.sozialnetz")
 
 
 #: Allowed file name endings and the signatures their content starts with.
@@ -41,6 +47,31 @@ DATEITYPEN = {
 }
 
 
+#: The content type each allowed ending is served with – whatever the client
+#: declared on upload (``inhaltstyp_setzen``).
+INHALTSTYPEN = {
+    ".pdf": "application/pdf",
+    ".doc": "application/msword",
+    ".xls": "application/vnd.ms-excel",
+    ".ppt": "application/vnd.ms-powerpoint",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+    ".odp": "application/vnd.oasis.opendocument.presentation",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+    ".webp": "image/webp",
+}
+#: Anything not recognised (e.g. taken over from Notes) is a plain download.
+UNBEKANNT = "application/octet-stream"
+
+
 class AnlageUnzulaessig(ValidationError):
     """A file that may not be attached; the message says why, in German."""
 
@@ -63,12 +94,66 @@ def _erster_block(value):
         return stream.read(16)
 
 
+def _endung(value):
+    return os.path.splitext(value.filename or "")[1].lower()
+
+
+def geprueft_typ(value):
+    """The content type of the file type the check recognises – ending *and*
+    first bytes –, else ``application/octet-stream``; never the declared one."""
+    endung = _endung(value)
+    if endung in DATEITYPEN and _erster_block(value).startswith(DATEITYPEN[endung]):
+        return INHALTSTYPEN[endung]
+    return UNBEKANNT
+
+
+def inhaltstyp_setzen(obj, event=None):
+    """Subscriber (added, modified): store the checked content type, so the
+    object URL, ``@@download``, ``@@display-file`` and the REST download all
+    serve it."""
+    datei = getattr(obj, "file", None)
+    if datei is None:
+        return None
+    typ = geprueft_typ(datei)
+    if datei.contentType == typ:
+        return None
+    vorher, datei.contentType = datei.contentType, typ
+    return vorher
+
+
+def anlagen_inhaltstypen(context=None):
+    """Upgrade: give every existing Anlage the content type of its checked file
+    type. Returns (and logs) ``{"pfad", "vorher", "nachher"}`` per changed
+    Anlage; idempotent. The ids of existing Anlagen stay as they are (links to
+    them keep working); new ones get ``<antragsnummer>-anlage-<n>``."""
+    from plone import api
+
+    geaendert = []
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="Anlage"):
+        anlage = brain._unrestrictedGetObject()
+        vorher = inhaltstyp_setzen(anlage)
+        if vorher is not None:
+            eintrag = {
+                "pfad": "/".join(anlage.getPhysicalPath()),
+                "vorher": vorher,
+                "nachher": anlage.file.contentType,
+            }
+            geaendert.append(eintrag)
+            logger.info(
+                "Anlage %(pfad)s: Inhaltstyp %(vorher)s -> %(nachher)s", eintrag
+            )
+            anlage.reindexObject()
+    return geaendert
+
+
 def anlage_pruefen(value):
     """Field constraint: the file's type and size are allowed."""
     from stadtdo.sozialnetz.settings import einstellung
 
     name = value.filename or ""
-    endung = os.path.splitext(name)[1].lower()
+    einzeilig(name)
+    endung = _endung(value)
     erlaubt = ", ".join(sorted({e.lstrip(".") for e in DATEITYPEN}))
     if endung not in DATEITYPEN:
         raise AnlageUnzulaessig(
@@ -104,8 +189,10 @@ def anlage_pruefen(value):
 class IAnlage(model.Schema):
     """Schema of an Anlage (the fields of a Plone file, with the check)."""
 
-    title = schema.TextLine(title=_("Titel"), required=False, max_length=1024)
-    description = schema.Text(title=_("Beschreibung"), required=False, max_length=10000)
+    title = schema.TextLine(title=_("Titel"), required=False, constraint=einzeilig)
+    description = schema.Text(
+        title=_("Beschreibung"), required=False, constraint=mehrzeilig
+    )
     primary("file")
     file = NamedBlobFile(
         title=_("Datei"),

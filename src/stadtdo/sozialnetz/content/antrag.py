@@ -5,11 +5,14 @@ from Acquisition import aq_inner
 from plone.app.content.interfaces import INameFromTitle
 from plone.app.textfield import RichText
 from plone.autoform import directives
-from plone.dexterity.content import Container
 from plone.supermodel import model
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.einzeilig import einzeilig
+from stadtdo.sozialnetz.content.einzeilig import formatiert
+from stadtdo.sozialnetz.content.einzeilig import mehrzeilig
 from stadtdo.sozialnetz.content.fachbereich import IFachbereich
+from stadtdo.sozialnetz.content.ortsfest import OrtsfesterContainer
+from stadtdo.sozialnetz.content.weblink import WebAdresse
 from stadtdo.sozialnetz.verfahren.antragsnummer import ensure_antragsnummer
 from stadtdo.sozialnetz.vocabularies import SONSTIGE
 from z3c.form.browser.radio import RadioFieldWidget
@@ -122,7 +125,7 @@ class IAntrag(model.Schema):
         required=True,
         constraint=einzeilig,
     )
-    url = schema.URI(
+    url = WebAdresse(
         title=_("Adresse (URL)"),
         description=_("Geplante oder bestehende Adresse des Auftritts."),
         required=False,
@@ -159,6 +162,7 @@ class IAntrag(model.Schema):
             "erreichen? Social Media ergänzt die bestehende Öffentlichkeitsarbeit "
             "(DV § 1)."
         ),
+        constraint=mehrzeilig,
         required=True,
     )
     themen_redaktionsplan = schema.Text(
@@ -168,6 +172,7 @@ class IAntrag(model.Schema):
             "Eine personenbezogene Sachbearbeitung findet auf der Plattform nicht "
             "statt (DV § 2)."
         ),
+        constraint=mehrzeilig,
         required=True,
     )
     pflege_in_arbeitszeit = _ja_nein(
@@ -185,6 +190,7 @@ class IAntrag(model.Schema):
             "Eine Genehmigung erfolgt nur im Rahmen der bestehenden Regelungen "
             "(Überstunden, Rufbereitschaft) im Einzelfall (DV § 6)."
         ),
+        constraint=mehrzeilig,
         required=False,
     )
     moderation = schema.Text(
@@ -194,21 +200,23 @@ class IAntrag(model.Schema):
             "Hassrede und Angriffen umgegangen (Leitfaden Anlage 2, "
             "Verhaltensregeln Anlage 3)?"
         ),
+        constraint=mehrzeilig,
         required=True,
     )
     vertretung = schema.Text(
         title=_("Vertretungsregelung"),
         description=_("Wer betreut den Auftritt bei Abwesenheit?"),
+        constraint=mehrzeilig,
         required=True,
     )
-    impressum_url = schema.URI(
+    impressum_url = WebAdresse(
         title=_("Link zum Impressum"),
         description=_(
             "Jeder Auftritt braucht ein erreichbares Impressum (DV § 2, § 3)."
         ),
         required=True,
     )
-    datenschutzerklaerung_url = schema.URI(
+    datenschutzerklaerung_url = WebAdresse(
         title=_("Link zur Datenschutzerklärung"),
         description=_(
             "DSGVO-konforme Datenschutzerklärung, verlinkt im Impressum (DV § 3)."
@@ -249,6 +257,7 @@ class IAntrag(model.Schema):
             "Darlegung, dass die Beschäftigten geschult wurden, zeitnah geschult "
             "werden oder die Anforderungen bereits erfüllen (DV § 6)."
         ),
+        constraint=mehrzeilig,
         required=True,
     )
     directives.widget(
@@ -273,6 +282,7 @@ class IAntrag(model.Schema):
             "Fachbereich (DV § 3). Dokumente fügen Sie als Anlagen zum Antrag hinzu."
         ),
         required=False,
+        constraint=formatiert,
         # one format only: no unlabelled format chooser beside the editor
         default_mime_type="text/html",
         allowed_mime_types=("text/html",),
@@ -285,6 +295,7 @@ class IAntrag(model.Schema):
             "wird vergaberechtlich dokumentiert, dass andere Anbieter nicht in "
             "Frage kommen (DV § 2)."
         ),
+        constraint=mehrzeilig,
         required=True,
     )
 
@@ -321,7 +332,7 @@ def fachbereich_of(obj):
 
 
 @implementer(IAntrag)
-class Antrag(Container):
+class Antrag(OrtsfesterContainer):
     """An Antrag. Its title is derived from its header and section 1."""
 
     # Kopfdaten, set by the subscribers in stadtdo.sozialnetz.subscribers.

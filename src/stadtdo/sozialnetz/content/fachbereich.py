@@ -3,6 +3,7 @@
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.content.ortsfest import OrtsfesterContainer
 from zope import schema
 from zope.interface import implementer
 
@@ -36,7 +37,7 @@ class IFachbereich(model.Schema):
 
 
 @implementer(IFachbereich)
-class Fachbereich(Container):
+class Fachbereich(OrtsfesterContainer):
     """A department folder.
 
     Adding an Antrag must not write the folder object or anything of it that

@@ -8,6 +8,7 @@ from plone.supermodel import model
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.antrag import FeldFehler
 from stadtdo.sozialnetz.content.einzeilig import einzeilig
+from stadtdo.sozialnetz.content.einzeilig import mehrzeilig
 from z3c.form.browser.radio import RadioFieldWidget
 from zope import schema
 from zope.component import adapter
@@ -38,6 +39,7 @@ class IPerson(model.Schema):
         title=_("Dienstliche E-Mail-Adresse"),
         description=_("z. B. vorname.nachname@stadtdo.de"),
         required=True,
+        constraint=einzeilig,
     )
     funktion = schema.Choice(
         title=_("Funktion"),
@@ -49,6 +51,7 @@ class IPerson(model.Schema):
         description=_(
             "Welche Rechte erhält die Person auf der Plattform, welche Aufgaben übernimmt sie?"
         ),
+        constraint=mehrzeilig,
         required=True,
     )
     einwilligung = schema.Bool(

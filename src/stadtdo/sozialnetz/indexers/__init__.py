@@ -5,6 +5,7 @@ from plone.indexer import indexer
 from stadtdo.sozialnetz.content.antrag import fachbereich_of
 from stadtdo.sozialnetz.content.antrag import IAntrag
 from stadtdo.sozialnetz.content.antrag import plattform_titel as _plattform_titel
+from stadtdo.sozialnetz.content.weblink import web_adresse
 
 
 @indexer(IAntrag)
@@ -99,7 +100,9 @@ def personen_anzahl(obj):
 
 @indexer(IAntrag)
 def konto_url(obj):
-    return str(obj.url) if obj.url else None
+    """The account's address for register, report and lists: web addresses
+    only (``content.weblink``)."""
+    return web_adresse(obj.url)
 
 
 @indexer(IAntrag)

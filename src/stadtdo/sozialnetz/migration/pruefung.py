@@ -7,6 +7,10 @@ the very same words.
 """
 
 from datetime import datetime
+from stadtdo.sozialnetz.content.weblink import web_adresse
+from stadtdo.sozialnetz.eingaben import ADRESSE_MAX
+from stadtdo.sozialnetz.eingaben import EINZEILIG_MAX
+from stadtdo.sozialnetz.eingaben import zahl
 from stadtdo.sozialnetz.migration.verfahren import GREMIEN
 from stadtdo.sozialnetz.migration.verfahren import STATUS as ZUSTAENDE
 from stadtdo.sozialnetz.vocabularies import AUFTRITTSARTEN
@@ -45,8 +49,15 @@ class Abgelehnt(ValueError):
     """One reason why a value cannot be taken over."""
 
 
-def _einzeilig(wert, feld):
-    """Single-line fields end up in mail headers (subject, names)."""
+def _einzeilig(wert, feld, grenze=None):
+    """Single-line fields end up in mail headers (subject, names) and have
+    the add-on's length limit (``eingaben``)."""
+    grenze = grenze or EINZEILIG_MAX
+    if len(wert or "") > grenze:
+        raise Abgelehnt(
+            f"„{feld}“ ist zu lang: höchstens {zahl(grenze)} Zeichen, "
+            f"übergeben {zahl(len(wert))}"
+        )
     if ZEILENUMBRUECHE.intersection(wert or ""):
         raise Abgelehnt(
             f"„{feld}“ enthält einen Zeilenumbruch; das Feld ist einzeilig und "
@@ -106,6 +117,15 @@ def _status(text):
     if status not in ZUSTAENDE:
         raise Abgelehnt(f"unbekannter Status {text!r}")
     return status
+
+
+def _web_adresse(text):
+    """The account's address: empty, or http/https (``content.weblink``)."""
+    if text and web_adresse(text) is None:
+        raise Abgelehnt(
+            f"„URL“ ist keine Web-Adresse (nur http:// oder https://): {text!r}"
+        )
+    return text or None
 
 
 def _pflicht(text, feld):
@@ -178,13 +198,14 @@ def pruefen(datenbank, satz):
         ("Status", satz.status),
         ("Antragsteller", satz.antragsteller),
     ):
-        feld("_", _einzeilig, wert, titel)
+        feld("_", _einzeilig, wert, titel, ADRESSE_MAX if titel == "URL" else None)
     feld("notes_id", _pflicht, satz.notes_id, "Notes-ID")
     feld("status", _status, satz.status)
     feld("folder", _fachbereich, datenbank, satz.fachbereich)
     feld("plattform", _plattform, datenbank, satz.plattform)
     feld("auftrittsart", _auftrittsart, satz.art)
     feld("kontoname", _pflicht, satz.konto, "Konto")
+    feld("url", _web_adresse, satz.url)
     daten["antragsteller"] = satz.antragsteller
     feld("erstellt", _datum, satz.erstellt, "Erstellt", pflicht=True)
     feld("genehmigt", _datum, satz.genehmigt, "Genehmigt")
@@ -201,7 +222,6 @@ def pruefen(datenbank, satz):
         return None, gruende
     del daten["_"]
     daten["plattform"], daten["plattform_sonstige"] = daten["plattform"]
-    daten["url"] = satz.url or None
     daten["begruendung_html"] = satz.begruendung_html
     daten["verlauf"] = list(satz.verlauf)
     daten["vorgaenger"] = satz.vorgaenger

@@ -41,6 +41,7 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from stadtdo.sozialnetz import idempotenz
 from stadtdo.sozialnetz.content.antrag import plattform_titel
+from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.datenschutz.entwuerfe import verwaiste_entwuerfe
 from stadtdo.sozialnetz.groups import fachbereich_group_id
 from stadtdo.sozialnetz.notifications.fristen import faellige_mitteilungen
@@ -122,8 +123,8 @@ def _digest_text(folder, antraege, jahr):
             if am
             else f"  Antrag {antrag.antragsnummer}"
         )
-        if antrag.url:
-            zeilen.append(f"  {antrag.url}")
+        if web_adresse(antrag.url):
+            zeilen.append(f"  {web_adresse(antrag.url)}")
         for person in _personen(antrag):
             zeilen.append(
                 f"  - {person.vorname} {person.nachname} "

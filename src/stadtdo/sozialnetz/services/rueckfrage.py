@@ -4,6 +4,8 @@ POST <antrag>/@rueckfrage  {"gremium": "personalrat", "antwort": "..."}
 """
 
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.services.base import EINZEILIG
+from stadtdo.sozialnetz.services.base import MEHRZEILIG
 from stadtdo.sozialnetz.services.base import SozialnetzService
 from stadtdo.sozialnetz.services.votum import votum_table
 from stadtdo.sozialnetz.verfahren import schritte
@@ -15,11 +17,12 @@ class RueckfragePost(SozialnetzService):
         data = self.json()
         if data is None:
             return self.bad_json()
-        if not data.get("gremium"):
+        werte = self.eingabe(data, gremium=EINZEILIG, antwort=MEHRZEILIG)
+        if not werte["gremium"]:
             return self.error(400, "Angabe „gremium“ fehlt.", field="gremium")
         try:
             schritte.rueckfrage_beantworten(
-                self.context, gremium=data["gremium"], antwort=data.get("antwort", "")
+                self.context, gremium=werte["gremium"], antwort=werte["antwort"] or ""
             )
         except AktionAbgelehnt as error:
             return self.error(400, error.message, field=error.field)

@@ -7,6 +7,9 @@ POST <antrag>/@votum  {"gremium": "poa", "votum": "ja", "kommentar": "...",
 
 from plone import api
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.services.base import EINZEILIG
+from stadtdo.sozialnetz.services.base import JA_NEIN
+from stadtdo.sozialnetz.services.base import MEHRZEILIG
 from stadtdo.sozialnetz.services.base import SozialnetzService
 from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren.frist import fristen_je_gremium
@@ -44,16 +47,23 @@ class VotumPost(SozialnetzService):
         data = self.json()
         if data is None:
             return self.bad_json()
+        werte = self.eingabe(
+            data,
+            gremium=EINZEILIG,
+            votum=EINZEILIG,
+            kommentar=MEHRZEILIG,
+            endgueltig=JA_NEIN,
+        )
         for name in ("gremium", "votum"):
-            if not data.get(name):
+            if not werte[name]:
                 return self.error(400, f"Angabe „{name}“ fehlt.", field=name)
         try:
             schritte.votum(
                 self.context,
-                gremium=data["gremium"],
-                votum=data["votum"],
-                kommentar=data.get("kommentar", ""),
-                endgueltig=bool(data.get("endgueltig")),
+                gremium=werte["gremium"],
+                votum=werte["votum"],
+                kommentar=werte["kommentar"] or "",
+                endgueltig=bool(werte["endgueltig"]),
             )
         except AktionAbgelehnt as error:
             return self.error(400, error.message, field=error.field)

@@ -22,12 +22,15 @@ class AntragWorkflowTransition(WorkflowTransition):
     error = SozialnetzService.error
     forbidden = SozialnetzService.forbidden
     json = SozialnetzService.json
+    bad_json = SozialnetzService.bad_json
 
     def reply(self):
         if self.transition is None:
             return super().reply()
         data = self.json()
         if data is None:
+            if (self.request.get("BODY") or b"").strip():
+                return self.bad_json()  # a body, but no JSON object
             data = {}
         try:
             schritte.ausfuehren(

@@ -5,9 +5,9 @@ content" and "Delete objects" away from every role, Manager included. A
 Manager can give them back on one object (``manage_permission`` in the ZMI or
 a script); these subscribers hold the line behind the permissions, at the
 data layer: every change that comes as a lifecycle event — an edit form, REST
-``PATCH``, ``plone.api``, adding, deleting, renaming or moving a Person or an
-Anlage, deleting or moving the Antrag — is refused while the Antrag is not a
-draft, whoever holds which permission.
+``PATCH``, ``plone.api``, adding or deleting a Person or an Anlage, deleting the
+Antrag — is refused while the Antrag is not a draft, whoever holds which
+permission. Copying, moving and renaming are refused by ``content.ortsfest``.
 
 Only the process itself changes frozen data, inside ``freigeben``: the
 retention period deletes the Anlagen of closed Anträge and anonymises their
@@ -29,7 +29,6 @@ from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from zExceptions import Forbidden
 from zope.i18n import translate
-from zope.lifecycleevent.interfaces import IObjectRemovedEvent
 import logging
 
 
@@ -119,18 +118,12 @@ def _ueber_dem_fachbereich(event_object):
     )
 
 
-def entfernt_oder_verschoben(obj, event):
-    """IObjectWillBeMovedEvent (also removal and rename) of an Antrag, a
-    Person or an Anlage: not while the Antrag is frozen. Adding (no old
-    parent) is ``hinzugefuegt``'s business."""
-    if event.oldParent is None:
+def entfernt(obj, event):
+    """IObjectWillBeMovedEvent of an Antrag, a Person or an Anlage: no
+    removal (no new parent) while the Antrag is frozen. Moves and renames
+    are ``content.ortsfest``'s business, adding ``hinzugefuegt``'s."""
+    if event.oldParent is None or event.newParent is not None:
         return
     if _ueber_dem_fachbereich(event.object):
         return
-    antrag = _antrag_von(obj)
-    was = (
-        "entfernt"
-        if IObjectRemovedEvent.providedBy(event) or event.newParent is None
-        else "verschoben"
-    )
-    _pruefen(obj, antrag, was)
+    _pruefen(obj, _antrag_von(obj), "entfernt")

@@ -15,6 +15,7 @@ user may not take it.
 from dataclasses import dataclass
 from plone import api
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz import eingaben
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.rechte.trennung import votum_unvereinbar
 from stadtdo.sozialnetz.verfahren import erneut
@@ -87,8 +88,10 @@ def _feuern(antrag, transition_id, *, kommentar="", gremium="", votum=""):
     antrag.reindexObject(idxs=AUFGABEN_INDIZES)
 
 
-def _kommentar(value):
-    return (value or "").strip()
+def _kommentar(value, feld="kommentar"):
+    """A comment, statement or answer: text of at most 10,000 characters
+    (``eingaben``), stripped; a wrong type or a longer text is refused."""
+    return eingaben.text(value, feld, grenze=eingaben.MEHRZEILIG_MAX).strip()
 
 
 # The department
@@ -141,7 +144,7 @@ def _pruefe_rueckfrage(antrag, gremium):
 def rueckfrage_beantworten(antrag, *, gremium, antwort):
     """Record the FB's answer to the open Rückfrage of ``gremium``."""
     g = _pruefe_rueckfrage(antrag, gremium)
-    antwort = _kommentar(antwort)
+    antwort = _kommentar(antwort, "antwort")
     if not antwort:
         raise AktionAbgelehnt(_t("Bitte geben Sie eine Antwort ein."), field="antwort")
     # The transition's guard needs the Rückfrage still open: answer afterwards.
@@ -274,7 +277,7 @@ def zurueckweisen(antrag, *, kommentar):
 
 def _gremium(gremium_id):
     try:
-        return GREMIEN_BY_ID[gremium_id]
+        return GREMIEN_BY_ID[eingaben.text(gremium_id, "gremium")]
     except KeyError:
         raise AktionAbgelehnt(
             _t(
@@ -326,7 +329,7 @@ def _pruefe_votum(antrag, gremium):
 
 def _votum(antrag, gremium, votum, kommentar, endgueltig):
     g = _gremium(gremium)
-    if votum not in voten.VOTEN:
+    if eingaben.text(votum, "votum") not in voten.VOTEN:
         raise AktionAbgelehnt(
             _t(
                 "Unbekanntes Votum „${votum}“. Erlaubt sind: ${erlaubt}.",

@@ -10,7 +10,7 @@ class ProtokollGet(SozialnetzService):
         limit = self.request.form.get("limit")
         try:
             limit = int(limit) if limit else None
-        except ValueError:
+        except (TypeError, ValueError):  # also a repeated ?limit=
             return self.error(400, "„limit“ muss eine Zahl sein.", field="limit")
         items = eintraege(principal=self.request.form.get("principal"), limit=limit)
         return {

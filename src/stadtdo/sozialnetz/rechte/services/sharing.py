@@ -15,6 +15,32 @@ from stadtdo.sozialnetz.services.base import SozialnetzService
 from zope.security import checkPermission
 
 
+def _form_fehler(data):
+    """``(field, German reason)`` if the body is not what plone.restapi's
+    deserializer reads (it would answer a wrong JSON type with a 500)."""
+    if data.get("inherit") is not None and not isinstance(data["inherit"], bool):
+        return "inherit", "Die Angabe „inherit“ muss true oder false sein."
+    entries = data.get("entries")
+    if entries is None:
+        return None
+    if not isinstance(entries, list):
+        return "entries", "Die Angabe „entries“ muss eine Liste sein."
+    for entry in entries:
+        roles = entry.get("roles") if isinstance(entry, dict) else None
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("id"), str)
+            or not isinstance(roles, dict)
+            or not all(isinstance(on, bool) for on in roles.values())
+        ):
+            return (
+                "entries",
+                "Jeder Eintrag in „entries“ braucht „id“ (Text) und „roles“ "
+                "(je Rolle true oder false).",
+            )
+    return None
+
+
 class SharingPost(SozialnetzService, BaseSharingPost):
     def _error(self, message):
         return self.forbidden(deutsch(message))
@@ -22,10 +48,13 @@ class SharingPost(SozialnetzService, BaseSharingPost):
     def reply(self):
         if not checkPermission("plone.DelegateRoles", self.context):
             return super().reply()  # plone.restapi's own 403
-        data = self.json() or {}
+        data = self.json()
+        if data is None:
+            return self.bad_json()
+        fehler = _form_fehler(data)
+        if fehler:
+            return self.error(400, fehler[1], field=fehler[0])
         entries = data.get("entries") or []
-        if not isinstance(entries, list):
-            entries = []
         userid = api.user.get_current().getId()
         manager = "Manager" in api.user.get_roles()
         for entry in entries:

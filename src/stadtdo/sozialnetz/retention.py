@@ -3,7 +3,8 @@ DSGVO Art. 5 Abs. 1 lit. e).
 
 A Person's task ends (``ende_und_grund``)
 
-- on its end date (``taetigkeit_bis``),
+- on its end date (``taetigkeit_bis``; entered late: on the day of entry),
+- when its consent is withdrawn (from the day that was recorded),
 - when the account is closed (``eingestellt``),
 - when the Antrag is rejected (``abgelehnt``) or sent back
   (``zurueckgewiesen``), from the decision,
@@ -34,6 +35,7 @@ from datetime import timedelta
 from persistent.list import PersistentList
 from plone import api
 from stadtdo.sozialnetz.datenschutz import freitext
+from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren.verlauf import zustand_seit
 import logging
@@ -86,12 +88,15 @@ def fortgefuehrt_in(person):
 
 
 def ende_und_grund(person, *, _tiefe=0):
-    """``(day, reason key)`` on which the Person's data stopped being needed,
-    or ``(None, None)``. The earliest of all ends counts."""
+    """``(day, reason key)`` from which the retention period of the Person's
+    data runs, or ``(None, None)``. The earliest of all ends counts; an end
+    the user entered counts from the day it was recorded at the earliest
+    (``datenschutz.stichtage``)."""
     enden = []
-    if person.taetigkeit_bis:
-        enden.append((person.taetigkeit_bis, "taetigkeit_bis"))
-    widerrufen = getattr(person, "einwilligung_widerrufen_am", None)
+    taetigkeit_bis = stichtage.taetigkeit_endet_fuer_fristen(person)
+    if taetigkeit_bis:
+        enden.append((taetigkeit_bis, "taetigkeit_bis"))
+    widerrufen = stichtage.widerruf_fuer_fristen(person)
     if widerrufen:
         enden.append((widerrufen, "einwilligung_widerrufen"))
     antrag = aq_parent(person)

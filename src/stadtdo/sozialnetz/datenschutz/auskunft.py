@@ -43,6 +43,8 @@ PERSON_FELDER = (
     "taetigkeit_bis",
     "internetfreischaltung",
     "einwilligung_widerrufen_am",
+    "einwilligung_widerruf_vermerkt",
+    "taetigkeit_bis_vermerkt",
 )
 
 

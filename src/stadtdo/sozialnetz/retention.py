@@ -15,7 +15,7 @@ A Person's task ends (``ende_und_grund``)
 Drafts that nobody touches end too (``datenschutz.entwuerfe``).
 
 After the retention period of the control panel the Person's name and
-e-mail are anonymised – in the item, in every version CMFEditions stored of
+e-mail are anonymised (and its link to a user account removed) – in the item, in every version CMFEditions stored of
 it, in the Systemhaus orders, in the catalog, and wherever the name was
 written in free text or comments of the Antrag and its versions
 (``datenschutz.freitext``). Once every Person of a closed Antrag is
@@ -173,6 +173,9 @@ def _scrub(obj):
     obj.nachname = ANONYM_NAME
     obj.vorname = ""
     obj.email = ANONYM_EMAIL
+    if getattr(obj, "benutzer", None):  # the link to the account (rechte.konten)
+        obj.benutzer = None
+        obj.benutzer_verknuepft = None
 
 
 def _scrub_systemhaus(antrag, email):

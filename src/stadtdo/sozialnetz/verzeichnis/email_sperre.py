@@ -14,6 +14,7 @@ browser layer) nothing here is active.
 from plone.app.users.browser.userdatapanel import UserDataConfiglet
 from plone.app.users.browser.userdatapanel import UserDataPanel
 from plone.restapi.services.users.update import UsersPatch
+from Products.statusmessages.interfaces import IStatusMessage
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.rechte.trennung import deutsch
 from stadtdo.sozialnetz.services.base import SozialnetzService
@@ -43,8 +44,8 @@ class EmailAusDemVerzeichnis:
         member = self.member
         if widget is not None and member is not None and email_gesperrt(member.getId()):
             widget.mode = DISPLAY_MODE
-            widget.description = GESPERRT
             widget.update()
+            IStatusMessage(self.request).add(deutsch(GESPERRT), type="info")
 
 
 class VerzeichnisUserDataPanel(EmailAusDemVerzeichnis, UserDataPanel):
@@ -60,18 +61,10 @@ class VerzeichnisUsersPatch(SozialnetzService, UsersPatch):
 
     def reply(self):
         data = self.json()
-        if (
-            data is not None
-            and "email" in data
-            and len(self.params) == 1
-            and email_gesperrt(self.params[0])
-        ):
-            aktuell = (verzeichnis_email(self.params[0]) or "").strip().lower()
-            neu = (
-                data["email"].strip().lower()
-                if isinstance(data["email"], str)
-                else None
-            )
-            if neu != aktuell:
+        if data is not None and "email" in data and len(self.params) == 1:
+            verzeichnis = verzeichnis_email(self.params[0])
+            # the address as the directory has it (a client sending back the
+            # whole user) passes; any other value would be written into it
+            if verzeichnis is not None and data["email"] != verzeichnis:
                 return self.error(400, deutsch(GESPERRT), field="email")
         return super().reply()

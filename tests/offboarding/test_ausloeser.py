@@ -7,6 +7,7 @@ from datetime import timedelta
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from stadtdo.sozialnetz.rechte import konten
 from stadtdo.sozialnetz.rechte.mitglieder import mitgliedschaft_aendern
 from stadtdo.sozialnetz.verfahren import verantwortung
 from tests.notifications.conftest import addr
@@ -119,6 +120,33 @@ def test_deleting_a_user_not_named_flags_nothing(konto, mails):
             username="andere", email="andere@stadtdo.example", password="x-12345678"
         )
         api.user.delete(username="andere")
+    assert verantwortung.eintraege(antrag) == []
+
+
+def test_the_link_counts_not_the_accounts_email(konto, mails):
+    """Issue 20: Rita's account with another address is still her Person's
+    account; an account that takes Erika's address is not Erika's."""
+    antrag = konto()
+    with api.env.adopt_roles(["Manager"]):
+        api.user.get(userid=RITA).setMemberProperties({"email": "neu@stadtdo.example"})
+        api.user.create(
+            username="nachahmer",
+            email="erika.mustermann@stadtdo.de",
+            password="x-12345678a",
+        )
+        api.user.delete(username="nachahmer")
+        api.user.delete(username=RITA)
+    assert _gruende(antrag) == [("person-1", "benutzer_geloescht")]
+
+
+def test_a_person_not_linked_is_not_flagged_by_an_account_with_its_address(
+    konto, mails
+):
+    antrag = konto()
+    with api.env.adopt_user(username="sta11"):
+        konten.verknuepfen(antrag["person-1"], None)  # StA 11 removes the link
+    with api.env.adopt_roles(["Manager"]):
+        api.user.delete(username=RITA)  # her account still has the address
     assert verantwortung.eintraege(antrag) == []
 
 

@@ -156,10 +156,15 @@ def test_link_to_an_unknown_account_is_400(api_as, genehmigt, body, field):  # n
     assert konten.verknuepft_mit(genehmigt["person"]) is None
 
 
-def test_link_page_for_sta11(browser_as, genehmigt):
+def test_link_page_for_sta11(browser_as, genehmigt, datenbank):
     url = f"{genehmigt['person'].absolute_url()}/@@benutzerkonto-verknuepfen"
     browser = browser_as("sta11")
-    browser.open(url)
+    # the worklist on „Rechte verwalten“ leads to the Person's page
+    browser.open(f"{datenbank.absolute_url()}/@@rechte-verwalten")
+    assert "Personen ohne Benutzerkonto" in browser.contents
+    assert genehmigt.antragsnummer in browser.contents
+    browser.getLink(url=url).click()
+    assert browser.url == url
     assert "Nicht verknüpft." in browser.contents
     browser.getControl(name="benutzer").value = "mitarbeiter"
     browser.getControl("Verknüpfen").click()
@@ -167,6 +172,9 @@ def test_link_page_for_sta11(browser_as, genehmigt):
     assert "Verknüpft mit" in browser.contents
     transaction.begin()
     assert konten.verknuepft_mit(genehmigt["person"]) == "mitarbeiter"
+    browser.open(f"{datenbank.absolute_url()}/@@rechte-verwalten")
+    assert genehmigt.antragsnummer not in browser.contents
+    browser.open(url)
 
     browser.getControl(name="benutzer").value = "gibt-es-nicht"
     browser.getControl("Verknüpfen").click()

@@ -152,6 +152,21 @@ def personen_des_benutzers(userid, *, pfad=None, nur_genehmigte=False):
     ]
 
 
+def unverknuepfte_personen():
+    """The Persons of approved Anträge without a link (StA 11's worklist on
+    „Rechte verwalten“), as dicts: antragsnummer, name, email, url."""
+    return [
+        {
+            "antragsnummer": antrag.antragsnummer,
+            "name": person.title,
+            "email": person.email,
+            "url": person.absolute_url(),
+        }
+        for antrag, person in _personen(nur_genehmigte=True)
+        if verknuepft_mit(person) is None
+    ]
+
+
 def _email(value):
     return (value or "").strip().lower()
 

@@ -226,3 +226,30 @@ def test_upgrade_to_1001_adds_index_and_column(konto):
     assert brain(antrag).verantwortung_klaeren is True
     (gefunden,) = catalog.unrestrictedSearchResults(verantwortung_klaeren=True)
     assert antrag.UID() == gefunden.UID
+
+
+def test_the_reapplication_keeps_the_link_and_the_day_of_entry(konto, transition):
+    """Issue 20: the copy of a Person in a re-application is the same person:
+    linked to the same account (recorded), its end entered on the same day."""
+    from stadtdo.sozialnetz.rechte import protokoll
+    from stadtdo.sozialnetz.verfahren import schritte
+
+    ende = date.today() + timedelta(days=30)
+    antrag = konto(taetigkeit_bis=ende)
+    alt = antrag["person-1"]
+    alt.taetigkeit_bis_vermerkt = dict(alt.taetigkeit_bis_vermerkt, am="2026-01-02")
+    with api.env.adopt_user(username="mitarbeiter"):
+        neu = schritte.erneut_stellen(antrag)
+    (kopie,) = [p for p in neu.objectValues() if p.title == "Rita Redakteurin"]
+    assert konten.verknuepft_mit(kopie) == RITA
+    assert konten.verknuepfung(kopie)["von"] == "sta11"
+    assert kopie.taetigkeit_bis_vermerkt["am"] == "2026-01-02"
+    eintraege = [
+        e
+        for e in protokoll.eintraege(principal=RITA)
+        if e["art"] == protokoll.KONTO_VERKNUEPFUNG
+    ]
+    assert eintraege[0]["ziel"] == "/".join(kopie.getPhysicalPath())
+    # Erika has no account: her copy has none either
+    (erika,) = [p for p in neu.objectValues() if p.title == "Erika Mustermann"]
+    assert konten.verknuepft_mit(erika) is None

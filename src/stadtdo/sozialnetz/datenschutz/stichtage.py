@@ -20,7 +20,8 @@ their limits:
     past – a task that really ended is entered late – but then it counts
     from the day it was entered: the retention period runs from the later of
     the stated end and the day it was recorded (``taetigkeit_bis_vermerkt``,
-    written on every add and change of the Person), and „Verantwortung
+    written on every add and change of the Person, kept by a re-application's
+    copy), and „Verantwortung
     klären“ (``verfahren.verantwortung``) is raised on the day of entry, not
     retroactively; its text states the stated end. For a Person recorded
     before this rule the last change of the item stands in for the day of
@@ -30,7 +31,7 @@ their limits:
     Not in the future (invariant of the schema). It starts no clock itself;
     it is the lower limit of the withdrawal.
 
-``schulung_geplant_bis``, ``taetigkeit_von``
+``schulung_geplant_bis``, ``taetigkeit_von``, the Antrag's ``geplanter_start``
     Start no clock (shown only; no job reads them): no further limit.
 
 The days the jobs run for (``@sozialnetz-jobs``), the drafts' last change
@@ -155,6 +156,15 @@ def taetigkeit_bis_vermerken(person, event=None):
     if bisher and bisher.get("wert") == wert.isoformat():
         return
     person.taetigkeit_bis_vermerkt = dict(vermerk(), wert=wert.isoformat())
+
+
+def uebernehmen(alt, neu):
+    """The copy ``neu`` of ``alt`` in a re-application keeps the day its end
+    was entered (not the day of the copy)."""
+    eintrag = getattr(alt, "taetigkeit_bis_vermerkt", None)
+    ende = getattr(neu, "taetigkeit_bis", None)
+    if eintrag and ende is not None and eintrag.get("wert") == ende.isoformat():
+        neu.taetigkeit_bis_vermerkt = dict(eintrag)
 
 
 def taetigkeit_endet_fuer_fristen(person):

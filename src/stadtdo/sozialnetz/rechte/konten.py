@@ -13,8 +13,9 @@ Art. 15 report (``datenschutz.auskunft``) and offboarding
 Each link and unlink is written to the Rechteprotokoll (kind
 ``KONTO_VERKNUEPFUNG``) and kept on the Person (``benutzer_verknuepft``:
 who, when, source). The link is no data of the application: setting it does
-not change the (frozen) Antrag and fires no modification. The anonymisation
-after the retention period removes it (``retention``).
+not change the (frozen) Antrag and fires no modification. A re-application's
+copy of the Person keeps it (``uebernehmen``); the anonymisation after the
+retention period removes it (``retention``).
 
 ``upgrade_verknuepfen`` links the Persons of an existing site whose e-mail
 matches exactly one user account and reports the ambiguous ones.
@@ -86,6 +87,27 @@ def _setzen(person, userid, quelle):
         quelle,
     )
     return True
+
+
+def uebernehmen(alt, neu):
+    """The copy ``neu`` of the Person ``alt`` in a re-application is the
+    same person: it keeps the link (recorded, with the original's who/when)."""
+    userid = verknuepft_mit(alt)
+    if userid is None or verknuepft_mit(neu) is not None:
+        return
+    neu.benutzer = userid
+    neu.benutzer_verknuepft = dict(
+        getattr(alt, "benutzer_verknuepft", None) or {},
+        uebernommen_aus="/".join(alt.getPhysicalPath()),
+    )
+    protokoll.protokollieren(
+        art=protokoll.KONTO_VERKNUEPFUNG,
+        principal=userid,
+        ziel="/".join(neu.getPhysicalPath()),
+        vorher=None,
+        nachher=userid,
+        grund="aus dem Vorgänger übernommen (erneuter Antrag)",
+    )
 
 
 def darf_verknuepfen(person):

@@ -117,3 +117,22 @@ def test_personal_information_shows_the_directory_address_without_input(
     transaction.begin()
     assert api.user.get(userid=MIRA).getProperty("email") == MIRA_EMAIL
     assert verzeichnis_email(MIRA) == MIRA_EMAIL
+
+
+def test_user_information_of_the_control_panel_offers_no_input_either(
+    portal, verzeichnis, anmelden, request_factory
+):
+    assert anmelden(MIRA).status_code == 200
+    admin = request_factory(
+        basic_auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), api=False
+    )
+    admin.headers["Accept"] = "text/html"
+    eingabe = r'<input[^>]*name="form\.widgets\.email"'
+    seite = admin.get("@@user-information", params={"userid": MIRA})
+    assert seite.status_code == 200, seite.text
+    assert MIRA_EMAIL in seite.text
+    assert not re.search(eingabe, seite.text)
+    # a user of the site keeps the input
+    seite = admin.get("@@user-information", params={"userid": "mitarbeiter"})
+    assert seite.status_code == 200
+    assert re.search(eingabe, seite.text)

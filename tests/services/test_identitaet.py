@@ -258,3 +258,21 @@ def test_upgrade_links_unique_matches_and_lists_ambiguous_ones(
     assert again["verknuepft"] == []
     assert len(again["mehrdeutig"]) == 1
     assert len(_verknuepfungen("mitarbeiter50")) == 1
+
+
+def test_the_link_cannot_be_written_as_a_field(api_as, make_antrag, add_person):  # noqa: F811
+    """Neither the applicant's PATCH of a draft Person nor a new Person over
+    REST sets the link or the record of who set it."""
+    antrag = make_antrag()
+    person = add_person(antrag)
+    transaction.commit()
+    vermerk = {"von": "sta11", "zeit": "2026-01-01", "quelle": "sta11"}
+    response = api_as("mitarbeiter").patch(
+        person.absolute_url(),
+        json={"benutzer": "mitarbeiter", "benutzer_verknuepft": vermerk},
+    )
+    assert response.status_code in (204, 400), response.text
+    transaction.begin()
+    assert konten.verknuepft_mit(person) is None
+    assert getattr(person, "benutzer_verknuepft", None) is None
+    assert _verknuepfungen("mitarbeiter") == []

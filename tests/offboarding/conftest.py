@@ -4,6 +4,7 @@ takes the functional portal (``uses_server``) for REST and the Classic UI;
 there mails are delivered to the SMTP receiver of tests/smtp_receiver.py."""
 
 from plone import api
+from stadtdo.sozialnetz.rechte import konten
 from tests.notifications.conftest import mails  # noqa: F401 (fixture)
 from tests.rechte.conftest import rest  # noqa: F401 (fixture)
 from tests.rechte.conftest import token  # noqa: F401 (fixture)
@@ -33,20 +34,22 @@ def rita(portal):
 @pytest.fixture
 def konto(rita, make_antrag, add_person, transition, vote):
     """``konto()``: an approved Antrag of FB 10 naming Erika Mustermann (no
-    portal user, id ``person``) and Rita Redakteurin (the portal user
-    ``redakteurin``, e-mail in other case, id ``person-1``); ``state``
-    stops earlier, keyword arguments go to Rita's Person."""
+    portal user, id ``person``) and Rita Redakteurin (linked by StA 11 to the
+    portal user ``redakteurin``, id ``person-1``); ``state`` stops earlier,
+    keyword arguments go to Rita's Person."""
 
     def _konto(state="genehmigt", **rita_felder):
         antrag = make_antrag()
         add_person(antrag)
-        add_person(
+        person = add_person(
             antrag,
             vorname="Rita",
             nachname="Redakteurin",
             email=RITA_EMAIL.lower(),
             **rita_felder,
         )
+        with api.env.adopt_user(username="sta11"):  # the link, not the e-mail
+            konten.verknuepfen(person, RITA)
         transition(antrag, "einreichen", "mitarbeiter")
         transition(antrag, "genehmigen", "leitung")
         vote(antrag, "agentur", "agentur", "ja", "Beratung erfolgt.")

@@ -7,6 +7,7 @@ from datetime import timedelta
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from stadtdo.sozialnetz.rechte import konten
 from stadtdo.sozialnetz.rechte.mitglieder import mitgliedschaft_aendern
 from stadtdo.sozialnetz.verfahren import verantwortung
 from tests.notifications.conftest import addr
@@ -131,6 +132,33 @@ def test_deleting_a_user_not_named_flags_nothing(konto, mails):
     assert verantwortung.eintraege(antrag) == []
 
 
+def test_the_link_counts_not_the_accounts_email(konto, mails):
+    """Issue 20: Rita's account with another address is still her Person's
+    account; an account that takes Erika's address is not Erika's."""
+    antrag = konto()
+    with api.env.adopt_roles(["Manager"]):
+        api.user.get(userid=RITA).setMemberProperties({"email": "neu@stadtdo.example"})
+        api.user.create(
+            username="nachahmer",
+            email="erika.mustermann@stadtdo.de",
+            password="x-12345678a",
+        )
+        api.user.delete(username="nachahmer")
+        api.user.delete(username=RITA)
+    assert _gruende(antrag) == [("person-1", "benutzer_geloescht")]
+
+
+def test_a_person_not_linked_is_not_flagged_by_an_account_with_its_address(
+    konto, mails
+):
+    antrag = konto()
+    with api.env.adopt_user(username="sta11"):
+        konten.verknuepfen(antrag["person-1"], None)  # StA 11 removes the link
+    with api.env.adopt_roles(["Manager"]):
+        api.user.delete(username=RITA)  # her account still has the address
+    assert verantwortung.eintraege(antrag) == []
+
+
 # (c) the user leaves the department's groups
 
 
@@ -207,3 +235,30 @@ def test_upgrade_to_1001_adds_index_and_column(konto):
     assert brain(antrag).verantwortung_klaeren is True
     (gefunden,) = catalog.unrestrictedSearchResults(verantwortung_klaeren=True)
     assert antrag.UID() == gefunden.UID
+
+
+def test_the_reapplication_keeps_the_link_and_the_day_of_entry(konto, transition):
+    """Issue 20: the copy of a Person in a re-application is the same person:
+    linked to the same account (recorded), its end entered on the same day."""
+    from stadtdo.sozialnetz.rechte import protokoll
+    from stadtdo.sozialnetz.verfahren import schritte
+
+    ende = date.today() + timedelta(days=30)
+    antrag = konto(taetigkeit_bis=ende)
+    alt = antrag["person-1"]
+    alt.taetigkeit_bis_vermerkt = dict(alt.taetigkeit_bis_vermerkt, am="2026-01-02")
+    with api.env.adopt_user(username="mitarbeiter"):
+        neu = schritte.erneut_stellen(antrag)
+    (kopie,) = [p for p in neu.objectValues() if p.title == "Rita Redakteurin"]
+    assert konten.verknuepft_mit(kopie) == RITA
+    assert konten.verknuepfung(kopie)["von"] == "sta11"
+    assert kopie.taetigkeit_bis_vermerkt["am"] == "2026-01-02"
+    eintraege = [
+        e
+        for e in protokoll.eintraege(principal=RITA)
+        if e["art"] == protokoll.KONTO_VERKNUEPFUNG
+    ]
+    assert eintraege[0]["ziel"] == "/".join(kopie.getPhysicalPath())
+    # Erika has no account: her copy has none either
+    (erika,) = [p for p in neu.objectValues() if p.title == "Erika Mustermann"]
+    assert konten.verknuepft_mit(erika) is None

@@ -12,6 +12,18 @@ def run(today, **kw):
         return run_jobs(today=today, **kw)
 
 
+def beendet_am(person, tag):
+    """The Person's task ended on ``tag``, entered on that day (as the
+    subscriber ``stichtage.taetigkeit_bis_vermerken`` records it)."""
+    person.taetigkeit_bis = tag
+    person.taetigkeit_bis_vermerkt = {
+        "wert": tag.isoformat(),
+        "am": tag.isoformat(),
+        "von": "mitarbeiter",
+        "zeit": "",
+    }
+
+
 def art(result, name):
     return [e for e in result if e["art"] == name]
 

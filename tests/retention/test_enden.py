@@ -11,6 +11,7 @@ from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import eintraege
 from tests.retention.helpers import art
+from tests.retention.helpers import beendet_am
 from tests.retention.helpers import FRIST
 from tests.retention.helpers import gefunden
 from tests.retention.helpers import retrieved_versions
@@ -229,7 +230,7 @@ def test_free_text_stays_where_the_person_is_still_named(
     antrag = antrag_in("genehmigt")
     neu = _erneut_ohne_person(antrag, transition, vote, add_person, behalten=True)
     neu.vertretung = VERTRETUNG
-    antrag["person"].taetigkeit_bis = HEUTE - timedelta(days=FRIST)
+    beendet_am(antrag["person"], HEUTE - timedelta(days=FRIST))
     # only the predecessor's copy has ended (its own end date)
     assert len(art(run(HEUTE), "anonymisierung")) == 1
     assert "Mustermann" in neu.vertretung

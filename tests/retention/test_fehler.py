@@ -11,7 +11,9 @@ from tests.retention.helpers import art
 from tests.retention.helpers import run
 
 
-ENDE = date(2026, 3, 31)
+#: an end entered before it is reached (an end entered late counts from the
+#: day of entry: tests/services/test_stichtage.py)
+ENDE = date.today() + timedelta(days=30)
 HEUTE = ENDE + timedelta(days=180)
 
 

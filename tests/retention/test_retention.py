@@ -13,7 +13,9 @@ from stadtdo.sozialnetz.settings import ISozialnetzSettings
 import pytest
 
 
-ENDE = date(2026, 3, 31)
+#: an end entered before it is reached (an end entered late counts from the
+#: day of entry: tests/services/test_stichtage.py)
+ENDE = date.today() + timedelta(days=30)
 FRIST = 180
 
 

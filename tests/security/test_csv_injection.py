@@ -69,3 +69,31 @@ def test_both_exports_write_the_account_name_as_text(
     assert konto.startswith("'"), konto
     for cell in row:
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
+@pytest.mark.parametrize("wert", FORMELN)
+def test_art15_report_writes_stored_text_as_text(
+    request_factory, make_antrag, add_person, wert
+):
+    """A Person's free text (and a mention of the name) starting with a
+    formula lands in ``@auskunft`` as CSV as text."""
+    antrag = make_antrag(vertretung=f"{wert} Erika Mustermann")
+    add_person(antrag, rechte_aufgaben=wert)
+    transaction.commit()
+    session = request_factory(
+        basic_auth=("datenschutz", demo_password("datenschutz")), api=False
+    )
+    response = session.get(
+        "soziale-netzwerke/@auskunft",
+        params={"person": "erika.mustermann@stadtdo.de"},
+        headers={"Accept": "text/csv"},
+    )
+    assert response.status_code == 200, response.text
+    rows = _rows(response.text, ",")
+    (aufgaben,) = [r for r in rows if r[0] == "Person" and r[2] == "rechte_aufgaben"]
+    assert aufgaben[3] == "'" + wert
+    erwaehnungen = [r for r in rows if r[0] == "Erwähnung" and r[2] == "vertretung"]
+    assert erwaehnungen
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell

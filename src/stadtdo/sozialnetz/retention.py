@@ -3,7 +3,8 @@ DSGVO Art. 5 Abs. 1 lit. e).
 
 A Person's task ends (``ende_und_grund``)
 
-- on its end date (``taetigkeit_bis``),
+- on its end date (``taetigkeit_bis``; entered late: on the day of entry),
+- when its consent is withdrawn (from the day that was recorded),
 - when the account is closed (``eingestellt``),
 - when the Antrag is rejected (``abgelehnt``) or sent back
   (``zurueckgewiesen``), from the decision,
@@ -14,7 +15,7 @@ A Person's task ends (``ende_und_grund``)
 Drafts that nobody touches end too (``datenschutz.entwuerfe``).
 
 After the retention period of the control panel the Person's name and
-e-mail are anonymised – in the item, in every version CMFEditions stored of
+e-mail are anonymised (and its link to a user account removed) – in the item, in every version CMFEditions stored of
 it, in the Systemhaus orders, in the catalog, and wherever the name was
 written in free text or comments of the Antrag and its versions
 (``datenschutz.freitext``). Once every Person of a closed Antrag is
@@ -34,6 +35,7 @@ from datetime import timedelta
 from persistent.list import PersistentList
 from plone import api
 from stadtdo.sozialnetz.datenschutz import freitext
+from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren.einfrieren import freigeben
 from stadtdo.sozialnetz.verfahren.verlauf import zustand_seit
@@ -87,12 +89,15 @@ def fortgefuehrt_in(person):
 
 
 def ende_und_grund(person, *, _tiefe=0):
-    """``(day, reason key)`` on which the Person's data stopped being needed,
-    or ``(None, None)``. The earliest of all ends counts."""
+    """``(day, reason key)`` from which the retention period of the Person's
+    data runs, or ``(None, None)``. The earliest of all ends counts; an end
+    the user entered counts from the day it was recorded at the earliest
+    (``datenschutz.stichtage``)."""
     enden = []
-    if person.taetigkeit_bis:
-        enden.append((person.taetigkeit_bis, "taetigkeit_bis"))
-    widerrufen = getattr(person, "einwilligung_widerrufen_am", None)
+    taetigkeit_bis = stichtage.taetigkeit_endet_fuer_fristen(person)
+    if taetigkeit_bis:
+        enden.append((taetigkeit_bis, "taetigkeit_bis"))
+    widerrufen = stichtage.widerruf_fuer_fristen(person)
     if widerrufen:
         enden.append((widerrufen, "einwilligung_widerrufen"))
     antrag = aq_parent(person)
@@ -169,6 +174,9 @@ def _scrub(obj):
     obj.nachname = ANONYM_NAME
     obj.vorname = ""
     obj.email = ANONYM_EMAIL
+    if getattr(obj, "benutzer", None):  # the link to the account (rechte.konten)
+        obj.benutzer = None
+        obj.benutzer_verknuepft = None
 
 
 def _scrub_systemhaus(antrag, email):

@@ -9,6 +9,7 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.antrag import IAntrag
+from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.setuphandlers import get_datenbank
 from stadtdo.sozialnetz.upgrades import UMSTELLUNG_1001
@@ -53,7 +54,12 @@ EINWILLIGUNG_WIDERRUFEN = "stadtdo.sozialnetz: Record consent withdrawal"
 def _einwilligung(person):
     widerrufen = getattr(person, "einwilligung_widerrufen_am", None)
     if widerrufen:
-        return f"Einwilligung widerrufen am {widerrufen:%d.%m.%Y}"
+        text = f"Einwilligung widerrufen am {widerrufen:%d.%m.%Y}"
+        vermerk = getattr(person, "einwilligung_widerruf_vermerkt", None)
+        if vermerk:
+            am = stichtage.vermerkt_am(vermerk)
+            text += f" (vermerkt am {am:%d.%m.%Y} von {_fullname(vermerk['von'])})"
+        return text
     if person.einwilligung and person.einwilligung_datum:
         return f"ja, am {person.einwilligung_datum:%d.%m.%Y}"
     return "ja" if person.einwilligung else "nein"
@@ -141,6 +147,8 @@ class AntragView(DefaultView):
                         person, "einwilligung_widerrufen_am", None
                     )
                     and _can(EINWILLIGUNG_WIDERRUFEN, person),
+                    "widerruf_ab": stichtage.widerruf_fruehestens(person).isoformat(),
+                    "widerruf_bis": date.today().isoformat(),
                     "schulung": schulung,
                     "zeitraum": zeitraum,
                     "freischaltung": "ja" if person.internetfreischaltung else "nein",
@@ -426,7 +434,9 @@ class AntragAktion(BrowserView):
                 raise AktionAbgelehnt(
                     translate(_("Unbekannte Person."), context=self.request)
                 )
-            schritte.einwilligung_widerrufen(person)
+            schritte.einwilligung_widerrufen(
+                person, datum=stichtage.datum_lesen(form.get("datum"))
+            )
             return _(
                 "Der Widerruf der Einwilligung wurde vermerkt. Die "
                 "Fachbereichsleitung wird gebeten, den Antrag ohne diese Person "

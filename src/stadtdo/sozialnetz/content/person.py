@@ -1,5 +1,6 @@
 """A Person responsible for the account (Anlage 1 §2, Abschnitt 2.4)."""
 
+from datetime import date
 from plone.app.content.interfaces import INameFromTitle
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -111,6 +112,21 @@ class IPerson(model.Schema):
             raise FeldFehler(
                 "taetigkeit_bis",
                 _("Das Ende der Aufgabe muss nach ihrem Beginn liegen."),
+            )
+
+    @invariant
+    def einwilligung_nicht_in_der_zukunft(data):
+        """The consent is the lower limit of its withdrawal
+        (``datenschutz.stichtage``): it cannot be dated ahead."""
+        tag = getattr(data, "einwilligung_datum", None)
+        if tag and tag > date.today():
+            raise FeldFehler(
+                "einwilligung_datum",
+                _(
+                    "Das Datum der Einwilligung kann nicht in der Zukunft liegen "
+                    "(spätestens heute, ${heute}).",
+                    mapping={"heute": f"{date.today():%d.%m.%Y}"},
+                ),
             )
 
     @invariant

@@ -12,9 +12,13 @@ collects, unrestricted (the caller's right is checked by the permission
 - the mails recorded as sent to the person (January digest, yearly review),
 - the incident reports filed by or mentioning the person (their content only
   for those who may read the reports, DV § 5; others see date and number),
-- for a user id: the account (with the notification preferences and the
-  time of the last daily overview), the steps and votes taken, the Anträge
-  filed and the entries of the Rechteprotokoll.
+- for a user id: the Persons linked to the account by StA 11 or the
+  directory (``rechte.konten``; never by the account's e-mail or name, which
+  its user can edit), the mails sent to their addresses (and to the
+  address the directory supplies for the account), the account (with
+  the notification preferences and the time of the last daily overview),
+  the steps and votes taken, the Anträge filed and the entries of the
+  Rechteprotokoll.
 
 Anonymised data carry no name any more and are therefore not found.
 """
@@ -23,6 +27,8 @@ from datetime import date
 from plone import api
 from stadtdo.sozialnetz.datenschutz import freitext
 from stadtdo.sozialnetz.notifications import praeferenzen
+from stadtdo.sozialnetz.rechte.konten import verknuepft_mit
+from stadtdo.sozialnetz.rechte.konten import verknuepfung
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import ANNOTATION_KEY as VOTEN_KEY
 from zope.annotation.interfaces import IAnnotations
@@ -43,6 +49,8 @@ PERSON_FELDER = (
     "taetigkeit_bis",
     "internetfreischaltung",
     "einwilligung_widerrufen_am",
+    "einwilligung_widerruf_vermerkt",
+    "taetigkeit_bis_vermerkt",
 )
 
 
@@ -54,18 +62,25 @@ class Anfrage:
         self.emails, self.namen, self.userid = set(), set(), None
         user = api.user.get(userid=self.text) if self.text else None
         if user is not None:
+            # the account's e-mail and full name are properties its user can
+            # edit: they find nothing; the Persons linked to the account do,
+            # and an address the directory supplies (its users cannot edit it)
             self.userid = user.getId()
-            if user.getProperty("email"):
-                self.emails.add(user.getProperty("email").lower())
-            if user.getProperty("fullname"):
-                self.namen.add(_normal(user.getProperty("fullname")))
+            from stadtdo.sozialnetz.verzeichnis.abgleich import verzeichnis_email
+
+            email = verzeichnis_email(self.userid)
+            if email:
+                self.emails.add(email.lower())
         elif "@" in self.text:
             self.emails.add(self.text.lower())
         elif self.text:
             self.namen.add(_normal(self.text))
 
     def trifft(self, person):
-        """True if the Person item is this person."""
+        """True if the Person item is this person: for a user id, the Person
+        linked to the account (``rechte.konten``), else by e-mail or name."""
+        if self.userid:
+            return verknuepft_mit(person) == self.userid
         email = (getattr(person, "email", None) or "").lower()
         if email and email in self.emails:
             return True
@@ -75,6 +90,14 @@ class Anfrage:
             return False
         schreibweisen = {f"{vorname} {nachname}", f"{nachname}, {vorname}", nachname}
         return bool(self.namen & schreibweisen)
+
+    def personen_uebernehmen(self, personen):
+        """For a user id: the addresses of the linked Persons find the mails
+        sent to them."""
+        if self.userid:
+            self.emails.update(
+                (p.email or "").lower() for p in personen if getattr(p, "email", None)
+            )
 
     def muster(self, personen=()):
         """A pattern for free text: the query and the names of ``personen``."""
@@ -137,6 +160,8 @@ def _person(person, antrag):
         "@id": person.absolute_url(),
         "felder": {name: _wert(getattr(person, name, None)) for name in PERSON_FELDER},
         "versionen": _versionen(person),
+        # the link to a user account, with who set it and when
+        "benutzerkonto": verknuepfung(person),
     }
 
 
@@ -281,6 +306,7 @@ def auskunft(datenbank, anfrage_text):
             if kind.portal_type == "Person" and anfrage.trifft(kind):
                 treffer.append(kind)
                 personen.append(_person(kind, antrag))
+    anfrage.personen_uebernehmen(treffer)
     pattern = anfrage.muster(treffer)
     erwaehnungen, auftraege = [], []
     for antrag in antraege:
@@ -352,6 +378,15 @@ def csv_zeilen(result):
     for person in result["personen"]:
         for name, wert in person["felder"].items():
             yield ("Person", person["antragsnummer"], name, _text(wert), "")
+        if person.get("benutzerkonto"):
+            link = person["benutzerkonto"]
+            yield (
+                "Person, Benutzerkonto",
+                person["antragsnummer"],
+                link["benutzer"],
+                f"verknüpft von {link['von'] or ''} ({link['quelle'] or ''})",
+                link["zeit"] or "",
+            )
         for version in person["versionen"]:
             for name, wert in version["felder"].items():
                 yield (

@@ -1,18 +1,21 @@
 """Withdrawal of consent (DV § 2): the department or StA 11 records that a
 Person withdrew the consent to take on the task.
 
-From that day the Person's task has ended (``retention.ende_und_grund``):
-the data are anonymised after the retention period like any other ended
-task. The Antrag shows „Einwilligung widerrufen“, the head of the department
+The stated day of the withdrawal lies between the consent (and the
+creation of the Antrag) and today (``stichtage.widerruf_pruefen``); it is
+kept for the record with who recorded it and when. The retention period
+runs from the day the withdrawal was recorded (``stichtage``,
+``retention.ende_und_grund``): the data are anonymised after it like those
+of any other ended task. The Antrag shows „Einwilligung widerrufen“, the head of the department
 is asked to re-apply without the Person, and the withdrawal is recorded on
 the Antrag (without the name). Called through ``verfahren.schritte``.
 """
 
 from Acquisition import aq_parent
-from DateTime import DateTime
 from datetime import date
 from persistent.list import PersistentList
 from plone import api
+from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
@@ -29,30 +32,30 @@ def widerruf_vermerken(person, *, datum=None):
 
     Raises ``Unauthorized`` without the permission (FB of the Antrag,
     StA 11), ``AktionAbgelehnt`` if it was recorded before or the date lies
-    in the future."""
+    outside its limits (``stichtage.widerruf_pruefen``)."""
     if not api.user.has_permission(PERMISSION, obj=person):
         raise Unauthorized(
             "Den Widerruf einer Einwilligung vermerken nur der Fachbereich des "
             "Antrags und die Berechtigungsverwaltung (StA 11)."
         )
     datum = datum or date.today()
-    if datum > date.today():
-        raise AktionAbgelehnt(
-            "Der Widerruf kann nicht in der Zukunft liegen.", field="datum"
-        )
+    antrag = aq_parent(person)
     if getattr(person, "einwilligung_widerrufen_am", None):
         raise AktionAbgelehnt(
             "Der Widerruf der Einwilligung ist für diese Person schon vermerkt."
         )
+    stichtage.widerruf_pruefen(person, datum)
+    vermerk = stichtage.vermerk()
     person.einwilligung_widerrufen_am = datum
+    person.einwilligung_widerruf_vermerkt = vermerk
     person.reindexObject()
-    antrag = aq_parent(person)
     antrag.reindexObject(idxs=["review_state"])  # refreshes personen_enden
     eintrag = {
         "person": person.getId(),
         "datum": datum.isoformat(),
-        "wer": api.user.get_current().getId(),
-        "zeit": DateTime().ISO8601(),
+        "vermerkt_am": vermerk["am"],
+        "wer": vermerk["von"],
+        "zeit": vermerk["zeit"],
     }
     if getattr(antrag, "einwilligungen_widerrufen", None) is None:
         antrag.einwilligungen_widerrufen = PersistentList()

@@ -81,6 +81,20 @@ ZWECKE = {
     "einwilligung_widerrufen_am": Zweck(
         "Widerruf der Einwilligung: Ende der Aufgabe ab diesem Tag", "DV § 2"
     ),
+    "benutzer": Zweck(
+        "Verknüpfung der Person mit ihrem Benutzerkonto (Benutzerkennung, wer "
+        "sie wann gesetzt hat), gesetzt von StA 11 oder dem Verzeichnis: "
+        "Auskunft nach Art. 15 DSGVO und Klärung der Verantwortung beim "
+        "Ausscheiden",
+        "DSGVO Art. 15, DV § 6",
+        "Berechtigungsverwaltung (StA 11), Datenschutz (Auskunft)",
+    ),
+    "vermerke": Zweck(
+        "Wer ein Ende der Aufgabe oder einen Widerruf wann vermerkt hat "
+        "(Benutzerkennung, Tag): Aufbewahrungsfristen laufen frühestens ab dem "
+        "Tag des Vermerks",
+        "Anlage 1 Nr. 1, DSGVO Art. 5 Abs. 2",
+    ),
     "antrag.antragsteller": Zweck(
         "Antragsteller*in (Benutzerkennung): Zuständigkeit im Verfahren",
         "Anlage 1 Nr. 2",
@@ -126,6 +140,8 @@ ZWECKE = {
 #: titles of the rows outside the Person schema
 TITEL = {
     "einwilligung_widerrufen_am": "Einwilligung widerrufen am",
+    "benutzer": "Verknüpftes Benutzerkonto",
+    "vermerke": "Vermerkt am / von (Ende der Aufgabe, Widerruf)",
     "antrag.antragsteller": "Antragsteller*in",
     "antrag.freitext": "Namen in Freitexten des Antrags",
     "verlauf.kommentare": "Handelnde und Kommentare in Verlauf und Voten",

@@ -29,6 +29,9 @@ VERERBUNG = "vererbung"
 #: a membership the directory gave at sign-in, refused by the separation of
 #: duties (``verzeichnis.abgleich``): nothing changed, the reason is kept
 VERZEICHNIS_ABGELEHNT = "verzeichnis_abgelehnt"
+#: a named Person linked to (or unlinked from) a user account
+#: (``rechte.konten``): ``vorher``/``nachher`` are user ids
+KONTO_VERKNUEPFUNG = "konto_verknuepfung"
 
 
 class Rechteprotokoll(Persistent):

@@ -5,12 +5,15 @@
       'http://localhost:8080/Plone/soziale-netzwerke/@auskunft?person=erika.mustermann@stadtdo.de'
 
 Only Datenschutz and StA 11 (permission ``stadtdo.sozialnetz: Request data
-subject report``); the readable page is ``@@auskunft``.
+subject report``); the readable page is ``@@auskunft``. In the CSV, cells
+starting with ``=``, ``+``, ``-``, ``@`` (a formula for a spreadsheet) are
+written as text (``reporting.csv_zelle``).
 """
 
 from plone import api
 from stadtdo.sozialnetz.datenschutz.auskunft import auskunft
 from stadtdo.sozialnetz.datenschutz.auskunft import csv_zeilen
+from stadtdo.sozialnetz.reporting import csv_zelle
 from stadtdo.sozialnetz.services.base import SozialnetzService
 import csv
 import io
@@ -56,7 +59,9 @@ class AuskunftCsvGet(AuskunftGet):
             self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
             return f"{FEHLT}\n"
         out = io.StringIO()
-        csv.writer(out).writerows(csv_zeilen(auskunft(self.context, anfrage)))
+        zeilen = csv_zeilen(auskunft(self.context, anfrage))
+        # cells a spreadsheet would run as a formula are written as text
+        csv.writer(out).writerows([csv_zelle(z) for z in zeile] for zeile in zeilen)
         self.request.response.setHeader("Content-Type", "text/csv; charset=utf-8")
         self.request.response.setHeader(
             "Content-Disposition", 'attachment; filename="auskunft.csv"'

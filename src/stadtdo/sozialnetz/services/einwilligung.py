@@ -1,10 +1,12 @@
 """``@einwilligung-widerrufen`` on a Person: record that the Person withdrew
-consent (DV § 2), optionally with ``{"datum": "JJJJ-MM-TT"}`` (default today).
+consent (DV § 2), optionally with ``{"datum": "JJJJ-MM-TT"}`` (default today;
+not before the consent or the Antrag, not in the future: 400 naming the limit).
+The retention period runs from the day it is recorded (``stichtage``).
 
 The department of the Antrag and StA 11 may; others get 401/403. The logic
 is ``verfahren.schritte.einwilligung_widerrufen``."""
 
-from datetime import date
+from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.services.base import SozialnetzService
 from stadtdo.sozialnetz.verfahren import schritte
@@ -16,17 +18,8 @@ class EinwilligungWiderrufenPost(SozialnetzService):
         data = self.json()
         if data is None:
             return self.bad_json()
-        datum = None
-        if data.get("datum"):
-            try:
-                datum = date.fromisoformat(str(data["datum"]))
-            except ValueError:
-                return self.error(
-                    400,
-                    "Ungültiges Datum: bitte im Format JJJJ-MM-TT angeben.",
-                    field="datum",
-                )
         try:
+            datum = stichtage.datum_lesen(data.get("datum"))
             eintrag = schritte.einwilligung_widerrufen(self.context, datum=datum)
         except AktionAbgelehnt as error:
             return self.error(400, error.message, field=error.field)
@@ -36,4 +29,6 @@ class EinwilligungWiderrufenPost(SozialnetzService):
             "@id": f"{self.context.absolute_url()}/@einwilligung-widerrufen",
             "person": eintrag["person"],
             "einwilligung_widerrufen_am": eintrag["datum"],
+            "vermerkt_am": eintrag["vermerkt_am"],
+            "vermerkt_von": eintrag["wer"],
         }

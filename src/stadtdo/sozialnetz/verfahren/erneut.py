@@ -15,6 +15,8 @@ from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.dexterity.utils import iterSchemata
 from plone.namedfile.file import NamedBlobFile
+from stadtdo.sozialnetz.datenschutz import stichtage
+from stadtdo.sozialnetz.rechte import konten
 from stadtdo.sozialnetz.verfahren import workflow
 from zope.schema import getFieldsInOrder
 import copy
@@ -130,8 +132,12 @@ def kopie_anlegen(antrag, *, ohne=()):
         if child.portal_type == "Person" and child.getId() in ohne:
             continue
         if child.portal_type in ("Person", "Anlage"):
-            createContentInContainer(
+            kopie = createContentInContainer(
                 neu, child.portal_type, checkConstraints=True, **_field_values(child)
             )
+            if child.portal_type == "Person":
+                # the same person: its account and the day its end was entered
+                konten.uebernehmen(child, kopie)
+                stichtage.uebernehmen(child, kopie)
     neu.reindexObject()
     return neu

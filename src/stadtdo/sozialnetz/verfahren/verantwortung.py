@@ -6,16 +6,20 @@ for the account. Three triggers flag the Antrag:
 - ``aufgabe_beendet``: the Person's task ends (``taetigkeit_bis`` reached);
   found by the daily job (``notifications.jobs``) on the day, or at once when
   an end date in the past is entered;
-- ``benutzer_geloescht``: the portal user whose e-mail address is the
-  Person's is deleted (PAS ``PrincipalDeleted``: ``plone.api.user.delete``,
+- ``benutzer_geloescht``: the portal user linked to the Person is deleted (PAS ``PrincipalDeleted``: ``plone.api.user.delete``,
   ``@users`` DELETE, the Users control panel all fire it);
 - ``gruppe_verlassen``: that user is removed from a group of the Antrag's
   department and belongs to none of them any more (PAS
   ``PrincipalRemovedFromGroup``: the rights page and ``@rechte-mitglieder``
   of StA 11, ``@groups`` PATCH, the Groups control panel, acl_users).
 
-A Person is linked to a portal user by the e-mail address (case-insensitive):
-the Person item has no user id field.
+A Person is matched to a portal user by its link only (``rechte.konten``:
+set by StA 11 or the directory), never by the account's e-mail address,
+which its user can edit.
+
+An end date entered late flags the Antrag on the day it is entered (at once,
+or by the next daily job), not retroactively; the text states the end
+entered (``datenschutz.stichtage``).
 
 Each trigger is recorded once per Person and reason on the Antrag (annotation
 ``ANNOTATION_KEY``: Person id, reason, day – no name, so the anonymisation
@@ -52,6 +56,7 @@ from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
+from stadtdo.sozialnetz.rechte.konten import verknuepft_mit
 from stadtdo.sozialnetz.vocabularies import term_title
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
@@ -256,10 +261,6 @@ def erledigen(antrag, wie, *, nur=None):
 # Who is a named Person
 
 
-def _email(person):
-    return (getattr(person, "email", None) or "").strip().lower()
-
-
 def aktive_personen(antrag):
     """The Persons of ``antrag`` still named: not anonymised, consent not
     withdrawn (a withdrawal has its own notice, ``datenschutz.einwilligung``)."""
@@ -282,18 +283,18 @@ def _genehmigte(pfad=None):
         yield brain._unrestrictedGetObject()
 
 
-def personen_mit_email(email, *, pfad=None):
+def personen_des_kontos(userid, *, pfad=None):
     """``(antrag, person)`` of every approved Antrag (under ``pfad``) that
-    names a Person with ``email`` whose task has not ended. Wakes the
-    approved Anträge: called on the rare deletion or group change of a user."""
-    email = (email or "").strip().lower()
-    if not email:
+    names a Person linked to the account ``userid`` whose task has not
+    ended. Wakes the approved Anträge: called on the rare deletion or group
+    change of a user."""
+    if not userid:
         return []
     return [
         (antrag, person)
         for antrag in _genehmigte(pfad)
         for person in aktive_personen(antrag)
-        if _email(person) == email
+        if verknuepft_mit(person) == userid
     ]
 
 
@@ -369,33 +370,6 @@ def _datenbank():
     return portal.get(DATENBANK_ID)
 
 
-def benutzer_email(userid):
-    """The e-mail address of the portal user ``userid`` – also while the user
-    is being deleted (the user source no longer knows it, but its property
-    sheet is deleted after the ``PrincipalDeleted`` event)."""
-    user = api.user.get(userid=userid)
-    if user is not None:
-        return user.getProperty("email") or None
-    from Products.PluggableAuthService.interfaces.plugins import IPropertiesPlugin
-    from Products.PluggableAuthService.PropertiedUser import PropertiedUser
-
-    acl_users = api.portal.get_tool("acl_users")
-    principal = PropertiedUser(userid)
-    for _id, plugin in acl_users.plugins.listPlugins(IPropertiesPlugin):
-        try:
-            sheet = plugin.getPropertiesForUser(principal, None)
-        except Exception:  # a foreign plugin that cannot answer
-            logger.debug("Eigenschaften von %r nicht lesbar", userid, exc_info=True)
-            continue
-        if not sheet:
-            continue
-        lesen = getattr(sheet, "getProperty", None) or sheet.get
-        email = lesen("email", None)
-        if email:
-            return email
-    return None
-
-
 def _fachbereich_der_gruppe(datenbank, group_id):
     for folder in datenbank.objectValues():
         if folder.portal_type != "Fachbereich" or not getattr(folder, "kuerzel", None):
@@ -423,10 +397,7 @@ def benutzer_geloescht(event):
     datenbank = _datenbank()
     if datenbank is None:
         return
-    email = benutzer_email(event.principal)
-    if not email:
-        return
-    _flaggen(personen_mit_email(email), BENUTZER_GELOESCHT)
+    _flaggen(personen_des_kontos(event.principal), BENUTZER_GELOESCHT)
 
 
 def gruppe_verlassen(event):
@@ -438,11 +409,8 @@ def gruppe_verlassen(event):
     folder = _fachbereich_der_gruppe(datenbank, event.group_id)
     if folder is None or gehoert_zum_fachbereich(event.principal, folder):
         return
-    email = benutzer_email(event.principal)
-    if not email:
-        return
     pfad = "/".join(folder.getPhysicalPath())
-    _flaggen(personen_mit_email(email, pfad=pfad), GRUPPE_VERLASSEN)
+    _flaggen(personen_des_kontos(event.principal, pfad=pfad), GRUPPE_VERLASSEN)
 
 
 def gruppe_betreten(event):
@@ -454,11 +422,8 @@ def gruppe_betreten(event):
     folder = _fachbereich_der_gruppe(datenbank, event.group_id)
     if folder is None:
         return
-    email = benutzer_email(event.principal)
-    if not email:
-        return
     pfad = "/".join(folder.getPhysicalPath())
-    for antrag, person in personen_mit_email(email, pfad=pfad):
+    for antrag, person in personen_des_kontos(event.principal, pfad=pfad):
         erledigen(antrag, "wieder_im_fachbereich", nur=_ausgetreten(person.getId()))
 
 

@@ -1,5 +1,6 @@
 """At sign-in: the memberships the directory gives, through the database's
-own rules.
+own rules, and the link of the named Persons to the account by the e-mail
+address the directory supplies (``rechte.konten``).
 
 For a user of the directory (pas.plugins.ldap) the groups of the database
 that are the target of a mapping (``einstellungen``) follow the directory:
@@ -59,6 +60,23 @@ def verzeichnis_gruppen(plugin, userid):
         # the directory is down or refuses: the sign-in itself must not fail
         # (users of the site itself, e.g. admin, sign in as before)
         logger.exception("Verzeichnis: Gruppen von %s nicht lesbar", userid)
+        return None
+
+
+def verzeichnis_email(userid, plugin=None):
+    """The e-mail address the directory supplies for ``userid``; None if
+    ``userid`` is no user of the directory, the directory has no address for
+    them or cannot be reached."""
+    plugin = plugin if plugin is not None else ldap_plugin()
+    users = plugin.users if plugin is not None else None
+    if users is None or not userid:
+        return None
+    try:
+        return users[userid].attrs.get("email") or None
+    except KeyError:
+        return None
+    except Exception:
+        logger.exception("Verzeichnis: E-Mail-Adresse von %s nicht lesbar", userid)
         return None
 
 
@@ -158,9 +176,16 @@ def abgleichen(userid):
 
 
 def bei_anmeldung(event):
-    """IUserLoggedInEvent (also the first sign-in): apply the mapping."""
+    """IUserLoggedInEvent (also the first sign-in): apply the mapping, and
+    link the unlinked Persons named with the e-mail address the directory
+    supplies to the account (``rechte.konten``)."""
+    from stadtdo.sozialnetz.rechte.konten import verzeichnis_verknuepfen
+
     user = event.object
     userid = user.getId() if user is not None else None
     if not userid:
         return
     abgleichen(userid)
+    email = verzeichnis_email(userid)
+    if email and get_datenbank() is not None:
+        verzeichnis_verknuepfen(userid, email)

@@ -6,6 +6,7 @@ from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.rechte.konten import unverknuepfte_personen
 from stadtdo.sozialnetz.rechte.mitglieder import lokale_rolle_aendern
 from stadtdo.sozialnetz.rechte.mitglieder import lokale_rollen
 from stadtdo.sozialnetz.rechte.mitglieder import mitglieder
@@ -63,6 +64,9 @@ class RechteVerwaltenView(BrowserView):
 
     def fachbereiche(self):
         return lokale_rollen(self.context)
+
+    def unverknuepfte(self):
+        return unverknuepfte_personen()
 
 
 class RechteProtokollView(BrowserView):

@@ -10,6 +10,10 @@ from zope.interface import alsoProvides
 class SozialnetzService(Service):
     """A service that answers refused actions with a German message."""
 
+    #: one of the add-on's own services: a write signed in by the session
+    #: cookie must be JSON from the site's own origin (.schreibschutz)
+    eigener_dienst = True
+
     def json(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         try:

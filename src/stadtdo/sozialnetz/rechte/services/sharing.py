@@ -16,6 +16,10 @@ from zope.security import checkPermission
 
 
 class SharingPost(SozialnetzService, BaseSharingPost):
+    #: Plone's @sharing on every page: the cookie rule of .schreibschutz
+    #: holds only on the database's content
+    eigener_dienst = False
+
     def _error(self, message):
         return self.forbidden(deutsch(message))
 

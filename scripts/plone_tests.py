@@ -38,6 +38,7 @@ AUSWAHL = (
         # users, groups, roles, sign-in
         r"services_users|services_userschema|services_groups|services_principals"
         r"|services_roles|serializer_user|serializer_group|auth|functional_auth|pas"
+        r"|services_controlpanels"
         # sharing, workflow, writes on content
         r"|content_local_roles|services_inherit|workflow|permissions"
         r"|content_post|content_patch|content_delete|copymove|services_types"
@@ -48,16 +49,22 @@ AUSWAHL = (
     (
         "Products.CMFPlone",
         r"^Products\.CMFPlone\.tests\.("
-        r"testSiteAdminRole|testUserFolderBasics|testRegistrationTool|testEmailLogin"
+        r"testSiteAdminRole|testBrowserAdmin|testPortalCreation"
+        r"|testUserFolderBasics|testRegistrationTool|testEmailLogin"
         r"|testCookieAuth|test_login_logout|test_login_views|test_passwordreset"
-        r"|testSecurity|testContentSecurity|testCutPasteSecurity|testCSRFProtection"
+        r"|testSecurity|testSecurityDeclarations|testContentSecurity"
+        r"|testCutPasteSecurity|testCSRFProtection"
         r"|testWorkflowTool|testSearch|testCatalogTool"
         r")$",
     ),
     ("plone.app.users", r"^plone\.app\.users\.tests\."),
     ("plone.app.workflow", r"^plone\.app\.workflow\.tests\."),
     ("plone.app.querystring", r"^plone\.app\.querystring\.tests\."),
-    ("plone.api", r"^plone\.api\.tests\.(test_user|test_group|test_env|test_content)$"),
+    (
+        "plone.api",
+        r"^plone\.api\.tests\.(test_user|test_group|test_env|test_content"
+        r"|test_portal|test_doctests)$",
+    ),
 )
 
 BEKANNT = Path(__file__).with_name("plone_tests_bekannt.txt")

@@ -55,6 +55,12 @@ setup(
             "aiosmtpd",
             "playwright",
             "pas.plugins.ldap",  # tests/ldap
+            # make test-plone: what Plone's own tests import
+            "plone.restapi[test]",
+            "plone.api[test]",
+            "Products.CMFPlone[test]",
+            "plone.app.users[test]",
+            "plone.app.workflow[test]",
         ],
         # sign-in from the city's directory (profile stadtdo.sozialnetz:ldap);
         # python-ldap builds against Debian's libldap2-dev and libsasl2-dev

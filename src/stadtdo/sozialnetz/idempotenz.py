@@ -29,9 +29,9 @@ writes seldom touch the same bucket, and different keys in one bucket merge.
 
 from persistent import Persistent
 from plone import api
-from plone.rest.interfaces import IService
 from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz.interfaces import IBrowserLayer
+from stadtdo.sozialnetz.rest import rest_dienst
+from stadtdo.sozialnetz.rest import schreibanfrage
 from stadtdo.sozialnetz.speicher import portal_baum
 from zExceptions import BadRequest
 from zope.annotation.interfaces import IAnnotations
@@ -49,9 +49,6 @@ ANNOTATION_KEY = "stadtdo.sozialnetz.idempotenz"
 
 #: how long an answer is kept for a repetition (seconds)
 AUFBEWAHRUNG = 24 * 60 * 60
-
-#: methods that write
-SCHREIBEND = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 #: a key as clients make it (UUID, ULID, random token), at most 255 characters
 GUELTIG = re.compile(r"[A-Za-z0-9._:+/=-]{8,255}")
@@ -125,13 +122,13 @@ def nach_traversal(event):
     """``IPubAfterTraversal``: a write with a key that was answered before gets
     the same answer again; otherwise the key is noted for ``vor_commit``."""
     request = event.request
-    if request.method not in SCHREIBEND or not IBrowserLayer.providedBy(request):
+    if not schreibanfrage(request):
         return
     wert = schluessel(request)
     if wert is None:
         return
-    published = request.get("PUBLISHED")
-    if not IService.providedBy(published):
+    published = rest_dienst(request)
+    if published is None:
         raise BadRequest(
             _deutsch(
                 _(

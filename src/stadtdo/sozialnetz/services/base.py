@@ -51,6 +51,10 @@ class SozialnetzService(Service):
                 werte[name] = eingaben.text(wert, name, grenze=grenze, leer=None)
         return werte
 
+    #: one of the add-on's own services: a write signed in by the session
+    #: cookie must be JSON from the site's own origin (.schreibschutz)
+    eigener_dienst = True
+
     def json(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         try:

@@ -42,6 +42,10 @@ def _form_fehler(data):
 
 
 class SharingPost(SozialnetzService, BaseSharingPost):
+    #: Plone's @sharing on every page: the cookie rule of .schreibschutz
+    #: holds only on the database's content
+    eigener_dienst = False
+
     def _error(self, message):
         return self.forbidden(deutsch(message))
 

@@ -16,6 +16,8 @@ GREMIUM_ROLLEN = frozenset(gremium.rolle for gremium in GREMIEN)
 #: the department roles: given through the department groups or, by StA 11,
 #: as local roles on a Fachbereich folder
 FACHBEREICH_ROLLEN = tuple(rolle for _suffix, _titel, rolle in FACHBEREICH_GRUPPEN)
+#: the department head's role: never together with a body role
+KOPF_ROLLE = "SNFachbereichsleitung"
 #: StA 11's role
 VERWALTUNG_ROLLE = BERECHTIGUNGSVERWALTUNG[2]
 VERWALTUNG_GRUPPE = BERECHTIGUNGSVERWALTUNG[0]

@@ -1,18 +1,26 @@
-"""plone.restapi's ``@sharing`` POST, with the separation of duties.
+"""plone.restapi's ``@sharing`` POST, with the rules of ``rechte.regeln``.
 
-The review bodies' roles are no longer offered on the Sharing page
-(sharing.xml), so plone.restapi would silently drop them and answer 204;
-this answers 403 with the reason instead. Nobody but a Manager changes their
-own local roles here either.
+plone.restapi silently drops a role the Sharing page does not offer (the
+review bodies' roles nowhere, the department roles outside Fachbereich
+folders) and answers 204; this answers 403 with the reason instead, and
+records the refusal. The same function as for the Sharing page decides
+(``regeln``), so both doors agree: inside the database nobody but a Manager
+changes their own roles or blocks the inheritance; outside it Plone's rules
+apply unchanged.
 """
 
-from plone import api
 from plone.restapi.services.content.sharing import SharingPost as BaseSharingPost
-from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz.rechte.trennung import deutsch
-from stadtdo.sozialnetz.rechte.umfang import GREMIUM_ROLLEN
+from stadtdo.sozialnetz.rechte import protokoll
+from stadtdo.sozialnetz.rechte.lokale_rollen import ist_blockiert
+from stadtdo.sozialnetz.rechte.lokale_rollen import pfad
+from stadtdo.sozialnetz.rechte.regeln import grund_gegen_aenderung
+from stadtdo.sozialnetz.rechte.regeln import grund_gegen_blockieren
 from stadtdo.sozialnetz.services.base import SozialnetzService
+from zope.component import getMultiAdapter
 from zope.security import checkPermission
+
+
+_NICHT_ANGEGEBEN = object()
 
 
 def _form_fehler(data):
@@ -42,8 +50,34 @@ def _form_fehler(data):
 
 
 class SharingPost(SozialnetzService, BaseSharingPost):
-    def _error(self, message):
-        return self.forbidden(deutsch(message))
+    def _aenderungen(self, entries):
+        """``(principal, vorher, nachher)`` as plone.restapi would change
+        them, but with every requested role (also those it would drop)."""
+        sharing = getMultiAdapter((self.context, self.request), name="sharing")
+        verwaltet = {role["id"] for role in sharing.roles()}
+        result = []
+        for entry in entries:
+            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+                continue
+            roles = entry.get("roles")
+            if not isinstance(roles, dict):
+                continue
+            vorher = set(self.context.get_local_roles_for_userid(entry["id"]))
+            gewollt = {role for role, on in roles.items() if on}
+            nachher = (vorher - verwaltet) | gewollt
+            if nachher != vorher:
+                result.append((entry["id"], sorted(vorher), sorted(nachher)))
+        return result
+
+    def _verweigern(self, principal, grund, vorher, nachher):
+        protokoll.ablehnung_protokollieren(
+            principal=principal,
+            ziel=pfad(self.context),
+            grund=grund,
+            vorher=vorher,
+            nachher=nachher,
+        )
+        return self.forbidden(grund)
 
     def reply(self):
         if not checkPermission("plone.DelegateRoles", self.context):
@@ -54,26 +88,17 @@ class SharingPost(SozialnetzService, BaseSharingPost):
         fehler = _form_fehler(data)
         if fehler:
             return self.error(400, fehler[1], field=fehler[0])
+        inherit = data.get("inherit", _NICHT_ANGEGEBEN)
+        if inherit is not _NICHT_ANGEGEBEN:
+            vorher = ist_blockiert(self.context)
+            grund = grund_gegen_blockieren(self.context, vorher, not inherit)
+            if grund:
+                return self._verweigern("", grund, vorher, not inherit)
         entries = data.get("entries") or []
-        userid = api.user.get_current().getId()
-        manager = "Manager" in api.user.get_roles()
-        for entry in entries:
-            if not isinstance(entry, dict):
-                continue
-            roles = entry.get("roles") or {}
-            granted = {role for role, on in roles.items() if on}
-            if granted & GREMIUM_ROLLEN:
-                return self._error(
-                    _(
-                        "Die Rollen der Gremien werden nur über die Gruppen der "
-                        "Gremien vergeben, nicht je Ordner oder Antrag."
-                    )
-                )
-            if entry.get("id") == userid and not manager and roles:
-                return self._error(
-                    _(
-                        "Die eigenen Rechte ändert eine andere Person "
-                        "(Vier-Augen-Prinzip)."
-                    )
-                )
+        aenderungen = self._aenderungen(entries if isinstance(entries, list) else [])
+        abgelehnt = grund_gegen_aenderung(self.context, aenderungen)
+        if abgelehnt:
+            principal, grund = abgelehnt
+            vorher, nachher = next((a, n) for p, a, n in aenderungen if p == principal)
+            return self._verweigern(principal, grund, vorher, nachher)
         return super().reply()

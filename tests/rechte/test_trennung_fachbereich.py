@@ -10,6 +10,7 @@ from stadtdo.sozialnetz.rechte import protokoll
 from stadtdo.sozialnetz.rechte.trennung import genehmigung_unvereinbar
 from stadtdo.sozialnetz.rechte.trennung import zweite_person_noetig
 from stadtdo.sozialnetz.verfahren.voten import eintraege as voten_von
+from tests.rechte.conftest import alte_mitgliedschaft
 from tests.rechte.conftest import mitglied
 from tests.rechte.conftest import REFUSED
 import pytest
@@ -32,16 +33,6 @@ def _ablehnungen(principal):
         for e in protokoll.eintraege(principal=principal)
         if e["art"] == protokoll.ABGELEHNT
     ]
-
-
-def _in_gruppe(gruppe, userid):
-    """Old data: a membership from before the rule (no event, no veto)."""
-    plugin = api.portal.get().acl_users.source_groups
-    plugin._principal_groups[userid] = (
-        *plugin._principal_groups.get(userid, ()),
-        gruppe,
-    )
-    plugin._invalidatePrincipalCache(userid)
 
 
 def _state(antrag):
@@ -111,7 +102,7 @@ def test_a_body_member_with_an_old_head_role_cannot_approve(rest, fb10, eingerei
 
 
 def test_the_applicant_cannot_approve_or_send_back_his_own_antrag(rest, eingereicht):
-    _in_gruppe("fb-10-leitung", "mitarbeiter")
+    alte_mitgliedschaft("fb-10-leitung", "mitarbeiter")
     transaction.commit()
     for schritt, data in (
         ("genehmigen", {}),
@@ -153,7 +144,7 @@ def test_who_approved_as_head_does_not_vote_later(rest, antrag_in):
     """leitung approved, left the head group and joined the POA (old data)."""
     antrag = antrag_in("beteiligung")
     api.group.remove_user(groupname="fb-10-leitung", username="leitung")
-    _in_gruppe("sn-poa", "leitung")
+    alte_mitgliedschaft("sn-poa", "leitung")
     transaction.commit()
     response = rest("leitung").post(
         f"{_pfad(antrag)}/@votum", json={"gremium": "poa", "votum": "ja"}

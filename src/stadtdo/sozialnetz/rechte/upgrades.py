@@ -74,19 +74,18 @@ MANAGE_USERS = "Manage users"
 
 
 def zope_benutzerverwaltung_wie_plone(portal):
-    """Zope's "Manage users" as in stock Plone: set neither on the portal nor
-    on acl_users, so only Manager holds it (from the Zope root). Until issue
-    20 the rolemap gave it to Site Administrators and acl_users was locked
-    against it. Returns True if anything changed."""
+    """Zope's "Manage users" as in stock Plone: acquired on the portal and on
+    acl_users, so only Manager holds it. Until issue 20 the rolemap gave it
+    to Site Administrators, and acl_users was locked against that. Returns
+    True if anything changed."""
     geaendert = False
     for obj in (portal, portal.acl_users):
-        rollen = [
+        rollen = {
             eintrag["name"]
             for eintrag in obj.rolesOfPermission(MANAGE_USERS)
             if eintrag["selected"]
-        ]
-        erworben = bool(obj.acquiredRolesAreUsedBy(MANAGE_USERS))
-        if rollen or not erworben:
+        }
+        if rollen - {"Manager"} or not obj.acquiredRolesAreUsedBy(MANAGE_USERS):
             obj.manage_permission(MANAGE_USERS, [], acquire=True)
             geaendert = True
     return geaendert
@@ -128,7 +127,9 @@ def _bereinigen(obj):
 def _alle_inhalte(portal):
     yield portal
     catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults():
+    for brain in catalog.unrestrictedSearchResults(
+        path="/".join(portal.getPhysicalPath())
+    ):
         obj = brain._unrestrictedGetObject()
         if obj is not None:
             yield obj
@@ -167,11 +168,9 @@ def fachbereichsrechte_einfuehren(context):
     unvereinbar = []
     for ordner in fachbereiche(datenbank) if datenbank is not None else ():
         gruppe = fachbereichs_gruppe(ordner, KOPF_ROLLE)
-        for user in (
-            api.user.get_users(groupname=gruppe)
-            if api.group.get(groupname=gruppe)
-            else ()
-        ):
+        if api.group.get(groupname=gruppe) is None:
+            continue
+        for user in api.user.get_users(groupname=gruppe):
             if grund_gegen(set(), rollen_in_datenbank(user, datenbank)):
                 unvereinbar.append(user.getId())
     if unvereinbar:

@@ -121,6 +121,7 @@ def test_department_roles_only_for_the_folders_groups_on_the_sharing_page(
         typ,
     )
     assert response.status_code == 403, status(response)
+    assert "nur für seine eigenen Gruppen" in response.text  # says why
     assert _rollen(fb10, principal) == ()
     assert _ablehnung(principal, "soziale-netzwerke/fb-10")["wer"] == "sta11"
 
@@ -242,6 +243,7 @@ def test_only_a_manager_blocks_inheritance_on_the_sharing_page(web, token, fb10)
         inherit=False,
     )
     assert response.status_code == 403, status(response)
+    assert "nur ein Manager ab" in response.text
     transaction.begin()
     assert not getattr(fb10, "__ac_local_roles_block__", None)
     assert _ablehnung("", "soziale-netzwerke/fb-10")["wer"] == "sta11"

@@ -73,6 +73,7 @@ def test_inside_the_database_both_doors_apply_the_four_eyes_rule(
         },
     )
     assert response.status_code == 403, status(response)
+    assert "Vier-Augen-Prinzip" in response.text
     transaction.begin()
     assert fb10.get_local_roles_for_userid(site_admin) == ()
 

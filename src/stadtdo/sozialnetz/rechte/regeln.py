@@ -10,6 +10,10 @@ page and every other change announced by ``ILocalrolesModifiedEvent``
 - the department roles: only on a Fachbereich folder, only for that
   folder's own group of the role (``fb-10-leitung`` holds
   SNFachbereichsleitung on ``fb-10``); people join through the group;
+``verweigerung`` is what the two Sharing doors ask before they change
+anything; the subscriber asks ``grund_gegen_aenderung`` and
+``grund_gegen_blockieren`` afterwards, for every other way.
+
 - inside the database: nobody but a Manager changes their own local roles
   or those of their groups (four-eyes principle), nobody but a Manager
   blocks the inheritance, and no change breaks the separation of duties.
@@ -22,6 +26,9 @@ from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.fachbereich import IFachbereich
 from stadtdo.sozialnetz.groups import fachbereich_group_id
 from stadtdo.sozialnetz.groups import FACHBEREICH_GRUPPEN
+from stadtdo.sozialnetz.rechte import protokoll
+from stadtdo.sozialnetz.rechte.lokale_rollen import ist_blockiert
+from stadtdo.sozialnetz.rechte.lokale_rollen import pfad
 from stadtdo.sozialnetz.rechte.trennung import deutsch
 from stadtdo.sozialnetz.rechte.trennung import grund_gegen
 from stadtdo.sozialnetz.rechte.trennung import rollen_in_datenbank
@@ -128,3 +135,50 @@ def grund_gegen_blockieren(obj, vorher_blockiert, blockiert):
             "Ohne sie verlieren die Gremien und der Fachbereich den Zugriff."
         )
     )
+
+
+def geplante_aenderungen(obj, wuensche, verwaltet):
+    """``(principal, vorher, nachher)`` for each wish ``(principal, roles
+    wanted)``, as the Sharing page changes them: the managed roles
+    ``verwaltet`` not wanted go, the wanted ones come (also one the page
+    would drop: a door may refuse it explicitly). Unchanged ones are left out."""
+    verwaltet = set(verwaltet)
+    result = []
+    for principal, gewollt in wuensche:
+        vorher = set(obj.get_local_roles_for_userid(principal))
+        nachher = (vorher - verwaltet) | set(gewollt)
+        if nachher != vorher:
+            result.append((principal, sorted(vorher), sorted(nachher)))
+    return result
+
+
+def verweigerung(obj, *, blockieren=None, wuensche=(), verwaltet=()):
+    """Asked by the Sharing page and ``@sharing`` before they change
+    anything: the German reason why the wished change on ``obj`` is refused
+    — recorded in the Rechteprotokoll — or None.
+
+    ``blockieren``: True/False to turn the inheritance off/on, None to leave
+    it; ``wuensche``/``verwaltet``: see ``geplante_aenderungen``.
+    """
+    if blockieren is not None:
+        vorher = ist_blockiert(obj)
+        grund = grund_gegen_blockieren(obj, vorher, blockieren)
+        if grund:
+            protokoll.ablehnung_protokollieren(
+                principal="",
+                ziel=pfad(obj),
+                grund=grund,
+                vorher=vorher,
+                nachher=blockieren,
+            )
+            return grund
+    aenderungen = geplante_aenderungen(obj, wuensche, verwaltet)
+    abgelehnt = grund_gegen_aenderung(obj, aenderungen)
+    if abgelehnt is None:
+        return None
+    principal, grund = abgelehnt
+    vorher, nachher = next((a, n) for p, a, n in aenderungen if p == principal)
+    protokoll.ablehnung_protokollieren(
+        principal=principal, ziel=pfad(obj), grund=grund, vorher=vorher, nachher=nachher
+    )
+    return grund

@@ -4,17 +4,14 @@ plone.restapi silently drops a role the Sharing page does not offer (the
 review bodies' roles nowhere, the department roles outside Fachbereich
 folders) and answers 204; this answers 403 with the reason instead, and
 records the refusal. The same function as for the Sharing page decides
-(``regeln``), so both doors agree: inside the database nobody but a Manager
-changes their own roles or blocks the inheritance; outside it Plone's rules
-apply unchanged.
+(``regeln.verweigerung``), so both doors agree: inside the database nobody
+but a Manager changes their own roles or blocks the inheritance; outside it
+Plone's rules apply unchanged. A body plone.restapi cannot read is a German
+400.
 """
 
 from plone.restapi.services.content.sharing import SharingPost as BaseSharingPost
-from stadtdo.sozialnetz.rechte import protokoll
-from stadtdo.sozialnetz.rechte.lokale_rollen import ist_blockiert
-from stadtdo.sozialnetz.rechte.lokale_rollen import pfad
-from stadtdo.sozialnetz.rechte.regeln import grund_gegen_aenderung
-from stadtdo.sozialnetz.rechte.regeln import grund_gegen_blockieren
+from stadtdo.sozialnetz.rechte.regeln import verweigerung
 from stadtdo.sozialnetz.services.base import SozialnetzService
 from zope.component import getMultiAdapter
 from zope.security import checkPermission
@@ -49,36 +46,13 @@ def _form_fehler(data):
     return None
 
 
+def _wuensche(entries):
+    """``(principal, roles wanted)`` per entry (checked by ``_form_fehler``)."""
+    for entry in entries or ():
+        yield entry["id"], {role for role, on in entry["roles"].items() if on}
+
+
 class SharingPost(SozialnetzService, BaseSharingPost):
-    def _aenderungen(self, entries):
-        """``(principal, vorher, nachher)`` as plone.restapi would change
-        them, but with every requested role (also those it would drop)."""
-        sharing = getMultiAdapter((self.context, self.request), name="sharing")
-        verwaltet = {role["id"] for role in sharing.roles()}
-        result = []
-        for entry in entries:
-            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-                continue
-            roles = entry.get("roles")
-            if not isinstance(roles, dict):
-                continue
-            vorher = set(self.context.get_local_roles_for_userid(entry["id"]))
-            gewollt = {role for role, on in roles.items() if on}
-            nachher = (vorher - verwaltet) | gewollt
-            if nachher != vorher:
-                result.append((entry["id"], sorted(vorher), sorted(nachher)))
-        return result
-
-    def _verweigern(self, principal, grund, vorher, nachher):
-        protokoll.ablehnung_protokollieren(
-            principal=principal,
-            ziel=pfad(self.context),
-            grund=grund,
-            vorher=vorher,
-            nachher=nachher,
-        )
-        return self.forbidden(grund)
-
     def reply(self):
         if not checkPermission("plone.DelegateRoles", self.context):
             return super().reply()  # plone.restapi's own 403
@@ -89,16 +63,13 @@ class SharingPost(SozialnetzService, BaseSharingPost):
         if fehler:
             return self.error(400, fehler[1], field=fehler[0])
         inherit = data.get("inherit", _NICHT_ANGEGEBEN)
-        if inherit is not _NICHT_ANGEGEBEN:
-            vorher = ist_blockiert(self.context)
-            grund = grund_gegen_blockieren(self.context, vorher, not inherit)
-            if grund:
-                return self._verweigern("", grund, vorher, not inherit)
-        entries = data.get("entries") or []
-        aenderungen = self._aenderungen(entries if isinstance(entries, list) else [])
-        abgelehnt = grund_gegen_aenderung(self.context, aenderungen)
-        if abgelehnt:
-            principal, grund = abgelehnt
-            vorher, nachher = next((a, n) for p, a, n in aenderungen if p == principal)
-            return self._verweigern(principal, grund, vorher, nachher)
+        sharing = getMultiAdapter((self.context, self.request), name="sharing")
+        grund = verweigerung(
+            self.context,
+            blockieren=None if inherit is _NICHT_ANGEGEBEN else not inherit,
+            wuensche=list(_wuensche(data.get("entries"))),
+            verwaltet={role["id"] for role in sharing.roles()},
+        )
+        if grund:
+            return self.forbidden(grund)
         return super().reply()

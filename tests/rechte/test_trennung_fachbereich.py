@@ -196,3 +196,20 @@ def test_an_ordinary_antrag_needs_no_second_person(portal, eingereicht, browser_
     browser = browser_as("leitung")
     browser.open(eingereicht.absolute_url())
     assert "Genehmigung durch eine zweite Person nötig" not in browser.contents
+
+
+def test_the_page_does_not_offer_the_applicant_his_own_approval(eingereicht):
+    """The process function (issue 20, item 11) asks the same check; asking
+    records nothing in the Rechteprotokoll."""
+    from stadtdo.sozialnetz.verfahren.schritte import moegliche_schritte
+
+    alte_mitgliedschaft("fb-10-leitung", "mitarbeiter")
+    vorher = len(protokoll.eintraege())
+    with api.env.adopt_user(username="mitarbeiter"):
+        alle = moegliche_schritte(eingereicht, mit_abgelehnten=True)
+    genehmigen = next(m for m in alle if m.schritt == "genehmigen")
+    assert not genehmigen.moeglich
+    assert "eine zweite Person" in genehmigen.grund
+    assert len(protokoll.eintraege()) == vorher
+    with api.env.adopt_user(username="leitung"):
+        assert "genehmigen" in {m.schritt for m in moegliche_schritte(eingereicht)}

@@ -135,3 +135,15 @@ def teilen(session, pfad, principal, rollen):
         f"{pfad}/@sharing",
         json={"entries": [{"id": principal, "type": "user", "roles": rollen}]},
     )
+
+
+def alte_mitgliedschaft(gruppe, userid):
+    """Old data: a membership from before a rule, written into Plone's group
+    plugin without the event (so without the subscribers' veto)."""
+    plugin = api.portal.get().acl_users.source_groups
+    plugin._principal_groups[userid] = (
+        *plugin._principal_groups.get(userid, ()),
+        gruppe,
+    )
+    plugin._group_principal_map[gruppe].insert(userid)
+    plugin._invalidatePrincipalCache(userid)

@@ -262,11 +262,13 @@ def test_site_administrator_keeps_plones_user_management(rest, web, site_admin):
 
 
 def _teilen_seite(web, token, userid, pfad, principal, rolle, typ="user"):
+    """Save the Sharing page as a browser does, the box "inherit" ticked."""
     return web(userid).post(
         f"{pfad}/@@sharing",
         data={
             "form.submitted": "1",
             "form.button.Save": "Speichern",
+            "inherit": "True",
             "entries.id:records": principal,
             "entries.type:records": typ,
             f"entries.role_{rolle}:records": "True",
@@ -293,13 +295,31 @@ def test_sta11_cannot_make_itself_department_head_on_the_sharing_page(
     assert fb10.get_local_roles_for_userid(principal) == ()
 
 
-def test_sta11_still_gives_department_roles_on_the_sharing_page(web, token, fb10):
+def test_sta11_gives_department_roles_to_the_folders_groups_on_the_sharing_page(
+    web, token, fb10
+):
+    """Issue 20: a department role goes to the folder's own group (people join
+    the group), never to a person directly."""
+    fb10.manage_delLocalRoles(["fb-10-mitarbeiter"])
+    transaction.commit()
     response = _teilen_seite(
-        web, token, "sta11", "soziale-netzwerke/fb-10", "mitarbeiter50", "SNMitarbeiter"
+        web,
+        token,
+        "sta11",
+        "soziale-netzwerke/fb-10",
+        "fb-10-mitarbeiter",
+        "SNMitarbeiter",
+        "group",
     )
     assert response.status_code == 200, status(response)
     transaction.begin()
-    assert fb10.get_local_roles_for_userid("mitarbeiter50") == ("SNMitarbeiter",)
+    assert fb10.get_local_roles_for_userid("fb-10-mitarbeiter") == ("SNMitarbeiter",)
+    response = _teilen_seite(
+        web, token, "sta11", "soziale-netzwerke/fb-10", "mitarbeiter50", "SNMitarbeiter"
+    )
+    assert response.status_code == 403, status(response)
+    transaction.begin()
+    assert fb10.get_local_roles_for_userid("mitarbeiter50") == ()
 
 
 def test_sta11_cannot_change_its_own_roles_through_sharing_api(rest, fb10):

@@ -103,24 +103,26 @@ def _rolle(session, **data):
     return session.post(LOKALE_ROLLEN, json=dict({"erteilt": True}, **data))
 
 
-def test_sta11_gives_and_takes_a_department_role(rest, fb50, frisch):
+def test_sta11_takes_and_gives_back_a_department_groups_role(rest, fb50, frisch):
+    """Issue 20: the department roles go only to the folder's own groups."""
     sta11 = rest("sta11")
-    response = _rolle(
-        sta11, ordner="fb-50", principal="dsfachkraft", rolle="SNDatenschutzfachkraft"
-    )
-    assert response.status_code == 200, response.text
-    frisch()
-    assert fb50.get_local_roles_for_userid("dsfachkraft") == ("SNDatenschutzfachkraft",)
+    gruppe = "fb-50-datenschutzfachkraft"
     response = _rolle(
         sta11,
         ordner="fb-50",
-        principal="dsfachkraft",
+        principal=gruppe,
         rolle="SNDatenschutzfachkraft",
         erteilt=False,
     )
     assert response.status_code == 200, response.text
     frisch()
-    assert fb50.get_local_roles_for_userid("dsfachkraft") == ()
+    assert fb50.get_local_roles_for_userid(gruppe) == ()
+    response = _rolle(
+        sta11, ordner="fb-50", principal=gruppe, rolle="SNDatenschutzfachkraft"
+    )
+    assert response.status_code == 200, response.text
+    frisch()
+    assert fb50.get_local_roles_for_userid(gruppe) == ("SNDatenschutzfachkraft",)
 
 
 @pytest.mark.parametrize("rolle", ["SNPOA", "SNPersonalrat", "SNAgentur"])

@@ -67,15 +67,15 @@ def test_local_role_change_on_the_sharing_page_is_recorded(rest):
     response = teilen(
         rest("sta11"),
         "soziale-netzwerke/fb-50",
-        "dsfachkraft",
-        {"SNDatenschutzfachkraft": True},
+        "fb-50-datenschutzfachkraft",
+        {"SNDatenschutzfachkraft": False},
     )
     assert response.status_code == 204, response.text
-    eintrag = _neueste(principal="dsfachkraft", art="lokale_rollen")
+    eintrag = _neueste(principal="fb-50-datenschutzfachkraft", art="lokale_rollen")
     assert eintrag["ziel"] == "soziale-netzwerke/fb-50"
     assert eintrag["wer"] == "sta11"
-    assert eintrag["vorher"] == []
-    assert eintrag["nachher"] == ["SNDatenschutzfachkraft"]
+    assert eintrag["vorher"] == ["SNDatenschutzfachkraft"]
+    assert eintrag["nachher"] == []
 
 
 def test_local_role_change_through_the_service_is_recorded(rest):
@@ -83,15 +83,15 @@ def test_local_role_change_through_the_service_is_recorded(rest):
         "soziale-netzwerke/@rechte-lokale-rollen",
         json={
             "ordner": "fb-32",
-            "principal": "fb-10-leitung",
+            "principal": "fb-32-leitung",
             "rolle": "SNFachbereichsleitung",
-            "erteilt": True,
+            "erteilt": False,
         },
     )
     assert response.status_code == 200, response.text
-    eintrag = _neueste(principal="fb-10-leitung", art="lokale_rollen")
+    eintrag = _neueste(principal="fb-32-leitung", art="lokale_rollen")
     assert eintrag["ziel"] == "soziale-netzwerke/fb-32"
-    assert (eintrag["vorher"], eintrag["nachher"]) == ([], ["SNFachbereichsleitung"])
+    assert (eintrag["vorher"], eintrag["nachher"]) == (["SNFachbereichsleitung"], [])
 
 
 def test_the_record_is_append_only(portal):

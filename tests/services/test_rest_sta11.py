@@ -25,7 +25,30 @@ def test_sta11_adds_a_user_to_a_department_group(request_factory):
     assert "mitarbeiter50" in gruppe["mitglieder"]
 
 
-def test_sta11_gives_a_local_role_on_the_sharing_page(request_factory):
+def test_sta11_gives_a_department_groups_role_on_the_sharing_page(request_factory):
+    """The department roles go to the folder's own groups only (issue 20)."""
+    sta11 = _session(request_factory, "sta11")
+    gruppe = "fb-50-datenschutzfachkraft"
+    for an in (False, True):
+        response = sta11.post(
+            "soziale-netzwerke/fb-50/@sharing",
+            json={
+                "entries": [
+                    {
+                        "id": gruppe,
+                        "type": "group",
+                        "roles": {"SNDatenschutzfachkraft": an},
+                    }
+                ]
+            },
+        )
+        assert response.status_code == 204, response.text
+        sharing = sta11.get("soziale-netzwerke/fb-50/@sharing").json()
+        rollen = [e["roles"] for e in sharing["entries"] if e["id"] == gruppe]
+        assert bool(rollen and rollen[0]["SNDatenschutzfachkraft"]) is an
+
+
+def test_sta11_gives_no_department_role_to_a_person(request_factory):
     sta11 = _session(request_factory, "sta11")
     response = sta11.post(
         "soziale-netzwerke/fb-50/@sharing",
@@ -39,10 +62,8 @@ def test_sta11_gives_a_local_role_on_the_sharing_page(request_factory):
             ]
         },
     )
-    assert response.status_code == 204, response.text
-    sharing = sta11.get("soziale-netzwerke/fb-50/@sharing").json()
-    entry = next(e for e in sharing["entries"] if e["id"] == "dsfachkraft")
-    assert entry["roles"]["SNDatenschutzfachkraft"] is True
+    assert response.status_code == 403, response.text
+    assert "eigenen Gruppen" in response.json()["error"]["message"]
 
 
 def test_sta11_cannot_make_anyone_manager(request_factory):

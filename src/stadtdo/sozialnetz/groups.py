@@ -60,7 +60,16 @@ def setup_fachbereich_groups(folder):
         api.group.grant_roles(groupname=groupid, roles=[role], obj=folder)
         result[suffix] = groupid
     folder.reindexObjectSecurity()
+    _stand_sichern(folder)
     return result
+
+
+def _stand_sichern(obj):
+    """The groups' roles are the state from which the Rechteprotokoll
+    records later changes."""
+    from stadtdo.sozialnetz.rechte.lokale_rollen import stand_sichern
+
+    stand_sichern(obj)
 
 
 def setup_gremium_groups(datenbank):
@@ -75,3 +84,4 @@ def setup_gremium_groups(datenbank):
     _ensure_group(groupid, title)
     api.group.grant_roles(groupname=groupid, roles=[role])
     datenbank.reindexObjectSecurity()
+    _stand_sichern(datenbank)

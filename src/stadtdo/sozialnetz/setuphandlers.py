@@ -43,9 +43,6 @@ def post_install(context):
         )
         logger.info("Created the database folder /%s", DATENBANK_ID)
     formular_anlegen(portal[DATENBANK_ID])
-    from stadtdo.sozialnetz.rechte.acl_users import acl_users_sperren
-
-    acl_users_sperren(portal)
     from stadtdo.sozialnetz import volltext
 
     volltext.einrichten()

@@ -11,6 +11,7 @@ from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.antrag import IAntrag
 from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.rechte import trennung
 from stadtdo.sozialnetz.setuphandlers import get_datenbank
 from stadtdo.sozialnetz.upgrades import UMSTELLUNG_1001
 from stadtdo.sozialnetz.verfahren import erneut
@@ -352,6 +353,9 @@ class AntragView(DefaultView):
             "antragsnummer": neu.antragsnummer,
             "status": self.state_title(api.content.get_state(neu)),
         }
+
+    def zweite_person_noetig(self):
+        return trennung.zweite_person_noetig(self.context)
 
     def genehmigung_fbl(self):
         """Section 4 „Genehmigung durch Vorgesetzte*n“: the head's (last)

@@ -5,7 +5,8 @@ Step                     Recipients
 =======================  ==================================================
 einreichen               head and deputy of the FB (please approve); all
                          bodies: notice of receipt (a re-application marked
-                         "erneuter Antrag")
+                         "erneuter Antrag"); StA 11, once, if no head but
+                         the applicant may approve (second person needed)
 genehmigen (FBL)         Dortmund-Agentur
 zurueckweisen (FBL)      applicant and FB staff
 stellungnahme_abgeben    DSB, Personalrat, POA, IT-Sicherheit; and, as every
@@ -26,15 +27,19 @@ from plone import api
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
 from stadtdo.sozialnetz.notifications.recipients import gremium_emails
+from stadtdo.sozialnetz.notifications.recipients import group_emails
 from stadtdo.sozialnetz.notifications.recipients import unique
 from stadtdo.sozialnetz.notifications.recipients import user_email
 from stadtdo.sozialnetz.notifications.systemhaus import systemhaus_beauftragen
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import fullname
 from stadtdo.sozialnetz.notifications.texts import text
+from stadtdo.sozialnetz.rechte.trennung import zweite_person_noetig
+from stadtdo.sozialnetz.rechte.umfang import VERWALTUNG_GRUPPE
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
+from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
 
 
@@ -83,6 +88,33 @@ def _einreichen(antrag, kommentar, autor, kwargs):
         ),
     )
     _eingangsmitteilung(antrag)
+    zweite_person_melden(antrag)
+
+
+GEMELDET_KEY = "stadtdo.sozialnetz.zweite_person_gemeldet"
+
+
+def zweite_person_melden(antrag):
+    """Tell StA 11, once per Antrag, that it waits for a second person: the
+    applicant does not approve it, and the FB has no other head
+    (``rechte.trennung.zweite_person_noetig``). True if mailed now."""
+    annotations = IAnnotations(antrag)
+    if annotations.get(GEMELDET_KEY) or not zweite_person_noetig(antrag):
+        return False
+    annotations[GEMELDET_KEY] = True
+    send(
+        group_emails(VERWALTUNG_GRUPPE),
+        betreff(antrag, "Genehmigung durch eine zweite Person nötig"),
+        text(
+            antrag,
+            "Dieser Antrag wartet auf die Genehmigung der Fachbereichsleitung. "
+            "Eingereicht hat ihn die einzige Fachbereichsleitung des "
+            "Fachbereichs; sie genehmigt ihn nicht selbst (Vier-Augen-Prinzip). "
+            "Bitte nehmen Sie die Stellvertretung oder eine weitere "
+            "Fachbereichsleitung in die Gruppe der Fachbereichsleitung auf.",
+        ),
+    )
+    return True
 
 
 def _eingangsmitteilung(antrag):

@@ -2,12 +2,13 @@
 
 - ``umfang``: which groups and roles belong to the database;
 - ``trennung``: separation of duties (nobody holds the roles of two review
-  bodies, StA 11 holds none);
+  bodies or a head's and a body's role, StA 11 holds none, the applicant
+  does not approve);
 - ``mitglieder``: StA 11's scoped management of memberships and local roles;
 - ``protokoll``: the append-only record of every change of rights;
 - ``subscribers``: the hooks that fill the record and keep content free of the
   ``Owner`` local role;
 - ``vorfall``: the incident form is edited only by Managers;
-- ``acl_users``: acl_users' own URLs are for Managers only;
+- ``regeln``: which local role may be given to whom where (every door);
 - ``upgrades``: the upgrade step "rechte" for existing sites.
 """

@@ -44,6 +44,17 @@ def stand_sichern(obj):
     }
 
 
+def war_blockiert(obj):
+    """Whether the remembered state had the inheritance blocked (False if
+    nothing was remembered)."""
+    stand = IAnnotations(obj).get(STAND_KEY)
+    return bool(stand and stand["blockiert"])
+
+
+def ist_blockiert(obj):
+    return _blockiert(obj)
+
+
 def hat_stand(obj):
     return STAND_KEY in IAnnotations(obj)
 

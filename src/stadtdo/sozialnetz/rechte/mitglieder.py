@@ -14,10 +14,14 @@ from plone import api
 from plone.app.workflow.events import LocalrolesModifiedEvent
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.rechte import protokoll
 from stadtdo.sozialnetz.rechte.lokale_rollen import hat_stand
 from stadtdo.sozialnetz.rechte.lokale_rollen import stand_sichern
+from stadtdo.sozialnetz.rechte.regeln import grund_gegen_aenderung
 from stadtdo.sozialnetz.rechte.trennung import deutsch
 from stadtdo.sozialnetz.rechte.trennung import grund_gegen
+from stadtdo.sozialnetz.rechte.trennung import gruppen_rollen_in_datenbank
+from stadtdo.sozialnetz.rechte.trennung import rollen_in_datenbank
 from stadtdo.sozialnetz.rechte.umfang import datenbank_gruppen
 from stadtdo.sozialnetz.rechte.umfang import FACHBEREICH_ROLLEN
 from stadtdo.sozialnetz.rechte.umfang import fachbereiche
@@ -25,6 +29,7 @@ from stadtdo.sozialnetz.rechte.umfang import GREMIUM_ROLLEN
 from stadtdo.sozialnetz.rechte.umfang import PLATTFORM_ROLLEN
 from zope.event import notify
 from zope.globalrequest import getRequest
+import functools
 
 
 class NichtErlaubt(AktionAbgelehnt):
@@ -110,12 +115,36 @@ def mitglieder(datenbank):
     return result
 
 
+def _protokolliert(ziel_name, principal_name):
+    """Record a NichtErlaubt (outside the scope, against the rules) of the
+    decorated change in the Rechteprotokoll before it reaches the caller."""
+
+    def decorator(func):
+        @functools.wraps(func)
+        def wrapper(datenbank, **kwargs):
+            try:
+                return func(datenbank, **kwargs)
+            except NichtErlaubt as error:
+                protokoll.ablehnung_protokollieren(
+                    principal=str(kwargs.get(principal_name, "")),
+                    ziel=str(kwargs.get(ziel_name, "")),
+                    grund=error.message,
+                )
+                raise
+
+        return wrapper
+
+    return decorator
+
+
+@_protokolliert("gruppe", "benutzer")
 def mitgliedschaft_aendern(datenbank, *, gruppe, benutzer, mitglied):
     """Add ``benutzer`` to ``gruppe`` (``mitglied=True``) or remove them.
 
     Returns True if the membership changed, False if it already was so.
     Raises AktionAbgelehnt (German message, ``field``) when the change is
-    outside StA 11's scope or breaks the separation of duties.
+    outside StA 11's scope or breaks the separation of duties (NichtErlaubt,
+    recorded).
     """
     group = _gruppe(datenbank, gruppe)
     user = _benutzer(benutzer)
@@ -124,8 +153,8 @@ def mitgliedschaft_aendern(datenbank, *, gruppe, benutzer, mitglied):
     if bool(mitglied) == ist_mitglied:
         return False
     if mitglied:
-        neue = set(api.group.get_roles(groupname=gruppe, obj=datenbank))
-        grund = grund_gegen(user.getRolesInContext(datenbank), neue)
+        neue = gruppen_rollen_in_datenbank(gruppe, datenbank)
+        grund = grund_gegen(rollen_in_datenbank(user, datenbank), neue)
         if grund:
             raise NichtErlaubt(grund, field="gruppe")
         api.group.add_user(groupname=gruppe, username=user.getId())
@@ -166,12 +195,14 @@ def _principal(principal_id):
         raise error
 
 
+@_protokolliert("ordner", "principal")
 def lokale_rolle_aendern(datenbank, *, ordner, principal, rolle, erteilt):
     """Give (``erteilt=True``) or take a department role on a Fachbereich
     folder to or from a user or group.
 
-    Only the department roles; the review bodies' roles are given only
-    through their groups. Returns True if something changed.
+    Only the department roles, and only to the folder's own group of the
+    role (``regeln``); the review bodies' roles are given only through their
+    groups. Returns True if something changed.
     """
     if rolle in GREMIUM_ROLLEN:
         raise _verboten(
@@ -198,6 +229,11 @@ def lokale_rolle_aendern(datenbank, *, ordner, principal, rolle, erteilt):
     nachher = vorher | {rolle} if erteilt else vorher - {rolle}
     if nachher == vorher:
         return False
+    abgelehnt = grund_gegen_aenderung(
+        folder, [(principal_id, sorted(vorher), sorted(nachher))]
+    )
+    if abgelehnt:
+        raise NichtErlaubt(abgelehnt[1], field="principal")
     if nachher:
         folder.manage_setLocalRoles(principal_id, sorted(nachher))
     else:

@@ -16,6 +16,7 @@ from plone import api
 from zope.annotation.interfaces import IAnnotations
 from zope.globalrequest import getRequest
 import logging
+import transaction
 
 
 logger = logging.getLogger("stadtdo.sozialnetz.rechte")
@@ -32,6 +33,13 @@ VERZEICHNIS_ABGELEHNT = "verzeichnis_abgelehnt"
 #: a named Person linked to (or unlinked from) a user account
 #: (``rechte.konten``): ``vorher``/``nachher`` are user ids
 KONTO_VERKNUEPFUNG = "konto_verknuepfung"
+#: a change of rights, an approval or a vote refused by the rules of the
+#: database (``regeln``, ``trennung``): nothing changed, the reason is kept
+ABGELEHNT = "abgelehnt"
+
+#: refusals of the current request, written again after an abort (see
+#: ``ablehnung_protokollieren``)
+OFFEN_KEY = "stadtdo.sozialnetz.rechte.offene_ablehnungen"
 
 
 class Rechteprotokoll(Persistent):
@@ -76,15 +84,7 @@ def _wer():
     return user.getId() or user.getUserName()
 
 
-def protokollieren(*, art, principal, ziel, vorher, nachher, portal=None, grund=None):
-    """Append one entry and return its key.
-
-    ``art`` is one of MITGLIEDSCHAFT, LOKALE_ROLLEN, VERERBUNG; ``principal``
-    the user or group whose rights changed; ``ziel`` the group id or the path
-    of the object; ``vorher``/``nachher`` the state before and after (lists of
-    roles, or booleans for a membership or the blocked inheritance; None if
-    the state before is unknown); ``grund`` the reason of a refusal.
-    """
+def _eintrag(*, art, principal, ziel, vorher, nachher, grund=None):
     eintrag = {
         "zeit": datetime.now(UTC).isoformat(),
         "wer": _wer(),
@@ -97,9 +97,73 @@ def protokollieren(*, art, principal, ziel, vorher, nachher, portal=None, grund=
     }
     if grund:
         eintrag["grund"] = grund
+    return eintrag
+
+
+def protokollieren(*, art, principal, ziel, vorher, nachher, portal=None, grund=None):
+    """Append one entry and return its key.
+
+    ``art`` is one of MITGLIEDSCHAFT, LOKALE_ROLLEN, VERERBUNG; ``principal``
+    the user or group whose rights changed; ``ziel`` the group id or the path
+    of the object; ``vorher``/``nachher`` the state before and after (lists of
+    roles, or booleans for a membership or the blocked inheritance; None if
+    the state before is unknown); ``grund`` the reason of a refusal.
+    """
+    eintrag = _eintrag(
+        art=art,
+        principal=principal,
+        ziel=ziel,
+        vorher=vorher,
+        nachher=nachher,
+        grund=grund,
+    )
     key = _speicher(portal).anhaengen(eintrag)
     logger.info("Rechteprotokoll %s: %s", key, eintrag)
     return key
+
+
+def ablehnung_protokollieren(*, principal, ziel, grund, vorher=None, nachher=None):
+    """Record a refused change, approval or vote (art ABGELEHNT).
+
+    The entry is written in the current transaction. A refusal that is
+    raised as an exception aborts that transaction; so the entry is also
+    kept on the request, and ``nach_abbruch_schreiben`` writes it in a
+    transaction of its own once the publisher has aborted the request's.
+    """
+    eintrag = _eintrag(
+        art=ABGELEHNT,
+        principal=principal,
+        ziel=ziel,
+        vorher=vorher,
+        nachher=nachher,
+        grund=grund,
+    )
+    portal = api.portal.get()
+    key = _speicher(portal).anhaengen(eintrag)
+    logger.info("Rechteprotokoll %s: %s", key, eintrag)
+    request = getRequest()
+    if request is not None:
+        offen = request.other.setdefault(OFFEN_KEY, [])
+        offen.append((portal, eintrag))
+    return key
+
+
+def nach_abbruch_schreiben(event):
+    """IPubFailure: the request's transaction was aborted; write the refusals
+    it recorded in a new transaction (not for a request to be retried: it
+    records them again)."""
+    offen = event.request.other.pop(OFFEN_KEY, None)
+    if not offen or event.retry:
+        return
+    try:
+        transaction.begin()
+        for portal, eintrag in offen:
+            _speicher(portal).anhaengen(eintrag)
+        transaction.get().note("Rechteprotokoll: abgelehnte Änderungen")
+        transaction.commit()
+    except Exception:
+        transaction.abort()
+        logger.exception("Rechteprotokoll: Ablehnungen nicht geschrieben: %s", offen)
 
 
 def eintraege(*, portal=None, principal=None, limit=None):

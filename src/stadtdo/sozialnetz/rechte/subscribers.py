@@ -4,18 +4,22 @@ enforced on every way into a group; content carries no Owner local role."""
 from Acquisition import aq_base
 from plone import api
 from plone.api.exc import CannotGetPortalError
-from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.rechte import protokoll
 from stadtdo.sozialnetz.rechte.lokale_rollen import aenderungen_protokollieren
+from stadtdo.sozialnetz.rechte.lokale_rollen import ist_blockiert
 from stadtdo.sozialnetz.rechte.lokale_rollen import owner_entfernen
+from stadtdo.sozialnetz.rechte.lokale_rollen import pfad
 from stadtdo.sozialnetz.rechte.lokale_rollen import stand_sichern
 from stadtdo.sozialnetz.rechte.lokale_rollen import unterschiede
-from stadtdo.sozialnetz.rechte.trennung import deutsch
+from stadtdo.sozialnetz.rechte.lokale_rollen import war_blockiert
+from stadtdo.sozialnetz.rechte.regeln import benutzer_von
+from stadtdo.sozialnetz.rechte.regeln import grund_gegen_aenderung
+from stadtdo.sozialnetz.rechte.regeln import grund_gegen_blockieren
 from stadtdo.sozialnetz.rechte.trennung import grund_gegen
+from stadtdo.sozialnetz.rechte.trennung import gruppen_rollen_in_datenbank
+from stadtdo.sozialnetz.rechte.trennung import rollen_in_datenbank
 from stadtdo.sozialnetz.rechte.umfang import datenbank_von
 from stadtdo.sozialnetz.rechte.umfang import get_datenbank
-from stadtdo.sozialnetz.rechte.umfang import GREMIUM_ROLLEN
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from zExceptions import Forbidden
 import logging
 
@@ -30,28 +34,20 @@ def _portal():
         return None
 
 
-def _betroffene_benutzer(principal_id):
-    user = api.user.get(userid=principal_id)
-    if user is not None:
-        return [user]
-    if api.group.get(groupname=principal_id) is not None:
-        return api.user.get_users(groupname=principal_id)
-    return []
-
-
 def _trennung_pruefen(principal_id, group_id):
     """Refuse (Forbidden, German reason) a membership that gives someone the
-    roles of two review bodies or StA 11 a body's role — on every way into a
+    roles of two review bodies, a head a body's role or StA 11 a body's
+    role (recorded in the Rechteprotokoll) — on every way into a
     group: Plone's user and group screens, @groups, acl_users, code."""
     datenbank = get_datenbank()
     if datenbank is None:
         return
-    neue = set(api.group.get_roles(groupname=group_id, obj=datenbank, inherit=True))
-    for user in _betroffene_benutzer(principal_id):
-        rollen = set(user.getRolesInContext(datenbank))
+    neue = gruppen_rollen_in_datenbank(group_id, datenbank)
+    for user in benutzer_von(principal_id):
+        rollen = rollen_in_datenbank(user, datenbank)
         grund = grund_gegen(rollen - neue, neue)
         if grund:
-            raise Forbidden(grund)
+            _verweigern(principal_id, group_id, grund, vorher=False, nachher=True)
 
 
 def _mitgliedschaft_protokollieren(event, mitglied):
@@ -77,47 +73,39 @@ def mitglied_entfernt(event):
     _mitgliedschaft_protokollieren(event, False)
 
 
-def _lokale_rollen_pruefen(obj, datenbank):
-    """Refuse (Forbidden) what the Sharing page must not do on any path: a
-    review body's role anywhere but for the body's own group on the
-    database, and — but for Managers — a change of one's own roles (or those
-    of one's groups)."""
-    user = api.user.get_current()
-    eigene = {user.getId(), *(getattr(user, "getGroups", list)() or ())}
-    manager = "Manager" in api.user.get_roles()
-    erlaubt = {(g.gruppe, g.rolle) for g in GREMIEN}
-    for principal, alt, neu in unterschiede(obj):
-        neue_rollen = set(neu) - set(alt or ())
-        for rolle in neue_rollen & GREMIUM_ROLLEN:
-            if not (obj is datenbank and (principal, rolle) in erlaubt):
-                raise Forbidden(
-                    deutsch(
-                        _(
-                            "Die Rollen der Gremien werden nur über die Gruppen der "
-                            "Gremien vergeben, nicht je Ordner oder Antrag."
-                        )
-                    )
-                )
-        if principal in eigene and not manager:
-            raise Forbidden(
-                deutsch(
-                    _(
-                        "Die eigenen Rechte ändert eine andere Person (Vier-Augen-Prinzip)."
-                    )
-                )
-            )
+def _verweigern(principal, ziel, grund, *, vorher=None, nachher=None):
+    protokoll.ablehnung_protokollieren(
+        principal=principal, ziel=ziel, grund=grund, vorher=vorher, nachher=nachher
+    )
+    raise Forbidden(grund)
+
+
+def _lokale_rollen_pruefen(obj):
+    """Refuse (Forbidden, recorded) what no door may do (``regeln``): blocking
+    the inheritance in the database but as a Manager, a role outside its
+    place, a change of one's own roles, a breach of the separation of
+    duties."""
+    vorher_blockiert = war_blockiert(obj)
+    blockiert = ist_blockiert(obj)
+    grund = grund_gegen_blockieren(obj, vorher_blockiert, blockiert)
+    if grund:
+        _verweigern("", pfad(obj), grund, vorher=vorher_blockiert, nachher=blockiert)
+    aenderungen = unterschiede(obj)
+    abgelehnt = grund_gegen_aenderung(obj, aenderungen)
+    if abgelehnt:
+        principal, grund = abgelehnt
+        alt, neu = next((a, n) for p, a, n in aenderungen if p == principal)
+        _verweigern(principal, pfad(obj), grund, vorher=alt, nachher=neu)
 
 
 def lokale_rollen_geaendert(obj, event):
     """Sharing page, @sharing and the own service: check, then record
-    before → after."""
+    before → after (in the database and on the portal)."""
     portal = _portal()
     ist_portal = portal is not None and aq_base(obj) is aq_base(portal)
-    datenbank = datenbank_von(obj)
-    if datenbank is None and not ist_portal:
+    _lokale_rollen_pruefen(obj)
+    if datenbank_von(obj) is None and not ist_portal:
         return
-    if datenbank is not None:
-        _lokale_rollen_pruefen(obj, datenbank)
     aenderungen_protokollieren(obj)
 
 

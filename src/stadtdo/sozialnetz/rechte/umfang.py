@@ -13,9 +13,11 @@ from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 
 #: the review bodies' roles: given only through the bodies' groups
 GREMIUM_ROLLEN = frozenset(gremium.rolle for gremium in GREMIEN)
-#: the department roles: given through the department groups or, by StA 11,
-#: as local roles on a Fachbereich folder
+#: the department roles: local roles of a Fachbereich folder's own groups
+#: only (``regeln``); people get them by joining the group
 FACHBEREICH_ROLLEN = tuple(rolle for _suffix, _titel, rolle in FACHBEREICH_GRUPPEN)
+#: the department head's role: never together with a body role
+KOPF_ROLLE = "SNFachbereichsleitung"
 #: StA 11's role
 VERWALTUNG_ROLLE = BERECHTIGUNGSVERWALTUNG[2]
 VERWALTUNG_GRUPPE = BERECHTIGUNGSVERWALTUNG[0]

@@ -17,6 +17,9 @@ from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz import eingaben
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.rechte.trennung import genehmigung_unvereinbar
+from stadtdo.sozialnetz.rechte.trennung import protokolliert
+from stadtdo.sozialnetz.rechte.trennung import Unvereinbar
 from stadtdo.sozialnetz.rechte.trennung import votum_unvereinbar
 from stadtdo.sozialnetz.verfahren import erneut
 from stadtdo.sozialnetz.verfahren import verantwortung
@@ -238,8 +241,24 @@ def _pruefe_einfach(transition_id):
 
 
 _pruefe_einstellen = _pruefe_einfach("einstellen")
-_pruefe_genehmigen = _pruefe_einfach("genehmigen")
-_pruefe_zurueckweisen = _pruefe_einfach("zurueckweisen")
+
+
+def _pruefe_kopf(transition_id):
+    """The check of the head's decision: due, permitted, and neither by the
+    applicant nor by a body member (``rechte.trennung``)."""
+    einfach = _pruefe_einfach(transition_id)
+
+    def pruefen(antrag, gremium=""):
+        einfach(antrag)
+        grund = genehmigung_unvereinbar(api.user.get_current(), antrag)
+        if grund:
+            raise Unvereinbar(grund)
+
+    return pruefen
+
+
+_pruefe_genehmigen = _pruefe_kopf("genehmigen")
+_pruefe_zurueckweisen = _pruefe_kopf("zurueckweisen")
 
 
 def einstellen(antrag, *, kommentar=""):
@@ -253,7 +272,8 @@ def einstellen(antrag, *, kommentar=""):
 
 def genehmigen(antrag, *, kommentar=""):
     """The FB head approves (Genehmigungsvorbehalt, Anlage 1 Nr. 4)."""
-    _pruefe_genehmigen(antrag)
+    with protokolliert(antrag):
+        _pruefe_genehmigen(antrag)
     _feuern(antrag, "genehmigen", kommentar=_kommentar(kommentar))
 
 
@@ -261,8 +281,8 @@ def zurueckweisen(antrag, *, kommentar):
     """The FB head sends the Antrag back; a reason is required. The Antrag
     becomes ``zurueckgewiesen`` (frozen); the FB continues with „Antrag
     erneut stellen“."""
-    _faellig(antrag, "zurueckweisen")
-    _erlaubt(antrag, "zurueckweisen")
+    with protokolliert(antrag):
+        _pruefe_zurueckweisen(antrag)
     kommentar = _kommentar(kommentar)
     if not kommentar:
         raise AktionAbgelehnt(
@@ -323,7 +343,7 @@ def _pruefe_votum(antrag, gremium):
         )
     unvereinbar = votum_unvereinbar(api.user.get_current(), g.id, antrag)
     if unvereinbar:
-        raise Unauthorized(unvereinbar)
+        raise Unvereinbar(unvereinbar)
     return g
 
 
@@ -338,7 +358,8 @@ def _votum(antrag, gremium, votum, kommentar, endgueltig):
             ),
             field="votum",
         )
-    _pruefe_votum(antrag, g.id)
+    with protokolliert(antrag):
+        _pruefe_votum(antrag, g.id)
     kommentar = _kommentar(kommentar)
     if votum in (voten.NEIN, voten.RUECKFRAGE) and not kommentar:
         raise AktionAbgelehnt(

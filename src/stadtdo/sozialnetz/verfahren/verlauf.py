@@ -44,3 +44,14 @@ def zustand_seit(antrag, state):
         if entry.get("review_state") == state:
             return entry["time"].asdatetime().date()
     return None
+
+
+def akteure(antrag, action):
+    """The user ids who took the transition ``action`` on ``antrag``, oldest
+    first (empty for an object without the Antrag workflow's history)."""
+    history = getattr(antrag, "workflow_history", None) or {}
+    return [
+        entry.get("actor")
+        for entry in history.get(WORKFLOW, ())
+        if entry.get("action") == action and entry.get("actor")
+    ]

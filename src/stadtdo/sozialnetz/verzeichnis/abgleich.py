@@ -19,6 +19,8 @@ from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.rechte import protokoll
 from stadtdo.sozialnetz.rechte.trennung import deutsch
 from stadtdo.sozialnetz.rechte.trennung import grund_gegen
+from stadtdo.sozialnetz.rechte.trennung import gruppen_rollen_in_datenbank
+from stadtdo.sozialnetz.rechte.trennung import rollen_in_datenbank
 from stadtdo.sozialnetz.rechte.umfang import datenbank_gruppen
 from stadtdo.sozialnetz.rechte.umfang import get_datenbank
 from stadtdo.sozialnetz.verzeichnis.einstellungen import zuordnung
@@ -89,8 +91,8 @@ def _grund_gegen_beitritt(userid, gruppe, datenbank):
     """Like the subscriber ``rechte.subscribers.mitglied_hinzugefuegt``, but
     asked before the change, so that nothing half-done must be undone."""
     user = api.user.get(userid=userid)
-    neue = set(api.group.get_roles(groupname=gruppe, obj=datenbank, inherit=True))
-    rollen = set(user.getRolesInContext(datenbank))
+    neue = gruppen_rollen_in_datenbank(gruppe, datenbank)
+    rollen = rollen_in_datenbank(user, datenbank)
     return grund_gegen(rollen - neue, neue)
 
 

@@ -5,8 +5,9 @@ POST /soziale-netzwerke/@rechte-mitglieder
      {"gruppe": "fb-10-mitarbeiter", "benutzer": "mitarbeiter50", "mitglied": true}
 GET  /soziale-netzwerke/@rechte-lokale-rollen
 POST /soziale-netzwerke/@rechte-lokale-rollen
-     {"ordner": "fb-50", "principal": "dsfachkraft",
+     {"ordner": "fb-50", "principal": "fb-50-datenschutzfachkraft",
       "rolle": "SNDatenschutzfachkraft", "erteilt": true}
+     (only the folder's own group of the role: ``rechte.regeln``)
 """
 
 from stadtdo.sozialnetz.errors import AktionAbgelehnt

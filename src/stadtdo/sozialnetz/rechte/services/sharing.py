@@ -1,18 +1,23 @@
-"""plone.restapi's ``@sharing`` POST, with the separation of duties.
+"""plone.restapi's ``@sharing`` POST, with the rules of ``rechte.regeln``.
 
-The review bodies' roles are no longer offered on the Sharing page
-(sharing.xml), so plone.restapi would silently drop them and answer 204;
-this answers 403 with the reason instead. Nobody but a Manager changes their
-own local roles here either.
+plone.restapi silently drops a role the Sharing page does not offer (the
+review bodies' roles nowhere, the department roles outside Fachbereich
+folders) and answers 204; this answers 403 with the reason instead, and
+records the refusal. The same function as for the Sharing page decides
+(``regeln.verweigerung``), so both doors agree: inside the database nobody
+but a Manager changes their own roles or blocks the inheritance; outside it
+Plone's rules apply unchanged. A body plone.restapi cannot read is a German
+400.
 """
 
-from plone import api
 from plone.restapi.services.content.sharing import SharingPost as BaseSharingPost
-from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz.rechte.trennung import deutsch
-from stadtdo.sozialnetz.rechte.umfang import GREMIUM_ROLLEN
+from stadtdo.sozialnetz.rechte.regeln import verweigerung
 from stadtdo.sozialnetz.services.base import SozialnetzService
+from zope.component import getMultiAdapter
 from zope.security import checkPermission
+
+
+_NICHT_ANGEGEBEN = object()
 
 
 def _form_fehler(data):
@@ -41,13 +46,16 @@ def _form_fehler(data):
     return None
 
 
+def _wuensche(entries):
+    """``(principal, roles wanted)`` per entry (checked by ``_form_fehler``)."""
+    for entry in entries or ():
+        yield entry["id"], {role for role, on in entry["roles"].items() if on}
+
+
 class SharingPost(SozialnetzService, BaseSharingPost):
     #: Plone's @sharing on every page: the cookie rule of .schreibschutz
     #: holds only on the database's content
     eigener_dienst = False
-
-    def _error(self, message):
-        return self.forbidden(deutsch(message))
 
     def reply(self):
         if not checkPermission("plone.DelegateRoles", self.context):
@@ -58,26 +66,14 @@ class SharingPost(SozialnetzService, BaseSharingPost):
         fehler = _form_fehler(data)
         if fehler:
             return self.error(400, fehler[1], field=fehler[0])
-        entries = data.get("entries") or []
-        userid = api.user.get_current().getId()
-        manager = "Manager" in api.user.get_roles()
-        for entry in entries:
-            if not isinstance(entry, dict):
-                continue
-            roles = entry.get("roles") or {}
-            granted = {role for role, on in roles.items() if on}
-            if granted & GREMIUM_ROLLEN:
-                return self._error(
-                    _(
-                        "Die Rollen der Gremien werden nur über die Gruppen der "
-                        "Gremien vergeben, nicht je Ordner oder Antrag."
-                    )
-                )
-            if entry.get("id") == userid and not manager and roles:
-                return self._error(
-                    _(
-                        "Die eigenen Rechte ändert eine andere Person "
-                        "(Vier-Augen-Prinzip)."
-                    )
-                )
+        inherit = data.get("inherit", _NICHT_ANGEGEBEN)
+        sharing = getMultiAdapter((self.context, self.request), name="sharing")
+        grund = verweigerung(
+            self.context,
+            blockieren=None if inherit is _NICHT_ANGEGEBEN else not inherit,
+            wuensche=list(_wuensche(data.get("entries"))),
+            verwaltet={role["id"] for role in sharing.roles()},
+        )
+        if grund:
+            return self.forbidden(grund)
         return super().reply()

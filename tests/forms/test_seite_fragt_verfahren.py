@@ -157,3 +157,34 @@ def test_a_refused_step_says_why(antrag_in):
     poa = next(m for m in alle if m.schritt == "votum" and m.gremium == "poa")
     assert not poa.moeglich
     assert "Personal- und Organisationsamt" in poa.grund
+
+
+def test_the_applicant_who_is_also_head_is_not_offered_his_own_approval(
+    antrag_in, browser_as
+):
+    """With ``mitarbeiter`` also in ``fb-10-leitung``, his own submitted
+    Antrag is not his task: neither the page, nor Meine Aufgaben, nor the
+    process offer him the approval; the other head still gets it."""
+    with api.env.adopt_roles(["Manager"]):
+        api.group.add_user(groupname="fb-10-leitung", username="mitarbeiter")
+    antrag = antrag_in("genehmigung_fbl")
+    transaction.commit()
+    with api.env.adopt_user(username="mitarbeiter"):
+        assert not {"genehmigen", "zurueckweisen"} & {
+            m.schritt for m in schritte.moegliche_schritte(antrag)
+        }
+    with api.env.adopt_user(username="leitung"):
+        assert {"genehmigen", "zurueckweisen"} <= {
+            m.schritt for m in schritte.moegliche_schritte(antrag)
+        }
+    seite = browser_as("mitarbeiter")
+    seite.open(antrag.absolute_url())
+    assert not {"genehmigen", "zurueckweisen"} & {
+        s for s, _ in _angeboten(seite.contents)
+    }
+    aufgaben_url = f"{antrag.aq_parent.aq_parent.absolute_url()}/@@meine-aufgaben"
+    seite.open(aufgaben_url)
+    assert antrag.antragsnummer not in seite.contents
+    leitung = browser_as("leitung")
+    leitung.open(aufgaben_url)
+    assert antrag.antragsnummer in leitung.contents

@@ -73,6 +73,7 @@ def brains(
     sort_on="antragsnummer",
     sort_order="ascending",
     wartet_auf=None,
+    ausser_fuer=None,
     faellig_bis=None,
     b_start=None,
     b_size=None,
@@ -82,7 +83,8 @@ def brains(
 
     The one query of the Übersicht, its CSV export and the report.
     ``wartet_auf``: only Anträge waiting on one of these index values
-    (``Aufgaben.schluessel``, „Meine Aufgaben“); ``faellig_bis``: only those
+    (``Aufgaben.schluessel``, „Meine Aufgaben“), without those that the
+    user ``ausser_fuer`` may not act on (index ``ausgeschlossen``); ``faellig_bis``: only those
     with a vote due since this date or earlier (ISO, „überfällig“);
     ``b_start``/``b_size``: the catalog sorts only as far as the page needs.
     """
@@ -105,6 +107,8 @@ def brains(
         if not wartet_auf:
             return []
         query["wartet_auf"] = list(wartet_auf)
+        if ausser_fuer:
+            query["ausgeschlossen"] = {"not": [ausser_fuer]}
     if faellig_bis is not None:
         query["faellig_ab"] = {"query": faellig_bis, "range": "max"}
     if b_size is not None:

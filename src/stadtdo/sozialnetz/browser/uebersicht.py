@@ -112,6 +112,7 @@ class UebersichtView(BrowserView):
         abfrage = dict(seite)
         if self.nur_meine or self.form.get("wartet"):
             abfrage["wartet_auf"] = aufgaben_fuer(self.context).schluessel()
+            abfrage["ausser_fuer"] = api.user.get_current().getId()
         if self.form.get("ueberfaellig"):
             abfrage["faellig_bis"] = ueberfaellig_wenn_faellig_bis(
                 date.today()

@@ -72,6 +72,16 @@ def wartet_auf(obj):
 
 
 @indexer(IAntrag)
+def ausgeschlossen(obj):
+    """User ids refused every step due now (``verfahren.workflow.ausgeschlossen``;
+    „Meine Aufgaben“ asks ``{"not": userid}``)."""
+    from stadtdo.sozialnetz.verfahren.workflow import ausgeschlossen as _ausgeschlossen
+    from stadtdo.sozialnetz.verfahren.workflow import NIEMAND
+
+    return _ausgeschlossen(obj) or [NIEMAND]
+
+
+@indexer(IAntrag)
 def searchable_text(obj):
     """Antragsnummer, platform, account, URL and department are searchable."""
     parts = [

@@ -76,7 +76,7 @@ def _erlaubt(antrag, transition_id, message=None):
 #: Catalog indexes that depend on the state and the votes: who waits on the
 #: Antrag („Meine Aufgaben“) and since when a vote is due („überfällig“).
 #: DCWorkflow reindexes only ``review_state``; every step refreshes these.
-AUFGABEN_INDIZES = ["review_state", "wartet_auf", "faellig_ab"]
+AUFGABEN_INDIZES = ["review_state", "wartet_auf", "ausgeschlossen", "faellig_ab"]
 
 
 def _feuern(antrag, transition_id, *, kommentar="", gremium="", votum=""):

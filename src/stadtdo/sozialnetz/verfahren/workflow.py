@@ -188,3 +188,27 @@ def wartet_auf(antrag, fachbereich):
     voten = {g.id: aktuelles_votum(antrag, g.id)["votum"] for g in GREMIEN}
     rollen = Aufgaben({}).wartende_rollen(state, voten, offene_rueckfragen(antrag))
     return sorted(f"{fachbereich}:{rolle}" for rolle in rollen)
+
+
+def ausgeschlossen(antrag):
+    """User ids whose waiting role is refused every step due now by the
+    separation of duties (``rechte.trennung``): the person who submitted the
+    Antrag while its head decides. „Meine Aufgaben“ leaves these out
+    (catalog index ``ausgeschlossen``), so it lists exactly what
+    ``schritte.moegliche_schritte`` offers."""
+    from stadtdo.sozialnetz.rechte.trennung import eingereicht_von
+    from stadtdo.sozialnetz.rechte.trennung import genehmigung_unvereinbar
+
+    state = api.content.get_state(obj=antrag, default=None)
+    if state not in zustaende_mit("genehmigen"):
+        return []
+    wer = eingereicht_von(antrag)
+    if not wer or api.user.get(userid=wer) is None:
+        return []
+    return [wer] if genehmigung_unvereinbar(wer, antrag) else []
+
+
+#: The value of the index ``ausgeschlossen`` for an Antrag nobody is left
+#: out of: ZCatalog's ``{"not": …}`` on a KeywordIndex drops documents
+#: without any value when no document holds the value asked for.
+NIEMAND = "niemand"

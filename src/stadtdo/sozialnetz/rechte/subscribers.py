@@ -21,6 +21,7 @@ from stadtdo.sozialnetz.rechte.trennung import rollen_in_datenbank
 from stadtdo.sozialnetz.rechte.umfang import datenbank_von
 from stadtdo.sozialnetz.rechte.umfang import get_datenbank
 from zExceptions import Forbidden
+from zope.annotation.interfaces import IAnnotations
 import logging
 
 
@@ -100,7 +101,10 @@ def _lokale_rollen_pruefen(obj):
 
 def lokale_rollen_geaendert(obj, event):
     """Sharing page, @sharing and the own service: check, then record
-    before → after (in the database and on the portal)."""
+    before → after (in the database and on the portal). An object that
+    holds no annotations is no Plone content and no place of the rules."""
+    if IAnnotations(obj, None) is None:
+        return
     portal = _portal()
     ist_portal = portal is not None and aq_base(obj) is aq_base(portal)
     _lokale_rollen_pruefen(obj)

@@ -71,6 +71,10 @@ setup(
         "z3c.autoinclude.plugin": ["target = plone"],
         "console_scripts": [
             "sozialnetz-notes-import = stadtdo.sozialnetz.migration.cli:main",
+            "sozialnetz-pruefen = stadtdo.sozialnetz.pruefen:main",
         ],
+        # moved class paths, for rewriting the stored references (README,
+        # „Aktualisieren“)
+        "zodbupdate": ["renames = stadtdo.sozialnetz.bbb:UMBENENNUNGEN"],
     },
 )

@@ -1,0 +1,47 @@
+"""Every class path a released profile stored still loads as its class."""
+
+from stadtdo.sozialnetz import bbb
+from ZODB.broken import Broken
+from ZODB.broken import find_global
+import importlib
+import pickle
+import pytest
+
+
+def _klasse(pfad):
+    modul, name = pfad.split(" ")
+    return getattr(importlib.import_module(modul), name)
+
+
+@pytest.mark.parametrize("alt,neu", sorted(bbb.GESPEICHERTE_KLASSEN.items()))
+def test_stored_class_path_loads_as_the_current_class(alt, neu):
+    modul, name = alt.split(" ")
+    geladen = find_global(modul, name, Broken=Broken)
+    assert not (isinstance(geladen, type) and issubclass(geladen, Broken)), alt
+    assert geladen is _klasse(neu)
+
+
+def test_every_moved_class_is_a_stored_class_path():
+    assert set(bbb.UMBENENNUNGEN) <= set(bbb.GESPEICHERTE_KLASSEN)
+    for alt, neu in bbb.UMBENENNUNGEN.items():
+        assert alt != neu
+        assert neu in bbb.GESPEICHERTE_KLASSEN.values()
+
+
+def test_a_vote_record_pickled_under_1000_loads_with_its_entries():
+    """The pickle of a 1000 vote record names ``stadtdo.sozialnetz.voten``;
+    it loads as today's class with its entries."""
+    from stadtdo.sozialnetz.verfahren.voten import GremiumVoten
+
+    alt = pickle.dumps(GremiumVoten, protocol=3).replace(
+        b"stadtdo.sozialnetz.verfahren.voten", b"stadtdo.sozialnetz.voten"
+    )
+    assert b"stadtdo.sozialnetz.voten\nGremiumVoten" in alt
+    assert pickle.loads(alt) is GremiumVoten
+
+
+def test_setup_announces_the_renames_to_zodbupdate():
+    from pathlib import Path
+
+    setup_py = (Path(__file__).parents[2] / "setup.py").read_text()
+    assert "stadtdo.sozialnetz.bbb:UMBENENNUNGEN" in setup_py

@@ -9,14 +9,14 @@ import pytest
 
 
 def _klasse(pfad):
-    modul, name = pfad.split(" ")
-    return getattr(importlib.import_module(modul), name)
+    modulname, name = pfad.split(" ")
+    return getattr(importlib.import_module(modulname), name)
 
 
 @pytest.mark.parametrize("alt,neu", sorted(bbb.GESPEICHERTE_KLASSEN.items()))
 def test_stored_class_path_loads_as_the_current_class(alt, neu):
-    modul, name = alt.split(" ")
-    geladen = find_global(modul, name, Broken=Broken)
+    modulname, name = alt.split(" ")
+    geladen = find_global(modulname, name, Broken=Broken)
     assert not (isinstance(geladen, type) and issubclass(geladen, Broken)), alt
     assert geladen is _klasse(neu)
 

@@ -411,7 +411,7 @@ def build(commit, out):
             env=env,
             check=True,
         )
-        log = open(var / "server.log", "w")
+        log = open(var / "server.log", "w")  # noqa: SIM115 (closed in finally)
         server = subprocess.Popen(
             [str(BIN / "runwsgi"), str(ini)],
             cwd=code,

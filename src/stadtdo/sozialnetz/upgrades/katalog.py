@@ -51,14 +51,14 @@ def antraege():
 def unlesbar(antrag):
     """What of ``antrag``'s votes and history cannot be read (empty: all)."""
     pfad = "/".join(antrag.getPhysicalPath())
-    probleme = []
+    befunde = []
     if isinstance(antrag, Broken):
         return [f"{pfad}: das Objekt selbst ist nicht ladbar ({type(antrag)!r})"]
     try:
         speicher = IAnnotations(antrag).get(ANNOTATION_KEY)
         for gremium_id, eintrag in (speicher or {}).items():
             if isinstance(eintrag, Broken) or not isinstance(eintrag, GremiumVoten):
-                probleme.append(
+                befunde.append(
                     f"{pfad}: Voten „{gremium_id}“ nicht ladbar "
                     f"({type(eintrag).__module__}.{type(eintrag).__name__})"
                 )
@@ -66,8 +66,8 @@ def unlesbar(antrag):
             list(eintrag.eintraege)
         list(antrag.workflow_history.get(WORKFLOW, ()))
     except Exception as error:  # anything unreadable is a finding
-        probleme.append(f"{pfad}: {type(error).__name__}: {error}")
-    return probleme
+        befunde.append(f"{pfad}: {type(error).__name__}: {error}")
+    return befunde
 
 
 def voten_gelesen(antrag):
@@ -78,11 +78,11 @@ def antraege_neu_indizieren(idxs=None, *, schritt):
     """Reindex every Antrag (``idxs``: those indexes, their metadata always)
     and check the result; raises ``UpgradeFehler``. Returns the number."""
     objekte = antraege()
-    probleme = [p for antrag in objekte for p in unlesbar(antrag)]
-    if probleme:
+    befunde = [p for antrag in objekte for p in unlesbar(antrag)]
+    if befunde:
         raise UpgradeFehler(
-            f"{schritt}: {len(probleme)} Anträge mit unlesbaren Daten, nichts "
-            "wurde geändert:\n" + "\n".join(probleme[:50])
+            f"{schritt}: {len(befunde)} Anträge mit unlesbaren Daten, nichts "
+            "wurde geändert:\n" + "\n".join(befunde[:50])
         )
     catalog = api.portal.get_tool("portal_catalog")
     vorher = len(catalog.unrestrictedSearchResults(portal_type="Antrag"))

@@ -350,7 +350,7 @@ def erwartung(rest, antraege):
                 if e.get("type") == "workflow"
             ],
             "versionen": len([e for e in verlauf if e.get("type") == "versioning"]),
-            "kinder": sorted((i["@type"], i["id"]) for i in antrag.get("items", [])),
+            "kinder": sorted([i["@type"], i["id"]] for i in antrag.get("items", [])),
         }
     return ergebnis
 

@@ -44,6 +44,15 @@ instance: instance/etc/zope.conf instance/etc/zope.ini ## Render the instance co
 create-site: install instance ## Create the site "Plone" with the demo set (only if missing)
 	$(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py
 
+.PHONY: upgrade
+upgrade: install instance ## Upgrade the site in place (instance stopped, after make backup), then check it
+	$(BIN)/zconsole run instance/etc/zope.conf scripts/aktualisieren.py
+	$(MAKE) --no-print-directory pruefen
+
+.PHONY: pruefen
+pruefen: install instance ## Check the whole database (instance stopped): broken objects, catalog, votes
+	$(BIN)/sozialnetz-pruefen --zope-conf instance/etc/zope.conf
+
 .PHONY: start
 start: create-site ## Install, create the demo site if missing, serve http://localhost:8080/Plone
 	@echo "Serving http://localhost:$(PORT)/Plone (Ctrl-C stops)"

@@ -28,8 +28,8 @@ def umgebung():
     return dict(os.environ, PYTHONPATH=os.pathsep.join(pfade))
 
 
-def entpacken(archiv, var):
-    with tarfile.open(archiv) as tar:
+def entpacken(datei, var):
+    with tarfile.open(datei) as tar:
         tar.extractall(var, filter="data")
 
 
@@ -111,3 +111,25 @@ def server(var):
         finally:
             prozess.terminate()
             prozess.wait(timeout=60)
+
+
+def pruefen(conf):
+    """``sozialnetz-pruefen`` on the instance: (exit code, output)."""
+    lauf = subprocess.run(
+        [sys.executable, "-m", "stadtdo.sozialnetz.pruefen", "--zope-conf", str(conf)],
+        cwd=REPO,
+        env=umgebung(),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    return lauf.returncode, lauf.stdout + lauf.stderr[-3000:]
+
+
+def site_anlegen(var):
+    """A fresh demo site (scripts/create_site.py of this checkout) in ``var``."""
+    for sub in ("filestorage", "blobstorage"):
+        (Path(var) / sub).mkdir(parents=True, exist_ok=True)
+    conf = konfigurieren(var)
+    zconsole(conf, "create_site.py", env={"MAIL_QUEUE": str(Path(var) / "mailqueue")})
+    return conf

@@ -38,8 +38,10 @@ def site(tmp_path_factory):
     instanz.entpacken(instanz.FIXTURES / f"profil-{PROFIL}.tar.xz", var)
     conf = instanz.konfigurieren(var)
     ausgabe = instanz.zconsole(conf, "aktualisieren.py")
+    pruefung = instanz.pruefen(conf)
     with instanz.server(var) as rest:
         rest.ausgabe = ausgabe
+        rest.pruefung = pruefung
         rest.var = var
         yield rest
 
@@ -60,6 +62,13 @@ def test_upgrade_reports_each_step_and_ends_at_the_profile_version(site):
     addon = site("admin", "GET", "@addons/stadtdo.sozialnetz")
     assert addon["upgrade_info"]["available"] is False
     assert addon["upgrade_info"]["installedVersion"] == "1002"
+
+
+def test_the_upgraded_database_checks_clean(site):
+    """Every record loads (no broken object), catalog and votes agree."""
+    rc, ausgabe = site.pruefung
+    assert rc == 0, ausgabe
+    assert "0 Befunde" in ausgabe
 
 
 def test_every_vote_comment_history_entry_and_version_as_before(site, erwartet):

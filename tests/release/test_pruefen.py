@@ -1,0 +1,27 @@
+"""``sozialnetz-pruefen`` finds what a database cannot load or index."""
+
+from tests.release import instanz
+
+
+def test_a_fresh_site_has_no_finding(frische_site):
+    rc, ausgabe = instanz.pruefen(frische_site)
+    assert rc == 0, ausgabe
+    assert "0 Befunde" in ausgabe
+
+
+def test_a_broken_object_and_a_stale_catalog_entry_are_found(frische_site, tmp_path):
+    modul = tmp_path / "modul"
+    modul.mkdir()
+    (modul / "kaputt_modul.py").write_text(
+        "from persistent import Persistent\n\n\nclass Verschwunden(Persistent):\n    pass\n"
+    )
+    instanz.zconsole(
+        frische_site,
+        "../tests/release/beschaedigen.py",
+        env={"PYTHONPATH": f"{instanz.REPO / 'src'}:{modul}"},
+    )
+    rc, ausgabe = instanz.pruefen(frische_site)
+    assert rc == 1, ausgabe
+    assert "[kaputt]" in ausgabe
+    assert "Klasse kaputt_modul.Verschwunden fehlt" in ausgabe
+    assert "fb-10/weg: Katalogeintrag ohne Objekt" in ausgabe

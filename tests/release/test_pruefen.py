@@ -10,15 +10,15 @@ def test_a_fresh_site_has_no_finding(frische_site):
 
 
 def test_a_broken_object_and_a_stale_catalog_entry_are_found(frische_site, tmp_path):
-    modul = tmp_path / "modul"
-    modul.mkdir()
-    (modul / "kaputt_modul.py").write_text(
+    modulpfad = tmp_path / "modulname"
+    modulpfad.mkdir()
+    (modulpfad / "kaputt_modul.py").write_text(
         "from persistent import Persistent\n\n\nclass Verschwunden(Persistent):\n    pass\n"
     )
     instanz.zconsole(
         frische_site,
         "../tests/release/beschaedigen.py",
-        env={"PYTHONPATH": f"{instanz.REPO / 'src'}:{modul}"},
+        env={"PYTHONPATH": f"{instanz.REPO / 'src'}:{modulpfad}"},
     )
     rc, ausgabe = instanz.pruefen(frische_site)
     assert rc == 1, ausgabe

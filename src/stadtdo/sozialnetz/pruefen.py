@@ -38,9 +38,9 @@ class Befund:
         return f"[{self.art}] {self.ort}: {self.text}"
 
 
-def _klasse_fehlt(modul, name):
+def _klasse_fehlt(modulname, name):
     try:
-        klasse = find_global(modul, name, Broken=Broken)
+        klasse = find_global(modulname, name, Broken=Broken)
     except Exception:  # noqa: BLE001 - any failure to find it is the finding
         return True
     return isinstance(klasse, type) and issubclass(klasse, Broken)
@@ -66,18 +66,18 @@ def speicher_pruefen(storage):
         anzahl += 1
         ort = oid_repr(oid)
         try:
-            modul, name = get_pickle_metadata(data)
+            modulname, name = get_pickle_metadata(data)
         except Exception as error:  # noqa: BLE001
             befunde.append(Befund("unladbar", ort, f"Klassenangabe unlesbar: {error}"))
             continue
-        if _klasse_fehlt(modul, name):
-            befunde.append(Befund("kaputt", ort, f"Klasse {modul}.{name} fehlt"))
+        if _klasse_fehlt(modulname, name):
+            befunde.append(Befund("kaputt", ort, f"Klasse {modulname}.{name} fehlt"))
             continue
         ok, meldung = verify_record(oid, data)
         if not ok:
-            befunde.append(Befund("unladbar", ort, f"{modul}.{name}: {meldung}"))
+            befunde.append(Befund("unladbar", ort, f"{modulname}.{name}: {meldung}"))
             continue
-        if (modul, name) == ("ZODB.blob", "Blob"):
+        if (modulname, name) == ("ZODB.blob", "Blob"):
             try:
                 storage.loadBlob(oid, tid)
             except Exception as error:  # noqa: BLE001

@@ -23,8 +23,13 @@ import alte_datenbank  # noqa: E402
 
 
 def umgebung():
-    """This checkout's code first (as with PYTHONPATH=src), mails queued."""
-    pfade = [str(REPO / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+    """This checkout's code first (as with PYTHONPATH=src), and the
+    ``tests`` package for the scripts of tests/release."""
+    pfade = [
+        str(REPO / "src"),
+        str(REPO),
+        *filter(None, [os.environ.get("PYTHONPATH")]),
+    ]
     return dict(os.environ, PYTHONPATH=os.pathsep.join(pfade))
 
 

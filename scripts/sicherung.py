@@ -59,13 +59,13 @@ def blobs_sichern(quelle, ziel, stand):
     if neu.exists():
         shutil.rmtree(neu)
     for wurzel, _ordner, dateien in os.walk(quelle):
-        relativ = Path(wurzel).relative_to(quelle)
-        (neu / relativ).mkdir(parents=True, exist_ok=True)
+        teilpfad = Path(wurzel).relative_to(quelle)
+        (neu / teilpfad).mkdir(parents=True, exist_ok=True)
         for name in dateien:
             if name.endswith(".lock"):
                 continue
             datei = Path(wurzel) / name
-            alt = vorige / relativ / name if vorige else None
+            alt = vorige / teilpfad / name if vorige else None
             status = datei.stat()
             if alt is not None and alt.exists():
                 alt_status = alt.stat()
@@ -73,9 +73,9 @@ def blobs_sichern(quelle, ziel, stand):
                     status.st_size,
                     int(status.st_mtime),
                 ):
-                    os.link(alt, neu / relativ / name)
+                    os.link(alt, neu / teilpfad / name)
                     continue
-            shutil.copy2(datei, neu / relativ / name)
+            shutil.copy2(datei, neu / teilpfad / name)
     neu.rename(ziel / stand)
 
 

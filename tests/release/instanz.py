@@ -87,8 +87,9 @@ class Rest(alte_datenbank.Rest):
 
 
 @contextlib.contextmanager
-def server(var):
-    """Serve the instance in ``var``; yields a ``Rest`` on its site."""
+def server(var, *, bin_dir=BIN, env=None):
+    """Serve the instance in ``var`` (with the ``runwsgi`` of ``bin_dir``);
+    yields a ``Rest`` on its site."""
     port = alte_datenbank.free_port()
     ini = Path(var) / "zope.ini"
     ini.write_text(
@@ -96,9 +97,9 @@ def server(var):
     )
     with open(Path(var) / "server.log", "w") as log:
         prozess = subprocess.Popen(
-            [str(BIN / "runwsgi"), str(ini)],
+            [str(Path(bin_dir) / "runwsgi"), str(ini)],
             cwd=REPO,
-            env=umgebung(),
+            env=env or umgebung(),
             stdout=log,
             stderr=subprocess.STDOUT,
         )

@@ -44,6 +44,8 @@ setup(
         "collective.easyform",
         "lxml",  # Notes DXL import (pinned in constraints.txt)
         "holidays",  # NRW public holidays for the vote deadlines
+        "zodbverify",  # sozialnetz-pruefen: every record loads
+        "zodbupdate",  # rewriting moved class paths (README, „Aktualisieren“)
     ],
     extras_require={
         "test": [
@@ -55,6 +57,8 @@ setup(
             "aiosmtpd",
             "playwright",
             "pas.plugins.ldap",  # tests/ldap
+            "build",  # tests/release/test_paket.py: sdist and wheel
+            "twine",  # ... pass twine check
         ],
         # sign-in from the city's directory (profile stadtdo.sozialnetz:ldap);
         # python-ldap builds against Debian's libldap2-dev and libsasl2-dev

@@ -57,15 +57,18 @@ def rundreise(conf, speicher):
     return erster, zweiter
 
 
+def filestorage(var):
+    """The options of sicherung.py for the FileStorage of the instance ``var``."""
+    return [
+        *("--datafs", var / "filestorage" / "Data.fs"),
+        *("--blobs", var / "blobstorage"),
+        *("--ziel", var / "backups"),
+    ]
+
+
 def test_filestorage_round_trip_full_and_incremental(frische_site):
     var = Path(frische_site).parent
-    speicher = [
-        "--datafs",
-        var / "filestorage" / "Data.fs",
-        "--blobs",
-        var / "blobstorage",
-    ]
-    speicher += ["--ziel", var / "backups"]
+    speicher = filestorage(var)
     erster, zweiter = rundreise(frische_site, speicher)
     repozo = sorted(p.name for p in (var / "backups" / "filestorage").iterdir())
     assert any(n.endswith(".fsz") for n in repozo)  # full
@@ -75,13 +78,7 @@ def test_filestorage_round_trip_full_and_incremental(frische_site):
 
 def test_retention_keeps_the_newest_backups(frische_site):
     var = Path(frische_site).parent
-    speicher = [
-        "--datafs",
-        var / "filestorage" / "Data.fs",
-        "--blobs",
-        var / "blobstorage",
-    ]
-    speicher += ["--ziel", var / "backups"]
+    speicher = filestorage(var)
     staende = []
     for voll in (True, False, True, False):
         daten(frische_site, "anlegen:1")

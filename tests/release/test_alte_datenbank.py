@@ -184,6 +184,9 @@ def test_the_incident_report_is_kept(site):
 
 
 def test_the_jobs_run_without_error(site):
+    vorschau = site.html("admin", "@@sozialnetz-jobs")
+    assert "alle Voten stimmen mit Verlauf und Katalog überein" in vorschau
+    assert "Fehler in" not in vorschau
     erledigt = site("admin", "POST", "@sozialnetz-jobs", {})
     assert erledigt["fehler"] == []
 

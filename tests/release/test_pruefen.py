@@ -9,7 +9,9 @@ def test_a_fresh_site_has_no_finding(frische_site):
     assert "0 Befunde" in ausgabe
 
 
-def test_a_broken_object_and_a_stale_catalog_entry_are_found(frische_site, tmp_path):
+def test_broken_object_catalog_gaps_and_a_vote_without_history_are_found(
+    frische_site, tmp_path
+):
     modulpfad = tmp_path / "modulname"
     modulpfad.mkdir()
     (modulpfad / "kaputt_modul.py").write_text(
@@ -25,3 +27,6 @@ def test_a_broken_object_and_a_stale_catalog_entry_are_found(frische_site, tmp_p
     assert "[kaputt]" in ausgabe
     assert "Klasse kaputt_modul.Verschwunden fehlt" in ausgabe
     assert "fb-10/weg: Katalogeintrag ohne Objekt" in ausgabe
+    assert "soziale-netzwerke/fb-50: Objekt fehlt im Katalog" in ausgabe
+    assert "[verlauf]" in ausgabe
+    assert "poa: Votum „ja“, im Verlauf zuletzt „offen“" in ausgabe

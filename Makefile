@@ -61,7 +61,7 @@ SICHERUNG_FS := --datafs $(INSTANCE)/var/filestorage/Data.fs --blobs $(INSTANCE)
 SICHERUNG_CLUSTER := --cluster-var $(INSTANCE)/var --pg-port 15432 --ziel $(BACKUP_DIR)-cluster
 
 .PHONY: backup
-backup: install ## Back up Data.fs (repozo, incremental; VOLL=1 full) and blobs, keep the newest $(BEHALTEN)
+backup: install ## Back up Data.fs (repozo, incremental; VOLL=1 full) and blobs, keep the newest BEHALTEN (14)
 	$(BIN)/python scripts/sicherung.py sichern $(SICHERUNG_FS) --behalten $(BEHALTEN) $(if $(VOLL),--voll)
 
 .PHONY: restore

@@ -44,6 +44,42 @@ instance: instance/etc/zope.conf instance/etc/zope.ini ## Render the instance co
 create-site: install instance ## Create the site "Plone" with the demo set (only if missing)
 	$(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py
 
+.PHONY: upgrade
+upgrade: install instance ## Upgrade the site in place (instance stopped, after make backup), then check it
+	$(BIN)/zconsole run instance/etc/zope.conf scripts/aktualisieren.py
+	$(MAKE) --no-print-directory pruefen
+
+.PHONY: pruefen
+pruefen: install instance ## Check the whole database (instance stopped): broken objects, catalog, votes
+	$(BIN)/sozialnetz-pruefen --zope-conf instance/etc/zope.conf
+
+# Backups (scripts/sicherung.py): BACKUP_DIR, BEHALTEN (newest N kept),
+# VOLL=1 (full instead of incremental), STAND=<ID> (restore that one).
+BACKUP_DIR ?= $(INSTANCE)/var/backups
+BEHALTEN ?= 14
+SICHERUNG_FS := --datafs $(INSTANCE)/var/filestorage/Data.fs --blobs $(INSTANCE)/var/blobstorage --ziel $(BACKUP_DIR)
+SICHERUNG_CLUSTER := --cluster-var $(INSTANCE)/var --pg-port 15432 --ziel $(BACKUP_DIR)-cluster
+
+.PHONY: backup
+backup: install ## Back up Data.fs (repozo, incremental; VOLL=1 full) and blobs, keep the newest BEHALTEN (14)
+	$(BIN)/python scripts/sicherung.py sichern $(SICHERUNG_FS) --behalten $(BEHALTEN) $(if $(VOLL),--voll)
+
+.PHONY: restore
+restore: install ## Restore the newest backup (or STAND=<ID>) with the instance stopped, then check it
+	$(BIN)/python scripts/sicherung.py wiederherstellen $(SICHERUNG_FS) $(if $(STAND),--stand $(STAND))
+	$(BIN)/sozialnetz-pruefen --zope-conf instance/etc/zope.conf
+
+.PHONY: backup-cluster
+backup-cluster: install cluster-deps ## Back up the cluster's PostgreSQL database (pg_dump) and shared blobs
+	$(BIN)/python scripts/sicherung.py sichern $(SICHERUNG_CLUSTER) --behalten $(BEHALTEN)
+
+.PHONY: restore-cluster
+restore-cluster: install cluster-deps ## Stop the cluster, restore its newest backup (or STAND=<ID>), check it
+	$(BIN)/python scripts/cluster.py stop --var $(INSTANCE)/var $(CLUSTER_PORTS)
+	$(BIN)/python scripts/sicherung.py wiederherstellen $(SICHERUNG_CLUSTER) $(if $(STAND),--stand $(STAND))
+	$(BIN)/sozialnetz-pruefen --zope-conf $(INSTANCE)/var/etc/zope.conf
+	@echo "Wiederhergestellt; starten mit: make start-cluster"
+
 .PHONY: start
 start: create-site ## Install, create the demo site if missing, serve http://localhost:8080/Plone
 	@echo "Serving http://localhost:$(PORT)/Plone (Ctrl-C stops)"

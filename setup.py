@@ -44,6 +44,8 @@ setup(
         "collective.easyform",
         "lxml",  # Notes DXL import (pinned in constraints.txt)
         "holidays",  # NRW public holidays for the vote deadlines
+        "zodbverify",  # sozialnetz-pruefen: every record loads
+        "zodbupdate",  # rewriting moved class paths (README, „Aktualisieren“)
     ],
     extras_require={
         "test": [
@@ -61,6 +63,8 @@ setup(
             "Products.CMFPlone[test]",
             "plone.app.users[test]",
             "plone.app.workflow[test]",
+            "build",  # tests/release/test_paket.py: sdist and wheel
+            "twine",  # ... pass twine check
         ],
         # sign-in from the city's directory (profile stadtdo.sozialnetz:ldap);
         # python-ldap builds against Debian's libldap2-dev and libsasl2-dev
@@ -77,6 +81,10 @@ setup(
         "z3c.autoinclude.plugin": ["target = plone"],
         "console_scripts": [
             "sozialnetz-notes-import = stadtdo.sozialnetz.migration.cli:main",
+            "sozialnetz-pruefen = stadtdo.sozialnetz.pruefen:main",
         ],
+        # moved class paths, for rewriting the stored references (README,
+        # „Aktualisieren“)
+        "zodbupdate": ["renames = stadtdo.sozialnetz.bbb:UMBENENNUNGEN"],
     },
 )

@@ -58,7 +58,8 @@ def main(app):
     setSite(site)
     installer = get_installer(site, app.REQUEST)
     if not installer.is_product_installed(ADDON):
-        installer.install_product(ADDON)
+        if not installer.install_product(ADDON):
+            raise SystemExit(f"{ADDON} could not be installed (see the log above).")
         print(f"Installed {ADDON}.")
     if not api.portal.get_registry_record("plone.email_from_address", default=None):
         api.portal.set_registry_record(

@@ -137,3 +137,27 @@ def test_uninstall_removes_the_bundle(portal):
         )
         is None
     )
+
+
+def test_uninstall_removes_every_action_the_profile_added(portal):
+    """Each action of profiles/default/actions.xml is gone after uninstall
+    (a link left behind leads to a 404)."""
+    from lxml import etree
+    from pathlib import Path
+    import stadtdo.sozialnetz
+
+    profil = Path(stadtdo.sozialnetz.__file__).parent / "profiles" / "default"
+    baum = etree.parse(str(profil / "actions.xml"))
+    hinzugefuegt = [
+        (kategorie.get("name"), action.get("name"))
+        for kategorie in baum.getroot()
+        for action in kategorie
+        if action.get("remove") is None
+    ]
+    tool = api.portal.get_tool("portal_actions")
+    assert ("user", "benachrichtigungen") in hinzugefuegt
+    assert all(name in tool[kategorie] for kategorie, name in hinzugefuegt)
+    with api.env.adopt_roles(["Manager"]):
+        get_installer(portal).uninstall_product(PACKAGE)
+    uebrig = [(k, n) for k, n in hinzugefuegt if n in tool[k]]
+    assert uebrig == []

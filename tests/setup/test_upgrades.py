@@ -45,7 +45,7 @@ def test_upgrade_to_1001_freezes_drafts_that_were_sent_back(alter_stand):
     setup = api.portal.get_tool("portal_setup")
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1001",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
     assert api.content.get_state(zurueckgegeben) == "zurueckgewiesen"
     assert api.content.get_state(entwurf) == "entwurf"
     last = zurueckgegeben.workflow_history[WORKFLOW][-1]
@@ -65,10 +65,12 @@ def test_upgrade_is_listed_and_runs_twice_without_harm(alter_stand):
     zurueckgegeben, _ = alter_stand
     setup = api.portal.get_tool("portal_setup")
     steps = setup.listUpgrades(PROFILE)
-    assert {s["dest"] for s in steps} == {("1001",)}
-    # verfahren, anlagen, rechte, datenschutz, fristen, personen,
+    # 1001: verfahren, anlagen, rechte, datenschutz, fristen, personen,
     # aufgaben-indizes, verantwortung, benachrichtigungen, hotspot, volltext
-    assert len(steps) == 11
+    assert len([s for s in steps if s["dest"] == ("1001",)]) == 11
+    # 1002: missing 1001 steps, predecessors of 1000, checked reindex
+    assert len([s for s in steps if s["dest"] == ("1002",)]) == 3
+    assert len(steps) == 14
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
         setup.setLastVersionForProfile(PROFILE, "1000")
@@ -170,3 +172,157 @@ def test_upgrade_to_1001_makes_the_text_indexes_mergeable(portal, antrag_in):
     assert not any(isinstance(d, dict) for d in wortindex._wordinfo.values())
     (brain,) = catalog.unrestrictedSearchResults(SearchableText=antrag.antragsnummer)
     assert brain._unrestrictedGetObject() == antrag
+
+
+def _upgrade_from(version):
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, version)
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
+
+
+def test_profile_version_is_1002_and_each_version_has_its_module(portal):
+    from stadtdo.sozialnetz.upgrades import v1001
+    from stadtdo.sozialnetz.upgrades import v1002
+
+    setup = api.portal.get_tool("portal_setup")
+    assert setup.getVersionForProfile(PROFILE) == "1002"
+    handlers = {
+        s["step"].handler.__module__
+        for s in setup.listUpgrades(PROFILE, show_old=True)
+        if s["dest"] == ("1002",)
+    }
+    assert handlers == {v1002.__name__}
+    assert {n for n, _ in v1001.EFFEKTE} == set(v1001._schritte())
+
+
+def test_a_site_of_an_intermediate_1001_build_gets_the_later_1001_steps(portal):
+    """A site at 1001 whose build had no deadlines, no „Meine Aufgaben“
+    indexes and no notification link: 1002 runs exactly those steps."""
+    from stadtdo.sozialnetz.upgrades import v1002
+
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.delIndex("wartet_auf")
+    catalog.delIndex("faellig_ab")
+    catalog.delColumn("faellig_seit")
+    api.portal.get_tool("portal_actions").user.manage_delObjects(["benachrichtigungen"])
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1001")
+    with api.env.adopt_roles(["Manager"]):
+        nachgeholt = v1002.fehlende_1001_schritte(setup)
+    assert nachgeholt == ["fristen", "aufgaben", "benachrichtigungen"]
+    assert {"wartet_auf", "faellig_ab"} <= set(catalog.indexes())
+    assert "faellig_seit" in catalog.schema()
+    assert "benachrichtigungen" in api.portal.get_tool("portal_actions").user
+    with api.env.adopt_roles(["Manager"]):
+        assert v1002.fehlende_1001_schritte(setup) == []
+
+
+def test_upgrade_from_1001_runs_only_the_1002_steps(portal):
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1001")
+    steps = setup.listUpgrades(PROFILE)
+    assert {s["dest"] for s in steps} == {("1002",)}
+    _upgrade_from("1001")
+
+
+def _broken_votes(antrag):
+    """Replace one body's vote record by what ZODB loads when its class
+    path is missing (the 1000 vote records before the BBB alias)."""
+    from stadtdo.sozialnetz.verfahren.voten import ANNOTATION_KEY
+    from ZODB.broken import Broken
+    from ZODB.broken import find_global
+    from ZODB.broken import persistentBroken
+    from zope.annotation.interfaces import IAnnotations
+
+    klasse = persistentBroken(
+        find_global("stadtdo.nirgends", "GremiumVoten", Broken=Broken)
+    )
+    kaputt = klasse.__new__(klasse)
+    kaputt.__setstate__({"eintraege": []})
+    IAnnotations(antrag)[ANNOTATION_KEY]["poa"] = kaputt
+
+
+def test_reindex_fails_loudly_on_votes_it_cannot_read(antrag_in):
+    from stadtdo.sozialnetz.upgrades.katalog import UpgradeFehler
+
+    antrag = antrag_in("beteiligung")
+    _broken_votes(antrag)
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1001")
+    with api.env.adopt_roles(["Manager"]), pytest.raises(UpgradeFehler) as fehler:
+        setup.upgradeProfile(PROFILE)
+    assert "Voten „poa“ nicht ladbar" in str(fehler.value)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1001",)
+
+
+def test_reindex_fails_when_the_catalog_misses_an_antrag(antrag_in):
+    from stadtdo.sozialnetz.upgrades import katalog
+
+    antrag = antrag_in("beteiligung")
+    catalog = api.portal.get_tool("portal_catalog")
+    real = catalog.unrestrictedSearchResults
+
+    def ohne_antrag(**query):
+        return [b for b in real(**query) if antrag.UID() != b.UID]
+
+    catalog.unrestrictedSearchResults = ohne_antrag
+    try:
+        with pytest.raises(katalog.UpgradeFehler) as fehler:
+            katalog.antraege_neu_indizieren(schritt="Test")
+    finally:
+        del catalog.unrestrictedSearchResults
+    assert "nicht im Katalog" in str(fehler.value)
+
+
+def _archiviert_wie_1000(antrag, neu):
+    """What 1000 did on submission of ``neu``: archive its predecessor."""
+    wf_tool = api.portal.get_tool("portal_workflow")
+    wf_tool.setStatusOf(
+        WORKFLOW,
+        antrag,
+        {
+            "action": "archivieren",
+            "actor": "mitarbeiter",
+            "comments": f"Abgelöst durch den erneuten Antrag {neu.antragsnummer}.",
+            "review_state": "archiviert",
+            "time": DateTime(),
+            "gremium": "",
+            "votum": "",
+        },
+    )
+    wf_tool.getWorkflowById(WORKFLOW).updateRoleMappingsFor(antrag)
+    antrag.reindexObject()
+
+
+def test_predecessor_archived_under_1000_is_approved_again(antrag_in, transition, vote):
+    from stadtdo.sozialnetz.verfahren import schritte
+
+    vorgaenger = antrag_in("genehmigt")
+    with api.env.adopt_user(username="mitarbeiter"):
+        neu = schritte.erneut_stellen(vorgaenger)
+    transition(neu, "einreichen", "mitarbeiter")
+    _archiviert_wie_1000(vorgaenger, neu)
+    _upgrade_from("1001")
+    assert api.content.get_state(vorgaenger) == "genehmigt"
+    assert vorgaenger.workflow_history[WORKFLOW][-1]["action"] == (
+        "umstellung_wiederhergestellt"
+    )
+    catalog = api.portal.get_tool("portal_catalog")
+    (brain,) = catalog.unrestrictedSearchResults(UID=vorgaenger.UID())
+    assert brain.review_state == "genehmigt"
+    assert brain.aenderung_beantragt == neu.antragsnummer
+    # the process goes on: approving the re-application archives it now
+    transition(neu, "genehmigen", "leitung")
+    vote(neu, "agentur", "agentur", "ja")
+    vote(neu, "poa", "poa", "ja")
+    vote(neu, "personalrat", "personalrat", "ja")
+    assert api.content.get_state(neu) == "genehmigt"
+    assert api.content.get_state(vorgaenger) == "archiviert"
+
+
+def test_predecessor_whose_reapplication_was_approved_stays_archived(antrag_in):
+    vorgaenger = antrag_in("archiviert")
+    _upgrade_from("1001")
+    assert api.content.get_state(vorgaenger) == "archiviert"

@@ -75,14 +75,18 @@ def abweichungen(antrag, brain=None):
 
 def pruefen(datenbank=None):
     """Check every Antrag; returns ``[(antragsnummer, url, [mismatches])]``
-    for the Anträge whose record does not add up."""
+    for the Anträge whose record does not add up. A catalog entry without
+    object is skipped (``sozialnetz-pruefen`` reports it as such)."""
     catalog = api.portal.get_tool("portal_catalog")
     query = {"portal_type": "Antrag"}
     if datenbank is not None:
         query["path"] = "/".join(datenbank.getPhysicalPath())
     result = []
+    portal = api.portal.get()
     for brain in catalog.unrestrictedSearchResults(**query):
-        antrag = brain._unrestrictedGetObject()
+        antrag = portal.unrestrictedTraverse(brain.getPath(), None)
+        if antrag is None:
+            continue
         gefunden = abweichungen(antrag, brain)
         if gefunden:
             result.append((antrag.antragsnummer, antrag.absolute_url(), gefunden))

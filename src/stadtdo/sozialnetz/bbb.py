@@ -1,0 +1,72 @@
+"""Class paths stored by released profiles that no longer exist (BBB).
+
+The ZODB stores every persistent object with the dotted path of its class
+(module and name). A class that moves to another module therefore needs an
+alias at its old path, or every stored object of it loads as a *broken*
+object: profile 1000 (the first release, commit fcb1dfa) stored the votes as
+``stadtdo.sozialnetz.voten.GremiumVoten``, which moved to
+``stadtdo.sozialnetz.verfahren.voten``.
+
+``UMBENENNUNGEN`` lists every moved class path in the format of
+``zodbupdate`` (``"module Name": "module Name"``); setup.py announces it as
+the entry point ``zodbupdate.renames``. The alias modules at the old paths
+(``stadtdo/sozialnetz/voten.py``) import the class lazily with
+``zope.deferredimport``.
+
+When they may be removed: only after a release whose upgrade notes tell
+every site to rewrite the stored references with ``zodbupdate`` (README,
+„Aktualisieren“, „Klassenpfade umschreiben“) and every site has done so — the
+database check ``sozialnetz-pruefen`` then reports no record with an old
+path. Remove the alias module and the entry here in the same commit, and
+keep the class-path test (tests/setup/test_klassenpfade.py) green.
+"""
+
+#: Old class path → current class path, for ``zodbupdate`` and the tests.
+UMBENENNUNGEN = {
+    "stadtdo.sozialnetz.voten GremiumVoten": (
+        "stadtdo.sozialnetz.verfahren.voten GremiumVoten"
+    ),
+}
+
+#: Every persistent class path that a released profile (1000, 1001) can have
+#: stored: content (Dexterity ``klass``), annotation values, utilities of the
+#: component registry, catalog indexes, and the marker interfaces stored on
+#: objects or in registries. Each must import and be the current class.
+GESPEICHERTE_KLASSEN = {
+    # 1000: content types
+    "stadtdo.sozialnetz.content.antrag Antrag": "stadtdo.sozialnetz.content.antrag Antrag",
+    "stadtdo.sozialnetz.content.fachbereich Datenbank": (
+        "stadtdo.sozialnetz.content.fachbereich Datenbank"
+    ),
+    "stadtdo.sozialnetz.content.fachbereich Fachbereich": (
+        "stadtdo.sozialnetz.content.fachbereich Fachbereich"
+    ),
+    "stadtdo.sozialnetz.content.person Person": "stadtdo.sozialnetz.content.person Person",
+    # 1000: the interface of the browser layer (plone.browserlayer utility)
+    "stadtdo.sozialnetz.interfaces IBrowserLayer": (
+        "stadtdo.sozialnetz.interfaces IBrowserLayer"
+    ),
+    # 1000: votes in the Antrag's annotations (and in its CMFEditions versions)
+    **UMBENENNUNGEN,
+    # 1001: votes at their new path, rights log, idempotency store, history
+    # id generator (component registry), mergeable text index, marker of the
+    # incident form
+    "stadtdo.sozialnetz.verfahren.voten GremiumVoten": (
+        "stadtdo.sozialnetz.verfahren.voten GremiumVoten"
+    ),
+    "stadtdo.sozialnetz.rechte.protokoll Rechteprotokoll": (
+        "stadtdo.sozialnetz.rechte.protokoll Rechteprotokoll"
+    ),
+    "stadtdo.sozialnetz.idempotenz GespeicherteAntwort": (
+        "stadtdo.sozialnetz.idempotenz GespeicherteAntwort"
+    ),
+    "stadtdo.sozialnetz.nummernkreis HistorienIdGenerator": (
+        "stadtdo.sozialnetz.nummernkreis HistorienIdGenerator"
+    ),
+    "stadtdo.sozialnetz.volltext ZusammenfuehrbarerOkapiIndex": (
+        "stadtdo.sozialnetz.volltext ZusammenfuehrbarerOkapiIndex"
+    ),
+    "stadtdo.sozialnetz.rechte.vorfall IVorfallFormular": (
+        "stadtdo.sozialnetz.rechte.vorfall IVorfallFormular"
+    ),
+}

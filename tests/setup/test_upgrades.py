@@ -7,6 +7,8 @@ import pytest
 
 
 PROFILE = "stadtdo.sozialnetz:default"
+#: The profile version of this release (metadata.xml).
+AKTUELL = "1003"
 
 
 @pytest.fixture
@@ -45,7 +47,7 @@ def test_upgrade_to_1001_freezes_drafts_that_were_sent_back(alter_stand):
     setup = api.portal.get_tool("portal_setup")
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
+    assert setup.getLastVersionForProfile(PROFILE) == (AKTUELL,)
     assert api.content.get_state(zurueckgegeben) == "zurueckgewiesen"
     assert api.content.get_state(entwurf) == "entwurf"
     last = zurueckgegeben.workflow_history[WORKFLOW][-1]
@@ -70,7 +72,9 @@ def test_upgrade_is_listed_and_runs_twice_without_harm(alter_stand):
     assert len([s for s in steps if s["dest"] == ("1001",)]) == 11
     # 1002: missing 1001 steps, predecessors of 1000, checked reindex
     assert len([s for s in steps if s["dest"] == ("1002",)]) == 3
-    assert len(steps) == 14
+    # 1003: department rights, account links, web links, attachments, index
+    assert len([s for s in steps if s["dest"] == ("1003",)]) == 5
+    assert len(steps) == 19
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
         setup.setLastVersionForProfile(PROFILE, "1000")
@@ -179,21 +183,23 @@ def _upgrade_from(version):
     setup.setLastVersionForProfile(PROFILE, version)
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
+    assert setup.getLastVersionForProfile(PROFILE) == (AKTUELL,)
 
 
-def test_profile_version_is_1002_and_each_version_has_its_module(portal):
+def test_profile_version_is_1003_and_each_version_has_its_module(portal):
     from stadtdo.sozialnetz.upgrades import v1001
     from stadtdo.sozialnetz.upgrades import v1002
+    from stadtdo.sozialnetz.upgrades import v1003
 
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getVersionForProfile(PROFILE) == "1002"
-    handlers = {
-        s["step"].handler.__module__
-        for s in setup.listUpgrades(PROFILE, show_old=True)
-        if s["dest"] == ("1002",)
-    }
-    assert handlers == {v1002.__name__}
+    assert setup.getVersionForProfile(PROFILE) == AKTUELL
+    for version, modul in (("1002", v1002), ("1003", v1003)):
+        handlers = {
+            s["step"].handler.__module__
+            for s in setup.listUpgrades(PROFILE, show_old=True)
+            if s["dest"] == (version,)
+        }
+        assert handlers == {modul.__name__}
     assert {n for n, _ in v1001.EFFEKTE} == set(v1001._schritte())
 
 
@@ -219,11 +225,11 @@ def test_a_site_of_an_intermediate_1001_build_gets_the_later_1001_steps(portal):
         assert v1002.fehlende_1001_schritte(setup) == []
 
 
-def test_upgrade_from_1001_runs_only_the_1002_steps(portal):
+def test_upgrade_from_1001_runs_only_the_later_steps(portal):
     setup = api.portal.get_tool("portal_setup")
     setup.setLastVersionForProfile(PROFILE, "1001")
     steps = setup.listUpgrades(PROFILE)
-    assert {s["dest"] for s in steps} == {("1002",)}
+    assert {s["dest"] for s in steps} == {("1002",), ("1003",)}
     _upgrade_from("1001")
 
 

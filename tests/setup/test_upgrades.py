@@ -193,13 +193,13 @@ def test_profile_version_is_1003_and_each_version_has_its_module(portal):
 
     setup = api.portal.get_tool("portal_setup")
     assert setup.getVersionForProfile(PROFILE) == AKTUELL
-    for version, modul in (("1002", v1002), ("1003", v1003)):
+    for version, paket in (("1002", v1002), ("1003", v1003)):
         handlers = {
             s["step"].handler.__module__
             for s in setup.listUpgrades(PROFILE, show_old=True)
             if s["dest"] == (version,)
         }
-        assert handlers == {modul.__name__}
+        assert handlers == {paket.__name__}
     assert {n for n, _ in v1001.EFFEKTE} == set(v1001._schritte())
 
 

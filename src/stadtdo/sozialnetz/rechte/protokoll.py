@@ -109,14 +109,20 @@ def protokollieren(*, art, principal, ziel, vorher, nachher, portal=None, grund=
     roles, or booleans for a membership or the blocked inheritance; None if
     the state before is unknown); ``grund`` the reason of a refusal.
     """
-    eintrag = _eintrag(
-        art=art,
-        principal=principal,
-        ziel=ziel,
-        vorher=vorher,
-        nachher=nachher,
-        grund=grund,
+    return _anhaengen(
+        _eintrag(
+            art=art,
+            principal=principal,
+            ziel=ziel,
+            vorher=vorher,
+            nachher=nachher,
+            grund=grund,
+        ),
+        portal,
     )
+
+
+def _anhaengen(eintrag, portal):
     key = _speicher(portal).anhaengen(eintrag)
     logger.info("Rechteprotokoll %s: %s", key, eintrag)
     return key
@@ -139,8 +145,7 @@ def ablehnung_protokollieren(*, principal, ziel, grund, vorher=None, nachher=Non
         grund=grund,
     )
     portal = api.portal.get()
-    key = _speicher(portal).anhaengen(eintrag)
-    logger.info("Rechteprotokoll %s: %s", key, eintrag)
+    key = _anhaengen(eintrag, portal)
     request = getRequest()
     if request is not None:
         offen = request.other.setdefault(OFFEN_KEY, [])

@@ -161,6 +161,8 @@ def rueckfrage_beantworten(antrag, *, gremium, antwort):
     entry = voten.eintragen(
         antrag, g.id, art=voten.ANTWORT, votum=voten.ANTWORT, kommentar=antwort
     )
+    # The decision waited for this answer (voten.beteiligung_ergebnis).
+    workflow.automatisch_weiter(antrag)
     antrag.reindexObject(idxs=AUFGABEN_INDIZES)  # and the overview's metadata
     return entry
 

@@ -100,7 +100,11 @@ def offene_rueckfragen(antrag):
 
 def beteiligung_ergebnis(antrag):
     """``genehmigt`` once POA and Personalrat both voted Ja; ``abgelehnt``
-    once one of them voted Nein and confirmed it as final; else None."""
+    once one of them voted Nein and confirmed it as final; else None – and
+    None while any body's Rückfrage is unanswered: nothing is decided over an
+    open question (DV § 4, domain.md §4)."""
+    if offene_rueckfragen(antrag):
+        return None
     entscheidende = [g for g in GREMIEN if g.zustimmung_erforderlich]
     voten = [aktuelles_votum(antrag, g.id) for g in entscheidende]
     if any(v["votum"] == NEIN and v.get("endgueltig") for v in voten):

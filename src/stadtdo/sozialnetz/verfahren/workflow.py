@@ -212,3 +212,21 @@ def ausgeschlossen(antrag):
 #: out of: ZCatalog's ``{"not": …}`` on a KeywordIndex drops documents
 #: without any value when no document holds the value asked for.
 NIEMAND = "niemand"
+
+
+def automatisch_weiter(antrag):
+    """Take the automatic transition that is due now (the decision after the
+    last needed vote), if one is; returns its id or None.
+
+    DCWorkflow looks for automatic transitions only right after a
+    transition. The FB's answer to a Rückfrage is recorded after its own
+    transition (whose guard needs the Rückfrage still open), so the decision
+    that waited for that answer is asked for here, through the same
+    DCWorkflow machinery (guard, history, events) as any automatic step."""
+    wf = definition()
+    sdef = wf._getWorkflowStateOf(antrag)
+    tdef = wf._findAutomaticTransition(antrag, sdef) if sdef is not None else None
+    if tdef is None:
+        return None
+    wf._changeStateOf(antrag, tdef)
+    return tdef.getId()

@@ -54,6 +54,12 @@ def bestand(antrag_in, make_antrag, add_person, transition, vote):
         "rueckfrage",
         "Vertraulicher Hinweis DSB.",
     )
+    with api.env.adopt_user(
+        username="mitarbeiter"
+    ):  # no decision over an open question
+        schritte.rueckfrage_beantworten(
+            youtube, gremium="datenschutz", antwort="Vertrauliche Antwort des FB."
+        )
     vote(youtube, "poa", "poa", "ja", "POA-Kommentar intern.")
     vote(youtube, "personalrat", "personalrat", "ja", "PR-Kommentar intern.")
     nicht_offiziell = {

@@ -6,7 +6,7 @@ whose vote record has a vote its history lacks."""
 
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SpecialUsers import system
-from plone import api
+from plone.dexterity.utils import createContentInContainer
 from stadtdo.sozialnetz.verfahren.voten import _storage
 from Testing.makerequest import makerequest
 from zope.annotation.interfaces import IAnnotations
@@ -21,15 +21,14 @@ setSite(site)
 newSecurityManager(None, system)
 IAnnotations(site)["test.kaputt"] = kaputt_modul.Verschwunden()
 fachbereich = site["soziale-netzwerke"]["fb-10"]
-antrag = api.content.create(container=fachbereich, type="Antrag", id="weg", title="weg")
+antrag = createContentInContainer(fachbereich, "Antrag", title="weg")
 transaction.commit()
-fachbereich._delObject("weg", suppress_events=True)
+fachbereich._delObject(antrag.getId(), suppress_events=True)
+print(f"WEG={antrag.getId()}")
 site.portal_catalog.uncatalog_object(
     "/".join(site["soziale-netzwerke"]["fb-50"].getPhysicalPath())
 )
-ohne_verlauf = api.content.create(
-    container=fachbereich, type="Antrag", title="ohne Verlauf"
-)
+ohne_verlauf = createContentInContainer(fachbereich, "Antrag", title="ohne Verlauf")
 _storage(ohne_verlauf, create=True)["poa"].eintraege.append(
     {"art": "votum", "votum": "ja", "kommentar": "", "autor": "poa"}
 )

@@ -92,8 +92,9 @@ def test_every_step_is_in_the_history_with_actor_and_vote(antrag_in):
         ("stellungnahme_abgeben", "agentur", "agentur", "ja"),
         ("votum_poa", "poa", "poa", "ja"),
         ("votum_personalrat", "personalrat", "personalrat", "ja"),
-        # the automatic decision names the vote that triggered it
-        ("beteiligung_genehmigt", "personalrat", "personalrat", "ja"),
+        # the automatic decision is the system's entry, credited to nobody
+        # who did not act (issue 23 item 6); each vote appears once
+        ("beteiligung_genehmigt", "automatisch", "", ""),
     ]
     assert all(h["time"] for h in history)
 

@@ -20,6 +20,7 @@ from stadtdo.sozialnetz.verfahren import verantwortung
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 from stadtdo.sozialnetz.verfahren.frist import fristen_je_gremium
 from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
+from stadtdo.sozialnetz.verfahren.verlauf import AUTOMATISCH
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import kurzansicht
 from stadtdo.sozialnetz.verfahren.voten import VOTEN
@@ -48,6 +49,13 @@ def _fullname(userid):
 def _can(permission, obj):
     return bool(api.user.has_permission(permission, obj=obj))
 
+
+#: How the history names the system's own steps (``verlauf.AUTOMATISCH``).
+WER_AUTOMATISCH = {
+    "beteiligung_genehmigt": _("automatisch (Voten von POA und Personalrat)"),
+    "beteiligung_abgelehnt": _("automatisch (Voten von POA und Personalrat)"),
+    "archivieren": _("automatisch (erneuter Antrag genehmigt)"),
+}
 
 EINWILLIGUNG_WIDERRUFEN = "stadtdo.sozialnetz: Record consent withdrawal"
 
@@ -228,7 +236,7 @@ class AntragView(DefaultView):
                         entry["time"], long_format=True
                     ),
                     "iso": entry["time"].ISO8601(),
-                    "wer": _fullname(entry.get("actor")),
+                    "wer": self._wer(entry),
                     "titel": titel,
                     "status": self.state_title(entry.get("review_state")),
                     "kommentar": entry.get("comments") or "",
@@ -256,6 +264,13 @@ class AntragView(DefaultView):
             )
         entries.sort(key=lambda e: DateTime(e["iso"]), reverse=True)
         return entries
+
+    def _wer(self, entry):
+        """Who took a step; the system's own steps say on what grounds."""
+        if entry.get("actor") == AUTOMATISCH:
+            grund = WER_AUTOMATISCH.get(entry.get("action"), _("automatisch"))
+            return self.t(grund)
+        return _fullname(entry.get("actor"))
 
     def vorfall_url(self):
         """The incident form (DV § 5), with this Antrag's number filled in."""

@@ -1,9 +1,12 @@
-"""What follows a transition of an Antrag: a saved version, and the
-predecessor rule of „Antrag erneut stellen“ (Anlage 1 Nr. 3)."""
+"""What follows a transition of an Antrag: the system's own steps recorded as
+such, a saved version, and the predecessor rule of „Antrag erneut stellen“
+(Anlage 1 Nr. 3)."""
 
 from plone import api
 from stadtdo.sozialnetz.verfahren import erneut
 from stadtdo.sozialnetz.verfahren import schritte
+from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.verlauf import als_systemschritt_vermerken
 import logging
 
 
@@ -14,6 +17,16 @@ def _children(antrag):
     return [
         obj for obj in antrag.objectValues() if obj.portal_type in ("Person", "Anlage")
     ]
+
+
+def systemschritte_vermerken(antrag, event):
+    """The automatic decision and the archiving are the system's steps in the
+    history, not the steps of whoever's request set them off."""
+    tdef = event.transition
+    if tdef is None:
+        return
+    if tdef.trigger_type == 0 or tdef.getId() == workflow.ARCHIVIEREN:
+        als_systemschritt_vermerken(antrag, tdef.getId())
 
 
 def save_versions(antrag, event):

@@ -55,3 +55,30 @@ def akteure(antrag, action):
         for entry in history.get(WORKFLOW, ())
         if entry.get("action") == action and entry.get("actor")
     ]
+
+
+#: The actor recorded for steps the process takes by itself: the decision
+#: after the last needed vote and the archiving of a predecessor. They are
+#: not credited to the person whose request happened to set them off.
+AUTOMATISCH = "automatisch"
+
+#: Comments recorded with the system's own steps.
+SYSTEM_KOMMENTARE = {
+    "beteiligung_genehmigt": "Zustimmung von POA und Personalrat",
+    "beteiligung_abgelehnt": "Endgültiges Nein von POA oder Personalrat",
+}
+
+
+def als_systemschritt_vermerken(antrag, transition_id):
+    """Rewrite the newest history entry of ``antrag`` (just written by
+    DCWorkflow for ``transition_id``) as the system's own step: actor
+    ``AUTOMATISCH``, no body and vote carried over from the step that set it
+    off, and the system's comment (the archive step keeps its own, which
+    names the successor)."""
+    history = antrag.workflow_history.get(WORKFLOW) or ()
+    if not history or history[-1].get("action") != transition_id:
+        return
+    eintrag = dict(history[-1], actor=AUTOMATISCH, gremium="", votum="")
+    if transition_id in SYSTEM_KOMMENTARE:
+        eintrag["comments"] = SYSTEM_KOMMENTARE[transition_id]
+    antrag.workflow_history[WORKFLOW] = (*history[:-1], eintrag)

@@ -42,7 +42,6 @@ mistake undone). Nothing else clears it: an approved Antrag is frozen, so the
 responsible persons can only be changed by a re-application.
 """
 
-from Acquisition import aq_parent
 from DateTime import DateTime
 from datetime import date
 from persistent.list import PersistentList
@@ -342,19 +341,6 @@ def _aufgaben_fuer(antrag, today, dry_run):
     if not ausloeser:
         return None
     return markieren(antrag, ausloeser, dry_run=dry_run)
-
-
-def person_geaendert(person, event):
-    """An end date in the past entered on a Person of an approved Antrag
-    flags it at once (only a Manager can still edit it)."""
-    antrag = aq_parent(person)
-    if getattr(antrag, "portal_type", None) != "Antrag":
-        return
-    ausloeser = [
-        a for a in beendete_aufgaben(antrag, _heute()) if a[0].getId() == person.getId()
-    ]
-    if ausloeser:
-        markieren(antrag, ausloeser)
 
 
 # Triggers (b) and (c): the portal user

@@ -137,6 +137,22 @@ def teilen(session, pfad, principal, rollen):
     )
 
 
+def seite_teilen(web, token, userid, pfad, principal, rolle, typ="user", inherit=True):
+    """Save the classic Sharing page (``@@sharing``) of ``pfad`` as ``userid``
+    with ``rolle`` ticked for ``principal``; ``inherit`` the checkbox."""
+    data = {
+        "form.submitted": "1",
+        "form.button.Save": "Speichern",
+        "entries.id:records": principal,
+        "entries.type:records": typ,
+        f"entries.role_{rolle}:records": "True",
+        "_authenticator": token(userid),
+    }
+    if inherit:
+        data["inherit"] = "True"
+    return web(userid).post(f"{pfad}/@@sharing", data=data)
+
+
 def alte_mitgliedschaft(gruppe, userid):
     """Old data: a membership from before a rule, written into Plone's group
     plugin without the event (so without the subscribers' veto)."""

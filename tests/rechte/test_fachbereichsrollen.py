@@ -10,6 +10,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from stadtdo.sozialnetz.rechte import protokoll
 from tests.rechte.conftest import REFUSED
+from tests.rechte.conftest import seite_teilen
 from tests.rechte.conftest import status
 from tests.rechte.conftest import teilen
 from tests.rechte.conftest import verweigert
@@ -49,20 +50,6 @@ def _ablehnung(principal, ziel):
         ),
         None,
     )
-
-
-def _seite(web, token, userid, pfad, principal, rolle, typ="user", inherit=True):
-    data = {
-        "form.submitted": "1",
-        "form.button.Save": "Speichern",
-        "entries.id:records": principal,
-        "entries.type:records": typ,
-        f"entries.role_{rolle}:records": "True",
-        "_authenticator": token(userid),
-    }
-    if inherit:
-        data["inherit"] = "True"
-    return web(userid).post(f"{pfad}/@@sharing", data=data)
 
 
 def test_sta11_cannot_open_every_department_through_sharing_on_the_database(
@@ -111,7 +98,7 @@ def test_department_roles_only_for_the_folders_groups_on_the_sharing_page(
     web, token, fb10, principal
 ):
     typ = "group" if principal.startswith("sn-") else "user"
-    response = _seite(
+    response = seite_teilen(
         web,
         token,
         "sta11",
@@ -138,7 +125,9 @@ def test_sharing_page_offers_department_roles_on_fachbereich_folders_only(
         in web("sta11").get("soziale-netzwerke/fb-10/@@sharing").text
     )
     # ticked anyway: Plone ignores what it does not offer; nothing changes
-    _seite(web, token, "sta11", "soziale-netzwerke", "mitarbeiter50", "SNMitarbeiter")
+    seite_teilen(
+        web, token, "sta11", "soziale-netzwerke", "mitarbeiter50", "SNMitarbeiter"
+    )
     assert _rollen(datenbank, "mitarbeiter50") == ()
 
 
@@ -232,7 +221,7 @@ def test_only_a_manager_blocks_inheritance_through_sharing_api(
 
 def test_only_a_manager_blocks_inheritance_on_the_sharing_page(web, token, fb10):
     """The page's box "inherit" left unticked blocks the inheritance."""
-    response = _seite(
+    response = seite_teilen(
         web,
         token,
         "sta11",

@@ -7,6 +7,7 @@ roles are offered on Fachbereich folders only."""
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from Products.CMFCore.utils import _checkPermission
+from tests.rechte.conftest import seite_teilen
 from tests.rechte.conftest import status
 from tests.rechte.conftest import teilen
 from tests.rechte.conftest import verweigert
@@ -35,18 +36,7 @@ def test_site_administrator_changes_own_entry_on_an_ordinary_page_via_rest(
 def test_site_administrator_changes_own_entry_on_an_ordinary_page_via_the_page(
     web, token, site_admin, seite
 ):
-    response = web(site_admin).post(
-        "eine-seite/@@sharing",
-        data={
-            "form.submitted": "1",
-            "form.button.Save": "Speichern",
-            "inherit": "True",
-            "entries.id:records": site_admin,
-            "entries.type:records": "user",
-            "entries.role_Reader:records": "True",
-            "_authenticator": token(site_admin),
-        },
-    )
+    response = seite_teilen(web, token, site_admin, "eine-seite", site_admin, "Reader")
     assert response.status_code in (200, 302), status(response)
     transaction.begin()
     assert "Reader" in seite.get_local_roles_for_userid(site_admin)
@@ -60,17 +50,8 @@ def test_inside_the_database_both_doors_apply_the_four_eyes_rule(
     )
     assert response.status_code == 403, response.text
     assert "Vier-Augen-Prinzip" in response.json()["error"]["message"]
-    response = web(site_admin).post(
-        "soziale-netzwerke/fb-10/@@sharing",
-        data={
-            "form.submitted": "1",
-            "form.button.Save": "Speichern",
-            "inherit": "True",
-            "entries.id:records": site_admin,
-            "entries.type:records": "user",
-            "entries.role_Reader:records": "True",
-            "_authenticator": token(site_admin),
-        },
+    response = seite_teilen(
+        web, token, site_admin, "soziale-netzwerke/fb-10", site_admin, "Reader"
     )
     assert response.status_code == 403, status(response)
     assert "Vier-Augen-Prinzip" in response.text

@@ -107,9 +107,10 @@ def zweite_person_melden(antrag):
         betreff(antrag, "Genehmigung durch eine zweite Person nötig"),
         text(
             antrag,
-            "Dieser Antrag wartet auf die Genehmigung der Fachbereichsleitung. "
-            "Eingereicht hat ihn die einzige Fachbereichsleitung des "
-            "Fachbereichs; sie genehmigt ihn nicht selbst (Vier-Augen-Prinzip). "
+            "Dieser Antrag wartet auf die Genehmigung der Fachbereichsleitung, "
+            "aber niemand kann sie geben: Der Fachbereich hat keine "
+            "Fachbereichsleitung außer der Person, die den Antrag eingereicht "
+            "hat, und wer einreicht, genehmigt nicht selbst (Vier-Augen-Prinzip). "
             "Bitte nehmen Sie die Stellvertretung oder eine weitere "
             "Fachbereichsleitung in die Gruppe der Fachbereichsleitung auf.",
         ),

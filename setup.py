@@ -81,7 +81,7 @@ setup(
         "z3c.autoinclude.plugin": ["target = plone"],
         "console_scripts": [
             "sozialnetz-notes-import = stadtdo.sozialnetz.migration.cli:main",
-            "sozialnetz-pruefen = stadtdo.sozialnetz.pruefen:main",
+            "sozialnetz-pruefen = stadtdo.sozialnetz.upgrades.pruefen:main",
         ],
         # moved class paths, for rewriting the stored references (README,
         # „Aktualisieren“)

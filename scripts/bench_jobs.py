@@ -14,7 +14,7 @@ from datetime import date
 from datetime import timedelta
 from plone import api
 from plone.dexterity.utils import createContentInContainer
-from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from stadtdo.sozialnetz.testing import FUNCTIONAL_TESTING
 import sys
 import time

@@ -10,7 +10,7 @@ from AccessControl.SecurityManagement import noSecurityManager
 from bench_report import create
 from bench_report import setup
 from plone import api
-from stadtdo.sozialnetz import register
+from stadtdo.sozialnetz.berichte import register
 from stadtdo.sozialnetz.testing import INTEGRATION_TESTING
 import csv
 import io

@@ -10,7 +10,7 @@ report – as computed for ``@sozialnetz-report`` – for each N, as the POA
 
 from plone import api
 from plone.dexterity.utils import createContentInContainer
-from stadtdo.sozialnetz.reporting import report
+from stadtdo.sozialnetz.berichte.bericht import report
 from stadtdo.sozialnetz.testing import INTEGRATION_TESTING
 import json
 import statistics

@@ -9,7 +9,7 @@ draw inside an outer transaction that commits as well (like a request).
 """
 
 from persistent.mapping import PersistentMapping
-from stadtdo.sozialnetz.nummernkreis import ziehen
+from stadtdo.sozialnetz.infrastruktur.nummernkreis import ziehen
 import json
 import sys
 import threading

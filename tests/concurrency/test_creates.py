@@ -71,7 +71,7 @@ def _zweimal_gleichzeitig(db, arbeit):
 
 
 def test_two_antragsnummern_drawn_at_the_same_moment_do_not_conflict(functional):
-    from stadtdo.sozialnetz.verfahren.antragsnummer import next_antragsnummer
+    from stadtdo.sozialnetz.content.antragsnummer import next_antragsnummer
 
     vorher = _vorhandene_antraege(functional, anzahl=1)
 
@@ -84,7 +84,7 @@ def test_two_antragsnummern_drawn_at_the_same_moment_do_not_conflict(functional)
 
 
 def test_a_drawn_number_is_not_given_again_when_the_request_fails(functional):
-    from stadtdo.sozialnetz.verfahren.antragsnummer import next_antragsnummer
+    from stadtdo.sozialnetz.content.antragsnummer import next_antragsnummer
 
     db = functional["zodbDB"]
     vorher = _vorhandene_antraege(functional, anzahl=1)
@@ -205,7 +205,7 @@ def test_many_concurrent_creates_lose_nothing_and_never_share_a_number(functiona
 
 def test_numbers_drawn_in_many_threads_are_unique_and_ascending(functional):
     """The draw itself, without the rest of a create: 4 threads × 15 draws."""
-    from stadtdo.sozialnetz.verfahren.antragsnummer import next_antragsnummer
+    from stadtdo.sozialnetz.content.antragsnummer import next_antragsnummer
 
     db = functional["zodbDB"]
     vorher = _vorhandene_antraege(functional, anzahl=1)

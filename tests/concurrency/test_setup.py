@@ -4,7 +4,7 @@ from Acquisition import aq_base
 from plone import api
 from plone.folder.default import DefaultOrdering
 from Products.CMFUid.interfaces import IUniqueIdGenerator
-from stadtdo.sozialnetz.nummernkreis import HistorienIdGenerator
+from stadtdo.sozialnetz.infrastruktur.nummernkreis import HistorienIdGenerator
 from zope.annotation.interfaces import IAnnotations
 from zope.component import getUtility
 

@@ -4,13 +4,13 @@ Plone's ``OkapiIndex`` keeps the documents of a rare word as a dict inside a
 bucket of ``_wordinfo``; a bucket holding dicts cannot be merged by ZODB's
 conflict resolution, so two creates that index words of the same bucket
 conflict – the last 500s of ``make loadtest`` on the cluster.
-``stadtdo.sozialnetz.volltext`` keeps every word's documents in an IIBTree.
+``stadtdo.sozialnetz.infrastruktur.volltext`` keeps every word's documents in an IIBTree.
 """
 
 from plone import api
 from plone.dexterity.utils import createContentInContainer
-from stadtdo.sozialnetz import volltext
-from stadtdo.sozialnetz.volltext import ZusammenfuehrbarerOkapiIndex
+from stadtdo.sozialnetz.infrastruktur import volltext
+from stadtdo.sozialnetz.infrastruktur.volltext import ZusammenfuehrbarerOkapiIndex
 from tests.concurrency.conftest import gleichzeitig
 from tests.conftest import ANTRAG_DATEN
 import transaction

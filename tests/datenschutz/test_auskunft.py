@@ -44,7 +44,7 @@ def test_user_id_lists_account_and_steps(antrag_in, datenbank):
 def test_recorded_digest_mail_is_listed(antrag_in, datenbank):
     from datetime import date
     from plone.app.testing import SITE_OWNER_NAME
-    from stadtdo.sozialnetz.notifications.jobs import jahresuebersicht
+    from stadtdo.sozialnetz.jobs.lauf import jahresuebersicht
     from stadtdo.sozialnetz.settings import einstellung
 
     antrag_in("genehmigt")

@@ -3,7 +3,7 @@ the CSV export and the Antrag view."""
 
 from DateTime import DateTime
 from datetime import date
-from stadtdo.sozialnetz.fristen import plus_arbeitstage
+from stadtdo.sozialnetz.verfahren.arbeitstage import plus_arbeitstage
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 import transaction
 

@@ -6,7 +6,7 @@ Anträge that ``Aufgaben.wartet`` finds among all Anträge the actor sees."""
 from DateTime import DateTime
 from datetime import date
 from plone import api
-from stadtdo.sozialnetz import reporting
+from stadtdo.sozialnetz.berichte import bericht as reporting
 from stadtdo.sozialnetz.browser.uebersicht import aufgaben_fuer
 from stadtdo.sozialnetz.browser.uebersicht import MeineAufgabenView
 from stadtdo.sozialnetz.browser.uebersicht import UebersichtView

@@ -2,9 +2,9 @@
 holidays do not count."""
 
 from datetime import date
-from stadtdo.sozialnetz.fristen import arbeitstage_zwischen
-from stadtdo.sozialnetz.fristen import ist_arbeitstag
-from stadtdo.sozialnetz.fristen import plus_arbeitstage
+from stadtdo.sozialnetz.verfahren.arbeitstage import arbeitstage_zwischen
+from stadtdo.sozialnetz.verfahren.arbeitstage import ist_arbeitstag
+from stadtdo.sozialnetz.verfahren.arbeitstage import plus_arbeitstage
 import pytest
 
 

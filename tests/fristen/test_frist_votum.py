@@ -5,11 +5,11 @@ none once the body voted Ja or Nein; a missing vote never decides."""
 from DateTime import DateTime
 from datetime import date
 from plone import api
-from stadtdo.sozialnetz.fristen import plus_arbeitstage
+from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.services.votum import votum_table
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
 from stadtdo.sozialnetz.verfahren import frist
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.verfahren.arbeitstage import plus_arbeitstage
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 
 

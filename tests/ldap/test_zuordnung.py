@@ -73,8 +73,8 @@ def test_the_control_panel_refuses_a_group_outside_the_database(
 def test_the_mapping_never_targets_sta11_or_administrators(portal):
     # even when written into the registry directly, only database groups
     # are applied (abgleich intersects with datenbank_gruppen)
+    from stadtdo.sozialnetz.content.datenbank import get_datenbank
     from stadtdo.sozialnetz.rechte.umfang import datenbank_gruppen
-    from stadtdo.sozialnetz.rechte.umfang import get_datenbank
 
     gruppen = datenbank_gruppen(get_datenbank())
     assert "sn-sta11" not in gruppen

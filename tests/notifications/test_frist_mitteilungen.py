@@ -5,7 +5,7 @@ from DateTime import DateTime
 from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum

@@ -4,7 +4,7 @@ from datetime import date
 from datetime import timedelta
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
 from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am
 from tests.notifications.conftest import addr

@@ -12,8 +12,8 @@ from AccessControl.SecurityManagement import noSecurityManager
 from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from stadtdo.sozialnetz.notifications.jobs import LAUF_KEY
-from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from stadtdo.sozialnetz.jobs.lauf import LAUF_KEY
+from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
 from Testing.makerequest import makerequest
 from ZODB.POSException import ConflictError

@@ -7,9 +7,9 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from stadtdo.sozialnetz.datenschutz.verzeichnis import zeilen
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from stadtdo.sozialnetz.notifications import praeferenzen
 from stadtdo.sozialnetz.notifications import tagesuebersicht
-from stadtdo.sozialnetz.notifications.jobs import run_jobs
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
 from tests.notifications.conftest import addr
 import pytest

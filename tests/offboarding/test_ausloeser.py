@@ -6,7 +6,7 @@ from datetime import date
 from datetime import timedelta
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from stadtdo.sozialnetz.rechte import konten
 from stadtdo.sozialnetz.rechte.mitglieder import mitgliedschaft_aendern
 from stadtdo.sozialnetz.verfahren import verantwortung

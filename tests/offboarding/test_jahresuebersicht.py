@@ -3,7 +3,7 @@
 from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from tests.offboarding.conftest import RITA
 
 

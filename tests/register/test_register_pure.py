@@ -1,8 +1,8 @@
 """Search text of the register: normalised, validated, never a query."""
 
+from stadtdo.sozialnetz.berichte.register import normalisieren
+from stadtdo.sozialnetz.berichte.register import suche_pruefen
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.register import normalisieren
-from stadtdo.sozialnetz.register import suche_pruefen
 import pytest
 
 

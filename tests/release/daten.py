@@ -15,8 +15,8 @@ from AccessControl.SpecialUsers import system
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
+from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren import schritte
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import eintraege
 from Testing.makerequest import makerequest

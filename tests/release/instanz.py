@@ -122,7 +122,13 @@ def server(var, *, bin_dir=BIN, env=None):
 def pruefen(conf):
     """``sozialnetz-pruefen`` on the instance: (exit code, output)."""
     lauf = subprocess.run(
-        [sys.executable, "-m", "stadtdo.sozialnetz.pruefen", "--zope-conf", str(conf)],
+        [
+            sys.executable,
+            "-m",
+            "stadtdo.sozialnetz.upgrades.pruefen",
+            "--zope-conf",
+            str(conf),
+        ],
         cwd=REPO,
         env=umgebung(),
         capture_output=True,

@@ -101,7 +101,7 @@ def test_the_uebersicht_columns_show_the_stored_votes(site, erwartet):
             continue
         zeile = zeilen[alt["antragsnummer"]]
         assert zeile["voten"] == {g: v["votum"] for g, v in alt["voten"].items()}, name
-    from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+    from stadtdo.sozialnetz.content.gremien import GREMIEN
 
     seite = site.html("poa", "soziale-netzwerke/@@uebersicht")
     spalten = {

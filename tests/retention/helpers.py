@@ -1,7 +1,7 @@
 """Helpers shared by the retention tests."""
 
 from plone import api
-from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from stadtdo.sozialnetz.jobs.lauf import run_jobs
 
 
 FRIST = 180

@@ -5,8 +5,8 @@ the free text and comments in which the name was written."""
 from datetime import date
 from datetime import timedelta
 from plone import api
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import ANONYM_NAME
 from stadtdo.sozialnetz.datenschutz.freitext import ERSATZ
-from stadtdo.sozialnetz.retention import ANONYM_NAME
 from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import eintraege

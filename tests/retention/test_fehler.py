@@ -4,9 +4,9 @@ from datetime import date
 from datetime import timedelta
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from stadtdo.sozialnetz import retention
-from stadtdo.sozialnetz.notifications import jobs
-from stadtdo.sozialnetz.retention import ANONYM_NAME
+from stadtdo.sozialnetz.datenschutz import aufbewahrung as retention
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import ANONYM_NAME
+from stadtdo.sozialnetz.jobs import lauf as jobs
 from tests.retention.helpers import art
 from tests.retention.helpers import run
 

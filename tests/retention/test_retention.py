@@ -6,9 +6,9 @@ Systemhaus orders and in the catalog – and the anonymisation is logged."""
 from datetime import date
 from datetime import timedelta
 from plone import api
-from stadtdo.sozialnetz.notifications.jobs import run_jobs
-from stadtdo.sozialnetz.retention import ANONYM_EMAIL
-from stadtdo.sozialnetz.retention import ANONYM_NAME
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import ANONYM_EMAIL
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import ANONYM_NAME
+from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
 import pytest
 

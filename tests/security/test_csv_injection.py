@@ -1,8 +1,8 @@
 """CSV exports neutralise cells a spreadsheet would run as a formula
 (``=``, ``+``, ``-``, ``@``, tab, CR at the start)."""
 
+from stadtdo.sozialnetz.berichte.bericht import csv_zelle
 from stadtdo.sozialnetz.demo import demo_password
-from stadtdo.sozialnetz.reporting import csv_zelle
 import csv
 import io
 import pytest

@@ -5,7 +5,7 @@ Plone stays as it is."""
 
 from plone import api
 from stadtdo.sozialnetz.demo import demo_password
-from stadtdo.sozialnetz.schreibschutz import herkunft
+from stadtdo.sozialnetz.rechte.schreibschutz import herkunft
 from stadtdo.sozialnetz.verfahren.voten import eintraege
 import json
 import pytest

@@ -4,7 +4,7 @@ as JSON and CSV, before and after anonymisation."""
 from datetime import date
 from datetime import timedelta
 from plone import api
-from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from tests.services.test_rest_process import api_as  # noqa: F401 (fixture)
 import pytest
 import transaction

@@ -5,8 +5,8 @@ that day (the mail to the head: tests/notifications/test_einwilligung_mail.py)."
 from datetime import date
 from datetime import timedelta
 from plone import api
-from stadtdo.sozialnetz.notifications.jobs import run_jobs
-from stadtdo.sozialnetz.retention import ANONYM_NAME
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import ANONYM_NAME
+from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from tests.services.test_rest_process import api_as  # noqa: F401 (fixture)
 import pytest
 import transaction

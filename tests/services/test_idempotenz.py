@@ -4,9 +4,9 @@ sent again – by the client or by HAProxy – without doubling it)."""
 
 from concurrent.futures import ThreadPoolExecutor
 from plone import api
-from stadtdo.sozialnetz import idempotenz
 from stadtdo.sozialnetz.demo import demo_password
-from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from stadtdo.sozialnetz.infrastruktur import idempotenz
+from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from tests.conftest import ANTRAG_DATEN
 from zope.annotation.interfaces import IAnnotations
 import pytest

@@ -308,7 +308,7 @@ def test_votum_get_gives_every_row_its_deadline(request_factory, antrag_in):
     """``GET @votum``: ``frist`` per body (ISO date), null when not due."""
     from datetime import date
     from stadtdo.sozialnetz.demo import demo_password
-    from stadtdo.sozialnetz.fristen import plus_arbeitstage
+    from stadtdo.sozialnetz.verfahren.arbeitstage import plus_arbeitstage
     import transaction
 
     antrag = antrag_in("beteiligung")

@@ -80,7 +80,7 @@ def test_reinstall_keeps_data(portal, make_antrag):
 
 
 def test_uninstall_drops_the_stored_answers(portal):
-    from stadtdo.sozialnetz import idempotenz
+    from stadtdo.sozialnetz.infrastruktur import idempotenz
     from zope.annotation.interfaces import IAnnotations
 
     speicher = idempotenz._speicher(anlegen=True)

@@ -52,7 +52,7 @@ def test_every_class_path_in_the_database_of_1000_is_listed_and_loads(tmp_path):
     scripts/alte_datenbank.py): each class path of the package it holds is
     in ``bbb.GESPEICHERTE_KLASSEN``, and every record loads (zodbverify)."""
     from pathlib import Path
-    from stadtdo.sozialnetz.pruefen import speicher_pruefen
+    from stadtdo.sozialnetz.upgrades.pruefen import speicher_pruefen
     from ZODB.utils import get_pickle_metadata
     import tarfile
     import ZODB.FileStorage

@@ -158,7 +158,7 @@ def test_upgrade_to_1001_makes_the_text_indexes_mergeable(portal, antrag_in):
     search finds the same."""
     from Products.CMFCore.indexing import processQueue
     from Products.ZCTextIndex.OkapiIndex import OkapiIndex
-    from stadtdo.sozialnetz import volltext
+    from stadtdo.sozialnetz.infrastruktur import volltext
 
     catalog = api.portal.get_tool("portal_catalog")
     volltext.zuruecksetzen(catalog)

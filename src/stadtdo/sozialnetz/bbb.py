@@ -5,12 +5,15 @@ The ZODB stores every persistent object with the dotted path of its class
 alias at its old path, or every stored object of it loads as a *broken*
 object: profile 1000 (the first release, commit fcb1dfa) stored the votes as
 ``stadtdo.sozialnetz.voten.GremiumVoten``, which moved to
-``stadtdo.sozialnetz.verfahren.voten``.
+``stadtdo.sozialnetz.verfahren.voten``; profile 1001 stored the answers of
+keyed REST writes, the history id generator and the text index at
+``stadtdo.sozialnetz.{idempotenz,nummernkreis,volltext}``, which moved into
+``stadtdo.sozialnetz.infrastruktur`` (issue 22).
 
 ``UMBENENNUNGEN`` lists every moved class path in the format of
 ``zodbupdate`` (``"module Name": "module Name"``); setup.py announces it as
 the entry point ``zodbupdate.renames``. The alias modules at the old paths
-(``stadtdo/sozialnetz/voten.py``) import the class lazily with
+(``voten.py``, ``idempotenz.py``, ``nummernkreis.py``, ``volltext.py``) import the class lazily with
 ``zope.deferredimport``.
 
 When they may be removed: only after a release whose upgrade notes tell
@@ -23,8 +26,19 @@ keep the class-path test (tests/setup/test_klassenpfade.py) green.
 
 #: Old class path → current class path, for ``zodbupdate`` and the tests.
 UMBENENNUNGEN = {
+    # 1000 → 1001
     "stadtdo.sozialnetz.voten GremiumVoten": (
         "stadtdo.sozialnetz.verfahren.voten GremiumVoten"
+    ),
+    # 1003 → 1004: the site-wide stores moved into ``infrastruktur``
+    "stadtdo.sozialnetz.idempotenz GespeicherteAntwort": (
+        "stadtdo.sozialnetz.infrastruktur.idempotenz GespeicherteAntwort"
+    ),
+    "stadtdo.sozialnetz.nummernkreis HistorienIdGenerator": (
+        "stadtdo.sozialnetz.infrastruktur.nummernkreis HistorienIdGenerator"
+    ),
+    "stadtdo.sozialnetz.volltext ZusammenfuehrbarerOkapiIndex": (
+        "stadtdo.sozialnetz.infrastruktur.volltext ZusammenfuehrbarerOkapiIndex"
     ),
 }
 
@@ -49,22 +63,13 @@ GESPEICHERTE_KLASSEN = {
     # 1000: votes in the Antrag's annotations (and in its CMFEditions versions)
     **UMBENENNUNGEN,
     # 1001: votes at their new path, rights log, idempotency store, history
-    # id generator (component registry), mergeable text index, marker of the
-    # incident form
+    # id generator (component registry), mergeable text index (the last three
+    # at their old paths among UMBENENNUNGEN), marker of the incident form
     "stadtdo.sozialnetz.verfahren.voten GremiumVoten": (
         "stadtdo.sozialnetz.verfahren.voten GremiumVoten"
     ),
     "stadtdo.sozialnetz.rechte.protokoll Rechteprotokoll": (
         "stadtdo.sozialnetz.rechte.protokoll Rechteprotokoll"
-    ),
-    "stadtdo.sozialnetz.idempotenz GespeicherteAntwort": (
-        "stadtdo.sozialnetz.idempotenz GespeicherteAntwort"
-    ),
-    "stadtdo.sozialnetz.nummernkreis HistorienIdGenerator": (
-        "stadtdo.sozialnetz.nummernkreis HistorienIdGenerator"
-    ),
-    "stadtdo.sozialnetz.volltext ZusammenfuehrbarerOkapiIndex": (
-        "stadtdo.sozialnetz.volltext ZusammenfuehrbarerOkapiIndex"
     ),
     "stadtdo.sozialnetz.rechte.vorfall IVorfallFormular": (
         "stadtdo.sozialnetz.rechte.vorfall IVorfallFormular"

@@ -6,9 +6,9 @@ install profile.
 """
 
 from plone import api
+from stadtdo.sozialnetz.content.datenbank import DATENBANK_ID
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
-from stadtdo.sozialnetz.setuphandlers import DATENBANK_ID
 import logging
 
 

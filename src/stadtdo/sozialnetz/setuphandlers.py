@@ -2,6 +2,7 @@
 
 from plone import api
 from plone.base.interfaces import INonInstallable
+from stadtdo.sozialnetz.content.datenbank import DATENBANK_ID
 from stadtdo.sozialnetz.vorfall import formular_anlegen
 from zope.interface import implementer
 import logging
@@ -9,18 +10,11 @@ import logging
 
 logger = logging.getLogger("stadtdo.sozialnetz")
 
-DATENBANK_ID = "soziale-netzwerke"
-
 
 @implementer(INonInstallable)
 class HiddenProfiles:
     def getNonInstallableProfiles(self):
         return ["stadtdo.sozialnetz:uninstall"]
-
-
-def get_datenbank():
-    """Return the database folder, or None if the site has none."""
-    return api.portal.get().get(DATENBANK_ID)
 
 
 def post_install(context):
@@ -43,7 +37,7 @@ def post_install(context):
         )
         logger.info("Created the database folder /%s", DATENBANK_ID)
     formular_anlegen(portal[DATENBANK_ID])
-    from stadtdo.sozialnetz import volltext
+    from stadtdo.sozialnetz.infrastruktur import volltext
 
     volltext.einrichten()
 
@@ -55,9 +49,9 @@ def uninstall(context):
     counts on – and is removed from the site manager, so no object of this
     package is left there. The text indexes get Plone's ``OkapiIndex`` back,
     the stored answers of keyed REST writes are dropped."""
-    from stadtdo.sozialnetz import idempotenz
-    from stadtdo.sozialnetz import volltext
-    from stadtdo.sozialnetz.nummernkreis import HistorienIdGenerator
+    from stadtdo.sozialnetz.infrastruktur import idempotenz
+    from stadtdo.sozialnetz.infrastruktur import volltext
+    from stadtdo.sozialnetz.infrastruktur.nummernkreis import HistorienIdGenerator
 
     volltext.zuruecksetzen()
     idempotenz.vergessen()

@@ -7,9 +7,9 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.notifications import praeferenzen
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
 from zope.i18n import translate
 
 

@@ -11,8 +11,8 @@ so cron calls the running instance over HTTP instead of starting a second
 from datetime import date
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from stadtdo.sozialnetz.notifications.jobs import KEINE_MAIL
-from stadtdo.sozialnetz.notifications.jobs import run_jobs
+from stadtdo.sozialnetz.jobs.lauf import KEINE_MAIL
+from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from stadtdo.sozialnetz.verfahren.pruefung import pruefen
 
 

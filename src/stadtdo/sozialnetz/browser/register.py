@@ -1,8 +1,8 @@
 """„Offizielle Kanäle“ on the site root: the public register as a page, with
-the search „Ist dieses Konto offiziell?“ (``stadtdo.sozialnetz.register``)."""
+the search „Ist dieses Konto offiziell?“ (``stadtdo.sozialnetz.berichte.register``)."""
 
 from Products.Five.browser import BrowserView
-from stadtdo.sozialnetz import register
+from stadtdo.sozialnetz.berichte import register
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 
 

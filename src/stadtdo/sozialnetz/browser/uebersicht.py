@@ -12,12 +12,12 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.PageTemplates.expression import getTrustedEngine
 from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz import reporting
+from stadtdo.sozialnetz.berichte import bericht
+from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.frist import arbeitstage
 from stadtdo.sozialnetz.verfahren.frist import ueberfaellig_wenn_faellig_bis
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
 from urllib.parse import urlencode
@@ -91,12 +91,12 @@ class UebersichtView(BrowserView):
         """The valid filters of the request; a bad value is dropped with a
         German message instead of failing the page."""
         werte = {}
-        for key in reporting.FILTER:
+        for key in bericht.FILTER:
             value = self.form.get(key) or None
             if value is None:
                 continue
             try:
-                reporting.filter_pruefen(self.context, **{key: value})
+                bericht.filter_pruefen(self.context, **{key: value})
             except AktionAbgelehnt as error:
                 self.fehler.append(error.message)
                 continue
@@ -117,7 +117,7 @@ class UebersichtView(BrowserView):
             abfrage["faellig_bis"] = ueberfaellig_wenn_faellig_bis(
                 date.today()
             ).isoformat()
-        return reporting.brains(
+        return bericht.brains(
             self.context,
             text=self.form.get("q") if isinstance(self.form.get("q"), str) else None,
             sort_on=self.form.get("sort_on"),
@@ -161,8 +161,8 @@ class UebersichtView(BrowserView):
         return self.zeilen_vorlage(zeilen=list(self.zeilen(batch)))
 
     def zeile(self, brain, *, tage=None, heute=None):
-        """``reporting.zeile`` with the titles and dates the page shows."""
-        z = reporting.zeile(brain, tage=tage)
+        """``bericht.zeile`` with the titles and dates the page shows."""
+        z = bericht.zeile(brain, tage=tage)
         heute = heute or date.today().isoformat()
         offen = set(z["rueckfragen_offen"])
         z.update(
@@ -254,7 +254,7 @@ class UebersichtExport(UebersichtView):
         for row in self.zeilen(self.brains()):
             writer.writerow(
                 [
-                    reporting.csv_zelle(value)
+                    bericht.csv_zelle(value)
                     for value in [
                         row["antragsnummer"],
                         row["fachbereich"],

@@ -7,14 +7,14 @@ from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.supermodel import model
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.content.antragsnummer import ensure_antragsnummer
 from stadtdo.sozialnetz.content.einzeilig import einzeilig
 from stadtdo.sozialnetz.content.einzeilig import formatiert
 from stadtdo.sozialnetz.content.einzeilig import mehrzeilig
 from stadtdo.sozialnetz.content.fachbereich import IFachbereich
 from stadtdo.sozialnetz.content.ortsfest import OrtsfesterContainer
+from stadtdo.sozialnetz.content.vokabulare import SONSTIGE
 from stadtdo.sozialnetz.content.weblink import WebAdresse
-from stadtdo.sozialnetz.verfahren.antragsnummer import ensure_antragsnummer
-from stadtdo.sozialnetz.vocabularies import SONSTIGE
 from z3c.form.browser.radio import RadioFieldWidget
 from zope import schema
 from zope.component import adapter

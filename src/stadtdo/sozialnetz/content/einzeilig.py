@@ -12,10 +12,10 @@ Every text has a length limit (``eingaben``: 200 characters on one line,
 """
 
 from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz.eingaben import EINZEILIG_MAX
-from stadtdo.sozialnetz.eingaben import MEHRZEILIG_MAX
-from stadtdo.sozialnetz.eingaben import RICHTEXT_MAX
-from stadtdo.sozialnetz.eingaben import zu_lang
+from stadtdo.sozialnetz.infrastruktur.eingaben import EINZEILIG_MAX
+from stadtdo.sozialnetz.infrastruktur.eingaben import MEHRZEILIG_MAX
+from stadtdo.sozialnetz.infrastruktur.eingaben import RICHTEXT_MAX
+from stadtdo.sozialnetz.infrastruktur.eingaben import zu_lang
 from zope.i18n import translate
 from zope.schema import ValidationError
 

@@ -17,7 +17,7 @@ from Acquisition import aq_inner
 from plone.app.content.namechooser import NormalizingNameChooser
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.anlage import IAnlage
-from stadtdo.sozialnetz.eingaben import EINZEILIG_MAX
+from stadtdo.sozialnetz.infrastruktur.eingaben import EINZEILIG_MAX
 from zExceptions import BadRequest
 from zope.i18n import translate
 import re
@@ -51,8 +51,8 @@ class AntragNameChooser(NormalizingNameChooser):
 def _erwartet(ob, container):
     """The pattern of the short names ``ob`` may get in ``container``."""
     from stadtdo.sozialnetz.content.antrag import IAntrag
+    from stadtdo.sozialnetz.content.antragsnummer import ensure_antragsnummer
     from stadtdo.sozialnetz.content.person import IPerson
-    from stadtdo.sozialnetz.verfahren.antragsnummer import ensure_antragsnummer
 
     if IAntrag.providedBy(ob):
         return re.escape(ensure_antragsnummer(ob).lower())

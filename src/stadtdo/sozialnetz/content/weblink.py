@@ -88,7 +88,7 @@ class WebAdresse(schema.URI):
 
     def _validate(self, value):
         from stadtdo.sozialnetz.content.einzeilig import laenge_pruefen
-        from stadtdo.sozialnetz.eingaben import ADRESSE_MAX
+        from stadtdo.sozialnetz.infrastruktur.eingaben import ADRESSE_MAX
 
         laenge_pruefen(value, ADRESSE_MAX)
         super()._validate(value)

@@ -167,7 +167,7 @@ def _person(person, antrag):
 
 def _erwaehnungen(obj, antrag, pattern):
     """Mentions in ``obj`` and, where they differ, in its stored versions."""
-    from stadtdo.sozialnetz.retention import gespeicherte_versionen
+    from stadtdo.sozialnetz.datenschutz.aufbewahrung import gespeicherte_versionen
 
     funde = freitext.erwaehnt(obj, pattern)
     gesehen = set(funde)
@@ -223,7 +223,7 @@ def _vorfallmeldungen(datenbank, anfrage, pattern):
 
 
 def _mitteilungen(datenbank, antraege, anfrage):
-    from stadtdo.sozialnetz.notifications.jobs import DIGEST_KEY
+    from stadtdo.sozialnetz.jobs.lauf import DIGEST_KEY
 
     result = []
     if not anfrage.emails:

@@ -59,7 +59,7 @@ def _erinnerung(antrag, loeschtag):
 
 def loeschen(antrag):
     """Delete the draft with its Persons, Anlagen and all their versions."""
-    from stadtdo.sozialnetz.retention import versionen_loeschen
+    from stadtdo.sozialnetz.datenschutz.aufbewahrung import versionen_loeschen
 
     for kind in antrag.objectValues():
         versionen_loeschen(kind)
@@ -70,8 +70,8 @@ def loeschen(antrag):
 
 def verwaiste_entwuerfe(today, *, dry_run=False):
     """Remind of, or delete, the drafts untouched for too long."""
-    from stadtdo.sozialnetz.retention import fehler
-    from stadtdo.sozialnetz.retention import zuruecksetzen
+    from stadtdo.sozialnetz.datenschutz.aufbewahrung import fehler
+    from stadtdo.sozialnetz.datenschutz.aufbewahrung import zuruecksetzen
 
     frist = einstellung("entwurf_loeschen_nach_tagen")
     vorlauf = einstellung("entwurf_erinnerung_tage")

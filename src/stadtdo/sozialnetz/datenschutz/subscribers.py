@@ -2,7 +2,7 @@
 stored of it are purged too: otherwise the personal data of a deleted item
 would stay in its history for ever."""
 
-from stadtdo.sozialnetz.retention import versionen_loeschen
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import versionen_loeschen
 import logging
 
 

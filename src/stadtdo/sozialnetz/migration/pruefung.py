@@ -7,14 +7,14 @@ the very same words.
 """
 
 from datetime import datetime
+from stadtdo.sozialnetz.content.vokabulare import AUFTRITTSARTEN
+from stadtdo.sozialnetz.content.vokabulare import SONSTIGE
 from stadtdo.sozialnetz.content.weblink import web_adresse
-from stadtdo.sozialnetz.eingaben import ADRESSE_MAX
-from stadtdo.sozialnetz.eingaben import EINZEILIG_MAX
-from stadtdo.sozialnetz.eingaben import zahl
+from stadtdo.sozialnetz.infrastruktur.eingaben import ADRESSE_MAX
+from stadtdo.sozialnetz.infrastruktur.eingaben import EINZEILIG_MAX
+from stadtdo.sozialnetz.infrastruktur.eingaben import zahl
 from stadtdo.sozialnetz.migration.verfahren import GREMIEN
 from stadtdo.sozialnetz.migration.verfahren import STATUS as ZUSTAENDE
-from stadtdo.sozialnetz.vocabularies import AUFTRITTSARTEN
-from stadtdo.sozialnetz.vocabularies import SONSTIGE
 from zope.component import getUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory

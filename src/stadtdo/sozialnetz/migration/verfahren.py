@@ -2,9 +2,9 @@
 (``stadtdo.sozialnetz.verfahren``): the bodies, the workflow's states and
 the votes' storage."""
 
+from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.erneut import aenderung_vermerken
 from stadtdo.sozialnetz.verfahren.erneut import vorgaenger_kette
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import _storage as voten_speicher

@@ -24,6 +24,8 @@ to its Rückfrage) skip the members who chose the body's daily overview
 """
 
 from plone import api
+from stadtdo.sozialnetz.content.gremien import GREMIEN
+from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
 from stadtdo.sozialnetz.notifications.recipients import gremium_emails
@@ -36,8 +38,6 @@ from stadtdo.sozialnetz.notifications.texts import fullname
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.rechte.trennung import zweite_person_noetig
 from stadtdo.sozialnetz.rechte.umfang import VERWALTUNG_GRUPPE
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate

@@ -1,5 +1,5 @@
 """Reminders and escalations of the vote deadlines, part of the daily job
-(``notifications.jobs.run_jobs``; domain.md § 6 "Deadlines").
+(``jobs.lauf.run_jobs``; domain.md § 6 "Deadlines").
 
 - Reminder: ``erinnerung_arbeitstage_vorher`` working days before the
   deadline the body is reminded of its open vote – once per due period.
@@ -15,15 +15,15 @@ the deadline, an escalation any day after it.
 from DateTime import DateTime
 from persistent.list import PersistentList
 from plone import api
-from stadtdo.sozialnetz import fristen
+from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import gremium_emails
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.arbeitstage import plus_arbeitstage
 from stadtdo.sozialnetz.verfahren.frist import frist_ab
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
 from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
 from zope.i18n import translate
@@ -102,7 +102,7 @@ def faellige_mitteilungen(today, *, dry_run=False):
             frist = frist_ab(seit)
             if today > frist:
                 art = ESKALATION
-            elif today >= fristen.plus_arbeitstage(frist, -vorher):
+            elif today >= plus_arbeitstage(frist, -vorher):
                 art = ERINNERUNG
             else:
                 continue

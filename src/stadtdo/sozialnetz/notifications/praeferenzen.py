@@ -30,10 +30,10 @@ from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.content.gremien import GREMIEN
+from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.speicher import portal_baum
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
+from stadtdo.sozialnetz.infrastruktur.speicher import portal_baum
 from zope.i18n import translate
 import contextlib
 

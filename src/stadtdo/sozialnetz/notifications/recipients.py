@@ -12,10 +12,10 @@ member has an address at all, not when every member chose the overview.
 
 from plone import api
 from stadtdo.sozialnetz.content.antrag import fachbereich_of
-from stadtdo.sozialnetz.groups import fachbereich_group_id
+from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.notifications.praeferenzen import mit_uebersicht
+from stadtdo.sozialnetz.rechte.gruppen import fachbereich_group_id
 from stadtdo.sozialnetz.settings import einstellung
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
 import logging
 
 

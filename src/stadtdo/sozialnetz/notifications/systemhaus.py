@@ -9,12 +9,12 @@ to whom and for whom.
 from DateTime import DateTime
 from persistent.list import PersistentList
 from stadtdo.sozialnetz.content.antrag import plattform_titel
+from stadtdo.sozialnetz.content.vokabulare import term_title
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import gremium_emails
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.settings import einstellung
-from stadtdo.sozialnetz.vocabularies import term_title
 import logging
 
 

@@ -18,6 +18,9 @@ for one user is rolled back and reported; the others still get theirs.
 
 from datetime import date
 from plone import api
+from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import fehler
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import zuruecksetzen
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.praeferenzen import alle_mit_uebersicht
 from stadtdo.sozialnetz.notifications.praeferenzen import letzte_uebersicht
@@ -25,12 +28,9 @@ from stadtdo.sozialnetz.notifications.praeferenzen import praeferenzen
 from stadtdo.sozialnetz.notifications.praeferenzen import TAEGLICH
 from stadtdo.sozialnetz.notifications.praeferenzen import uebersicht_vermerken
 from stadtdo.sozialnetz.notifications.recipients import user_email
-from stadtdo.sozialnetz.retention import fehler
-from stadtdo.sozialnetz.retention import zuruecksetzen
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.frist import arbeitstage
 from stadtdo.sozialnetz.verfahren.frist import frist_ab
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from zope.i18n import translate
 import logging

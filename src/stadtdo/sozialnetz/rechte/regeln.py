@@ -23,19 +23,19 @@ Outside the database folder Plone's own rules apply unchanged.
 
 from plone import api
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.content.datenbank import datenbank_von
 from stadtdo.sozialnetz.content.fachbereich import IFachbereich
-from stadtdo.sozialnetz.groups import fachbereich_group_id
-from stadtdo.sozialnetz.groups import FACHBEREICH_GRUPPEN
+from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.rechte import protokoll
+from stadtdo.sozialnetz.rechte.gruppen import fachbereich_group_id
+from stadtdo.sozialnetz.rechte.gruppen import FACHBEREICH_GRUPPEN
 from stadtdo.sozialnetz.rechte.lokale_rollen import ist_blockiert
 from stadtdo.sozialnetz.rechte.lokale_rollen import pfad
 from stadtdo.sozialnetz.rechte.trennung import deutsch
 from stadtdo.sozialnetz.rechte.trennung import grund_gegen
 from stadtdo.sozialnetz.rechte.trennung import rollen_in_datenbank
-from stadtdo.sozialnetz.rechte.umfang import datenbank_von
 from stadtdo.sozialnetz.rechte.umfang import FACHBEREICH_ROLLEN
 from stadtdo.sozialnetz.rechte.umfang import GREMIUM_ROLLEN
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 
 
 def ist_manager():

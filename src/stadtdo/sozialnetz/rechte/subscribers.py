@@ -4,7 +4,11 @@ enforced on every way into a group; content carries no Owner local role."""
 from Acquisition import aq_base
 from plone import api
 from plone.api.exc import CannotGetPortalError
+from stadtdo.sozialnetz.content.datenbank import datenbank_von
+from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.rechte import protokoll
+from stadtdo.sozialnetz.rechte.gruppen import setup_fachbereich_groups
+from stadtdo.sozialnetz.rechte.gruppen import setup_gremium_groups
 from stadtdo.sozialnetz.rechte.lokale_rollen import aenderungen_protokollieren
 from stadtdo.sozialnetz.rechte.lokale_rollen import ist_blockiert
 from stadtdo.sozialnetz.rechte.lokale_rollen import owner_entfernen
@@ -18,8 +22,6 @@ from stadtdo.sozialnetz.rechte.regeln import grund_gegen_blockieren
 from stadtdo.sozialnetz.rechte.trennung import grund_gegen
 from stadtdo.sozialnetz.rechte.trennung import gruppen_rollen_in_datenbank
 from stadtdo.sozialnetz.rechte.trennung import rollen_in_datenbank
-from stadtdo.sozialnetz.rechte.umfang import datenbank_von
-from stadtdo.sozialnetz.rechte.umfang import get_datenbank
 from zExceptions import Forbidden
 from zope.annotation.interfaces import IAnnotations
 import logging
@@ -120,3 +122,13 @@ def inhalt_hinzugefuegt(obj, event):
         return
     owner_entfernen(obj)
     stand_sichern(obj)
+
+
+def fachbereich_added(folder, event):
+    """A new department folder gets its three department groups."""
+    setup_fachbereich_groups(folder)
+
+
+def datenbank_added(folder, event):
+    """A new database folder gets the review bodies' groups."""
+    setup_gremium_groups(folder)

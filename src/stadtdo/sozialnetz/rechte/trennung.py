@@ -14,13 +14,13 @@ from Acquisition import aq_base
 from contextlib import contextmanager
 from plone import api
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.content.gremien import GREMIEN
+from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.rechte import protokoll
 from stadtdo.sozialnetz.rechte.lokale_rollen import pfad
 from stadtdo.sozialnetz.rechte.umfang import fachbereiche
 from stadtdo.sozialnetz.rechte.umfang import KOPF_ROLLE
 from stadtdo.sozialnetz.rechte.umfang import VERWALTUNG_ROLLE
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.verfahren.verlauf import akteure
 from zExceptions import Unauthorized
 from zope.i18n import translate

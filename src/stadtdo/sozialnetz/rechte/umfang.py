@@ -1,14 +1,11 @@
 """What belongs to the database: its groups and the roles given in it."""
 
 from dataclasses import dataclass
-from plone import api
-from stadtdo.sozialnetz.content.fachbereich import IDatenbank
 from stadtdo.sozialnetz.content.fachbereich import IFachbereich
-from stadtdo.sozialnetz.groups import BERECHTIGUNGSVERWALTUNG
-from stadtdo.sozialnetz.groups import fachbereich_group_id
-from stadtdo.sozialnetz.groups import FACHBEREICH_GRUPPEN
-from stadtdo.sozialnetz.setuphandlers import DATENBANK_ID
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.content.gremien import GREMIEN
+from stadtdo.sozialnetz.rechte.gruppen import BERECHTIGUNGSVERWALTUNG
+from stadtdo.sozialnetz.rechte.gruppen import fachbereich_group_id
+from stadtdo.sozialnetz.rechte.gruppen import FACHBEREICH_GRUPPEN
 
 
 #: the review bodies' roles: given only through the bodies' groups
@@ -67,15 +64,3 @@ def fachbereiche(datenbank):
         for obj in datenbank.objectValues()
         if IFachbereich.providedBy(obj) and getattr(obj, "kuerzel", None)
     ]
-
-
-def datenbank_von(obj):
-    """The database folder ``obj`` lies in (or is), else None."""
-    for item in getattr(obj, "aq_chain", ()):
-        if IDatenbank.providedBy(item):
-            return item
-    return None
-
-
-def get_datenbank():
-    return api.portal.get().get(DATENBANK_ID)

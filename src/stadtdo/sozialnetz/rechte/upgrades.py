@@ -2,6 +2,9 @@
 and the department rules of issue 20 (``fachbereichsrechte_einfuehren``)."""
 
 from plone import api
+from stadtdo.sozialnetz.content.datenbank import datenbank_von
+from stadtdo.sozialnetz.content.datenbank import get_datenbank
+from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.rechte import protokoll
 from stadtdo.sozialnetz.rechte.lokale_rollen import aenderungen_protokollieren
 from stadtdo.sozialnetz.rechte.lokale_rollen import alle_in
@@ -12,14 +15,11 @@ from stadtdo.sozialnetz.rechte.lokale_rollen import stand_sichern
 from stadtdo.sozialnetz.rechte.regeln import fachbereichs_gruppe
 from stadtdo.sozialnetz.rechte.trennung import grund_gegen
 from stadtdo.sozialnetz.rechte.trennung import rollen_in_datenbank
-from stadtdo.sozialnetz.rechte.umfang import datenbank_von
 from stadtdo.sozialnetz.rechte.umfang import FACHBEREICH_ROLLEN
 from stadtdo.sozialnetz.rechte.umfang import fachbereiche
-from stadtdo.sozialnetz.rechte.umfang import get_datenbank
 from stadtdo.sozialnetz.rechte.umfang import GREMIUM_ROLLEN
 from stadtdo.sozialnetz.rechte.umfang import KOPF_ROLLE
 from stadtdo.sozialnetz.rechte.vorfall import formular_sperren
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 import logging
 
 

@@ -11,10 +11,10 @@ written as text (``reporting.csv_zelle``).
 """
 
 from plone import api
+from stadtdo.sozialnetz.berichte.bericht import csv_zelle
 from stadtdo.sozialnetz.datenschutz.auskunft import auskunft
 from stadtdo.sozialnetz.datenschutz.auskunft import csv_zeilen
-from stadtdo.sozialnetz.reporting import csv_zelle
-from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 import csv
 import io
 

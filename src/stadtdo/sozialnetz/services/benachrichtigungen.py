@@ -10,10 +10,10 @@ mode, or a body the user does not belong to, is a 400 with a German message.
 """
 
 from plone import api
+from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.notifications import praeferenzen
-from stadtdo.sozialnetz.services.base import SozialnetzService
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
 from zope.i18n import translate
 
 

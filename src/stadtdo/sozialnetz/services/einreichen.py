@@ -3,7 +3,7 @@
 GET <antrag>/@einreichen  -> {"einreichbar": false, "hindernisse": [...]}
 """
 
-from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 
 

@@ -8,7 +8,7 @@ is ``verfahren.schritte.einwilligung_widerrufen``."""
 
 from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.verfahren import schritte
 from zExceptions import Unauthorized
 

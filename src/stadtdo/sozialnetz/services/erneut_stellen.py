@@ -4,7 +4,7 @@ POST <antrag>/@erneut-stellen   -> 201, {"@id": <new draft>, ...}
 """
 
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.verfahren import schritte
 from zExceptions import Unauthorized
 

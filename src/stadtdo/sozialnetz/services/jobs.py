@@ -10,9 +10,9 @@ day can only be previewed (``GET @@sozialnetz-jobs?datum=…``).
 """
 
 from datetime import date
-from stadtdo.sozialnetz.notifications.jobs import KEINE_MAIL
-from stadtdo.sozialnetz.notifications.jobs import run_jobs
-from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
+from stadtdo.sozialnetz.jobs.lauf import KEINE_MAIL
+from stadtdo.sozialnetz.jobs.lauf import run_jobs
 
 
 class JobsPost(SozialnetzService):

@@ -6,9 +6,9 @@ accounts, for everybody (anonymous too). JSON, or CSV with
       'http://localhost:8080/Plone/@offizielle-kanaele?q=instagram.com/stadtdortmund'
 """
 
-from stadtdo.sozialnetz import register
+from stadtdo.sozialnetz.berichte import register
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 import csv
 import io
 

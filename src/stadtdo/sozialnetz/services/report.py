@@ -7,10 +7,10 @@
 ``?verantwortung=1``: only the Anträge flagged „Verantwortung klären“.
 """
 
+from stadtdo.sozialnetz.berichte.bericht import csv_zeilen
+from stadtdo.sozialnetz.berichte.bericht import report
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.reporting import csv_zeilen
-from stadtdo.sozialnetz.reporting import report
-from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 import csv
 import io
 

@@ -4,9 +4,9 @@ POST <antrag>/@rueckfrage  {"gremium": "personalrat", "antwort": "..."}
 """
 
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.services.base import EINZEILIG
-from stadtdo.sozialnetz.services.base import MEHRZEILIG
-from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.infrastruktur.dienst import EINZEILIG
+from stadtdo.sozialnetz.infrastruktur.dienst import MEHRZEILIG
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.services.votum import votum_table
 from stadtdo.sozialnetz.verfahren import schritte
 from zExceptions import Unauthorized

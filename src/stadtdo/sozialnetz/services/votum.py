@@ -7,10 +7,10 @@ POST <antrag>/@votum  {"gremium": "poa", "votum": "ja", "kommentar": "...",
 
 from plone import api
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.services.base import EINZEILIG
-from stadtdo.sozialnetz.services.base import JA_NEIN
-from stadtdo.sozialnetz.services.base import MEHRZEILIG
-from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.infrastruktur.dienst import EINZEILIG
+from stadtdo.sozialnetz.infrastruktur.dienst import JA_NEIN
+from stadtdo.sozialnetz.infrastruktur.dienst import MEHRZEILIG
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren.frist import fristen_je_gremium
 from stadtdo.sozialnetz.verfahren.voten import beteiligung_ergebnis

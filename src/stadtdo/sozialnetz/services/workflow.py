@@ -13,7 +13,7 @@ from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.services.workflow.transition import WorkflowTransition
 from plone.restapi.services.workflow.utils import elevated_privileges
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.services.base import SozialnetzService
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.verfahren import schritte
 from zExceptions import Unauthorized
 

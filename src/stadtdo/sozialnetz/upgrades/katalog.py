@@ -12,8 +12,8 @@ catalogued vote column with the votes read from the object.
 
 from plone import api
 from Products.CMFCore.indexing import processQueue
-from stadtdo.sozialnetz.setuphandlers import get_datenbank
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.content.datenbank import get_datenbank
+from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
 from stadtdo.sozialnetz.verfahren.voten import ANNOTATION_KEY

@@ -9,6 +9,7 @@ that it has run.
 from DateTime import DateTime
 from plone import api
 from stadtdo.sozialnetz.upgrades.katalog import antraege_neu_indizieren
+from stadtdo.sozialnetz.verfahren.verlauf import UMSTELLUNG_1001
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 import logging
 
@@ -16,9 +17,6 @@ import logging
 logger = logging.getLogger("stadtdo.sozialnetz.upgrades")
 
 PROFILE = "profile-stadtdo.sozialnetz:default"
-
-#: The history action with which 1001 records its change of state.
-UMSTELLUNG_1001 = "umstellung_zurueckgewiesen"
 
 
 def _war_zurueckgewiesen(antrag):
@@ -152,7 +150,7 @@ def ohne_schreib_hotspot(context):
 
     - history ids of CMFEditions are drawn in a transaction of their own
       (component registry: ``IUniqueIdGenerator``, see
-      ``stadtdo.sozialnetz.nummernkreis``);
+      ``stadtdo.sozialnetz.infrastruktur.nummernkreis``);
     - the Fachbereich folders keep no manual order of their Anträge any more:
       the list of plone.folder's default ordering in their annotations is
       removed.
@@ -176,8 +174,8 @@ def ohne_schreib_hotspot(context):
 def volltext_zusammenfuehrbar(context):
     """1000 → 1001 (issue 14, item 2): the catalog's text indexes keep every
     word's documents in an IIBTree, so two creates at the same moment merge
-    there instead of conflicting (see ``stadtdo.sozialnetz.volltext``)."""
-    from stadtdo.sozialnetz import volltext
+    there instead of conflicting (see ``stadtdo.sozialnetz.infrastruktur.volltext``)."""
+    from stadtdo.sozialnetz.infrastruktur import volltext
 
     umgestellt = volltext.einrichten()
     logger.info("Volltextindizes umgestellt, %d Wortlisten", umgestellt)
@@ -240,14 +238,14 @@ def _hat_benachrichtigungen():
 
 def _hat_hotspot():
     from Products.CMFUid.interfaces import IUniqueIdGenerator
-    from stadtdo.sozialnetz.nummernkreis import HistorienIdGenerator
+    from stadtdo.sozialnetz.infrastruktur.nummernkreis import HistorienIdGenerator
     from zope.component import queryUtility
 
     return isinstance(queryUtility(IUniqueIdGenerator), HistorienIdGenerator)
 
 
 def _hat_volltext():
-    from stadtdo.sozialnetz import volltext
+    from stadtdo.sozialnetz.infrastruktur import volltext
 
     catalog = api.portal.get_tool("portal_catalog")
     return not list(volltext._okapi_textindizes(catalog)) or all(

@@ -2,17 +2,17 @@
 
 A body's vote falls due on the day the Antrag enters a state in which that
 vote is due (read from the workflow, ``workflow.faellig_in``) and is due
-within ``frist_arbeitstage`` working days (NRW, ``stadtdo.sozialnetz.fristen``).
+within ``frist_arbeitstage`` working days (NRW, ``stadtdo.sozialnetz.verfahren.arbeitstage``).
 It is no longer due once the body voted Ja or Nein, or the Antrag left those
 states. A deadline only reminds and escalates: a missing vote never decides.
 """
 
 from datetime import date
 from datetime import timedelta
-from stadtdo.sozialnetz import fristen
+from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren import workflow
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.verfahren.arbeitstage import plus_arbeitstage
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
 
@@ -63,7 +63,7 @@ def frist_ab(seit, *, tage=None):
         return None
     if isinstance(seit, str):
         seit = date.fromisoformat(seit)
-    return fristen.plus_arbeitstage(seit, arbeitstage() if tage is None else tage)
+    return plus_arbeitstage(seit, arbeitstage() if tage is None else tage)
 
 
 def ueberfaellig_wenn_faellig_bis(heute, *, tage=None):
@@ -73,7 +73,7 @@ def ueberfaellig_wenn_faellig_bis(heute, *, tage=None):
     day" – a range query on the catalog index ``faellig_ab``."""
     tage = arbeitstage() if tage is None else tage
     tag = heute - timedelta(days=1)
-    while fristen.plus_arbeitstage(tag, tage) >= heute:
+    while plus_arbeitstage(tag, tage) >= heute:
         tag -= timedelta(days=1)
     return tag
 

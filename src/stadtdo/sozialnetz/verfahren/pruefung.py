@@ -9,8 +9,8 @@ that does not add up.
 """
 
 from plone import api
-from stadtdo.sozialnetz.verfahren.gremien import AGENTUR_ABSCHLUSS
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.content.gremien import AGENTUR_ABSCHLUSS
+from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
 from stadtdo.sozialnetz.verfahren.voten import OFFEN

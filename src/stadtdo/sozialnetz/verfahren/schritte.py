@@ -15,8 +15,10 @@ user may not take it.
 from dataclasses import dataclass
 from plone import api
 from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz import eingaben
+from stadtdo.sozialnetz.content.gremien import AGENTUR_ABSCHLUSS
+from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.infrastruktur import eingaben
 from stadtdo.sozialnetz.rechte.trennung import genehmigung_unvereinbar
 from stadtdo.sozialnetz.rechte.trennung import protokolliert
 from stadtdo.sozialnetz.rechte.trennung import Unvereinbar
@@ -26,8 +28,6 @@ from stadtdo.sozialnetz.verfahren import verantwortung
 from stadtdo.sozialnetz.verfahren import voten
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
-from stadtdo.sozialnetz.verfahren.gremien import AGENTUR_ABSCHLUSS
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.verfahren.sperre import endpunkt
 from stadtdo.sozialnetz.verfahren.sperre import Schritt
 from zExceptions import Unauthorized

@@ -49,14 +49,14 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from plone.api.exc import CannotGetPortalError
 from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz.groups import fachbereich_group_id
-from stadtdo.sozialnetz.groups import FACHBEREICH_GRUPPEN
+from stadtdo.sozialnetz.content.vokabulare import term_title
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
+from stadtdo.sozialnetz.rechte.gruppen import fachbereich_group_id
+from stadtdo.sozialnetz.rechte.gruppen import FACHBEREICH_GRUPPEN
 from stadtdo.sozialnetz.rechte.konten import verknuepft_mit
-from stadtdo.sozialnetz.vocabularies import term_title
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
 import logging
@@ -314,7 +314,7 @@ def aufgaben_pruefen(today, *, dry_run=False):
     """The daily job: flag every approved Antrag with a Person whose task has
     ended. Reads the catalog column ``personen_enden`` first and wakes only
     the Anträge with an end on or before ``today``."""
-    from stadtdo.sozialnetz.retention import einzeln
+    from stadtdo.sozialnetz.datenschutz.aufbewahrung import einzeln
 
     catalog = api.portal.get_tool("portal_catalog")
     tag = today.isoformat()
@@ -351,7 +351,7 @@ def _datenbank():
         portal = api.portal.get()
     except CannotGetPortalError:
         return None
-    from stadtdo.sozialnetz.setuphandlers import DATENBANK_ID
+    from stadtdo.sozialnetz.content.datenbank import DATENBANK_ID
 
     return portal.get(DATENBANK_ID)
 

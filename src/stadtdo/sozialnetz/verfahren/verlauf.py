@@ -62,6 +62,10 @@ def akteure(antrag, action):
 #: not credited to the person whose request happened to set them off.
 AUTOMATISCH = "automatisch"
 
+#: the history action with which upgrade 1001 recorded the change of state of
+#: drafts the head had sent back (``upgrades.v1001``)
+UMSTELLUNG_1001 = "umstellung_zurueckgewiesen"
+
 #: Comments recorded with the system's own steps.
 SYSTEM_KOMMENTARE = {
     "beteiligung_genehmigt": "Zustimmung von POA und Personalrat",

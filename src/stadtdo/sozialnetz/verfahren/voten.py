@@ -20,7 +20,7 @@ from persistent import Persistent
 from persistent.list import PersistentList
 from plone import api
 from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.content.gremien import GREMIEN
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
 

@@ -8,8 +8,8 @@ guards it. Everything that asks "is this step due?", "who acts next?" or
 
 from functools import cached_property
 from plone import api
-from stadtdo.sozialnetz.verfahren.gremien import AGENTUR_ABSCHLUSS
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.content.gremien import AGENTUR_ABSCHLUSS
+from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 

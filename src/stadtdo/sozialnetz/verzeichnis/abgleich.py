@@ -16,13 +16,13 @@ to the log and shown to the user.
 from plone import api
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.rechte import protokoll
 from stadtdo.sozialnetz.rechte.trennung import deutsch
 from stadtdo.sozialnetz.rechte.trennung import grund_gegen
 from stadtdo.sozialnetz.rechte.trennung import gruppen_rollen_in_datenbank
 from stadtdo.sozialnetz.rechte.trennung import rollen_in_datenbank
 from stadtdo.sozialnetz.rechte.umfang import datenbank_gruppen
-from stadtdo.sozialnetz.rechte.umfang import get_datenbank
 from stadtdo.sozialnetz.verzeichnis.einstellungen import zuordnung
 from zope.globalrequest import getRequest
 import logging

@@ -16,8 +16,8 @@ from plone.app.users.browser.userdatapanel import UserDataPanel
 from plone.restapi.services.users.update import UsersPatch
 from Products.statusmessages.interfaces import IStatusMessage
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.rechte.trennung import deutsch
-from stadtdo.sozialnetz.services.base import SozialnetzService
 from stadtdo.sozialnetz.verzeichnis.abgleich import verzeichnis_email
 from z3c.form.interfaces import DISPLAY_MODE
 

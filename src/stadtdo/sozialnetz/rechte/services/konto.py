@@ -3,8 +3,8 @@
 {"benutzer": "<user id>"}`` links, ``{"benutzer": null}`` unlinks."""
 
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.rechte import konten
-from stadtdo.sozialnetz.services.base import SozialnetzService
 from zExceptions import Unauthorized
 
 

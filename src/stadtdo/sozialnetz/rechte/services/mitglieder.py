@@ -11,12 +11,12 @@ POST /soziale-netzwerke/@rechte-lokale-rollen
 """
 
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.rechte.mitglieder import lokale_rolle_aendern
 from stadtdo.sozialnetz.rechte.mitglieder import lokale_rollen
 from stadtdo.sozialnetz.rechte.mitglieder import mitglieder
 from stadtdo.sozialnetz.rechte.mitglieder import mitgliedschaft_aendern
 from stadtdo.sozialnetz.rechte.mitglieder import NichtErlaubt
-from stadtdo.sozialnetz.services.base import SozialnetzService
 
 
 class MitgliederGet(SozialnetzService):

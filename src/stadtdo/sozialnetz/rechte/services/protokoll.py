@@ -1,8 +1,8 @@
 """``GET /soziale-netzwerke/@rechte-protokoll``: the record of every change
 of rights, newest first; ``?principal=<id>`` filters, ``?limit=<n>`` caps."""
 
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.rechte.protokoll import eintraege
-from stadtdo.sozialnetz.services.base import SozialnetzService
 
 
 class ProtokollGet(SozialnetzService):

@@ -11,8 +11,8 @@ Plone's rules apply unchanged. A body plone.restapi cannot read is a German
 """
 
 from plone.restapi.services.content.sharing import SharingPost as BaseSharingPost
+from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.rechte.regeln import verweigerung
-from stadtdo.sozialnetz.services.base import SozialnetzService
 from zope.component import getMultiAdapter
 from zope.security import checkPermission
 

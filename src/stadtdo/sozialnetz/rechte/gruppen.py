@@ -7,7 +7,7 @@ role to administer all of this (Anlage 1 Nr. 1).
 
 from plone import api
 from plone.i18n.normalizer.interfaces import IIDNormalizer
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+from stadtdo.sozialnetz.content.gremien import GREMIEN
 from zope.component import getUtility
 
 

@@ -8,12 +8,12 @@ the caller may see.
 from collections import Counter
 from datetime import date
 from plone import api
+from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.frist import arbeitstage
 from stadtdo.sozialnetz.verfahren.frist import frist_ab
-from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory

@@ -29,7 +29,7 @@ def plattform_titel(obj):
 @indexer(IAntrag)
 def voten(obj):
     """Current vote per body, for the overview's columns: ``{"poa": "ja", ...}``."""
-    from stadtdo.sozialnetz.verfahren.gremien import GREMIEN
+    from stadtdo.sozialnetz.content.gremien import GREMIEN
     from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
 
     return {g.id: aktuelles_votum(obj, g.id)["votum"] for g in GREMIEN}

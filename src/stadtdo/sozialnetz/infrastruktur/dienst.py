@@ -4,8 +4,8 @@ from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
-from stadtdo.sozialnetz import eingaben
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.infrastruktur import eingaben
 from zope.interface import alsoProvides
 import json
 

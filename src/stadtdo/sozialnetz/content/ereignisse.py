@@ -1,10 +1,9 @@
-"""Header data and access set-up that follow from where content is created."""
+"""Header data that follow from where content is created (the groups of a
+new department folder: ``rechte.subscribers``)."""
 
 from plone import api
 from stadtdo.sozialnetz.content.antrag import fachbereich_of
-from stadtdo.sozialnetz.groups import setup_fachbereich_groups
-from stadtdo.sozialnetz.groups import setup_gremium_groups
-from stadtdo.sozialnetz.verfahren.antragsnummer import ensure_antragsnummer
+from stadtdo.sozialnetz.content.antragsnummer import ensure_antragsnummer
 from zope.container.interfaces import IContainerModifiedEvent
 
 
@@ -19,10 +18,6 @@ def antrag_added(antrag, event):
     antrag.reindexObject(idxs=["antragsnummer", "Title", "SearchableText"])
 
 
-def fachbereich_added(folder, event):
-    setup_fachbereich_groups(folder)
-
-
 def fachbereich_geaendert(folder, event):
     """The Fachbereich folder itself was edited (not only its content): set
     its modification date, which ``Fachbereich.notifyModified`` leaves alone."""
@@ -30,10 +25,6 @@ def fachbereich_geaendert(folder, event):
         return
     folder.geaendert()
     folder.reindexObject(idxs=["modified"])
-
-
-def datenbank_added(folder, event):
-    setup_gremium_groups(folder)
 
 
 def antrag_copied(antrag, event):

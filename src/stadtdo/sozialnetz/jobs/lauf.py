@@ -17,7 +17,7 @@
   (``stadtdo.sozialnetz.verfahren.verantwortung``). The digest lists the
   flag too.
 - Retention (Anlage 1 Nr. 1): Persons whose task ended longer ago than the
-  retention period are anonymised (``stadtdo.sozialnetz.retention``).
+  retention period are anonymised (``stadtdo.sozialnetz.datenschutz.aufbewahrung``).
 
 Every job runs even if another one fails; failures are listed in the result
 (``art == "fehler"``) and logged.
@@ -39,11 +39,15 @@ from datetime import date
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
-from stadtdo.sozialnetz import idempotenz
 from stadtdo.sozialnetz.content.antrag import plattform_titel
+from stadtdo.sozialnetz.content.vokabulare import term_title
 from stadtdo.sozialnetz.content.weblink import web_adresse
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import aufbewahrung
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import einzeln
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import fehler
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import zuruecksetzen
 from stadtdo.sozialnetz.datenschutz.entwuerfe import verwaiste_entwuerfe
-from stadtdo.sozialnetz.groups import fachbereich_group_id
+from stadtdo.sozialnetz.infrastruktur import idempotenz
 from stadtdo.sozialnetz.notifications.fristen import faellige_mitteilungen
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
@@ -52,14 +56,10 @@ from stadtdo.sozialnetz.notifications.recipients import unique
 from stadtdo.sozialnetz.notifications.tagesuebersicht import tagesuebersichten
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
-from stadtdo.sozialnetz.retention import aufbewahrung
-from stadtdo.sozialnetz.retention import einzeln
-from stadtdo.sozialnetz.retention import fehler
-from stadtdo.sozialnetz.retention import zuruecksetzen
+from stadtdo.sozialnetz.rechte.gruppen import fachbereich_group_id
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren import verantwortung
 from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am
-from stadtdo.sozialnetz.vocabularies import term_title
 from zope.annotation.interfaces import IAnnotations
 import logging
 import transaction

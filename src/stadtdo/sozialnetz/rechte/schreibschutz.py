@@ -27,9 +27,9 @@ protects their forms as before.
 
 from plone import api
 from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz.rechte.umfang import datenbank_von
-from stadtdo.sozialnetz.rest import rest_dienst
-from stadtdo.sozialnetz.rest import schreibanfrage
+from stadtdo.sozialnetz.content.datenbank import datenbank_von
+from stadtdo.sozialnetz.infrastruktur.rest import rest_dienst
+from stadtdo.sozialnetz.infrastruktur.rest import schreibanfrage
 from urllib.parse import urlsplit
 from zExceptions import Forbidden
 from zope.i18n import translate

@@ -2,7 +2,7 @@
 
 The counters (one per year) live in one persistent mapping in the portal's
 annotations. A number is drawn in a short transaction of its own
-(:func:`stadtdo.sozialnetz.nummernkreis.ziehen`), like from a database
+(:func:`stadtdo.sozialnetz.infrastruktur.nummernkreis.ziehen`), like from a database
 sequence: two Anträge created at the same moment no longer conflict on the
 counter, and a number is never handed out twice, on one instance as on
 several instances on one database.
@@ -19,7 +19,7 @@ which is its number in lower case).
 from datetime import date
 from persistent.mapping import PersistentMapping
 from plone import api
-from stadtdo.sozialnetz.nummernkreis import ziehen
+from stadtdo.sozialnetz.infrastruktur.nummernkreis import ziehen
 from zope.annotation.interfaces import IAnnotations
 
 

@@ -9,9 +9,9 @@ columns below; no Antrag is woken up and no Person is read.
 """
 
 from plone import api
+from stadtdo.sozialnetz.berichte.bericht import csv_zelle
 from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.reporting import csv_zelle
 import re
 
 

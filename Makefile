@@ -191,6 +191,12 @@ $(DOCS_STAMP): docs/requirements.txt
 docs: $(DOCS_STAMP) ## Build the documentation (Sphinx, warnings are errors) into docs/_build/html
 	$(DOCS_VENV)/bin/sphinx-build -W --keep-going -b html docs docs/_build/html
 
+# CHANGES.rst from the fragments in news/ (towncrier, pyproject.toml).
+.PHONY: changelog
+changelog: install ## Show CHANGES' next section from news/; VERSION=X writes it into CHANGES.rst on release
+	$(BIN)/pip install --quiet -c constraints.txt towncrier
+	$(if $(VERSION),$(BIN)/towncrier build --yes --version $(VERSION),$(BIN)/towncrier build --draft)
+
 .PHONY: clean
 clean: ## Remove the venv (keeps the database in instance/var)
 	rm -rf $(VENV) src/*.egg-info

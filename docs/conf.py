@@ -14,8 +14,10 @@ language = "de"
 extensions = []
 
 root_doc = "index"
+# literal blocks are shell commands, JSON, output and diagrams: no Python colours
+highlight_language = "none"
 exclude_patterns = ["_build"]
-# the Notes export examples are read by the import, not by Sphinx
+# only reST: the Notes export examples beside it are data for the import
 source_suffix = {".rst": "restructuredtext"}
 
 html_theme = "alabaster"

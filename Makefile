@@ -170,11 +170,32 @@ test-plone: install ## Plone's own tests with the add-on installed (scripts/plon
 	$(BIN)/python scripts/plone_tests.py
 
 .PHONY: lint
-lint: install ## ruff and codespell
+lint: install ## ruff, codespell and the documentation (make docs)
 	$(BIN)/pip install --quiet -c constraints.txt ruff codespell
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
-	$(BIN)/codespell src tests scripts README.rst CHANGES.rst
+	$(BIN)/codespell src tests scripts README.rst CHANGES.rst docs/*.rst news
+	$(MAKE) --no-print-directory docs
+
+# Sphinx builds in a venv of its own: no Sphinx for Python 3.11 accepts the
+# docutils that constraints.txt pins for Plone (docs/requirements.txt).
+DOCS_VENV := .venv-docs
+DOCS_STAMP := $(DOCS_VENV)/.installed
+
+$(DOCS_STAMP): docs/requirements.txt
+	$(PYTHON) -m venv $(DOCS_VENV)
+	$(DOCS_VENV)/bin/pip install --quiet -r docs/requirements.txt
+	touch $(DOCS_STAMP)
+
+.PHONY: docs
+docs: $(DOCS_STAMP) ## Build the documentation (Sphinx, warnings are errors) into docs/_build/html
+	$(DOCS_VENV)/bin/sphinx-build -W --keep-going -b html docs docs/_build/html
+
+# CHANGES.rst from the fragments in news/ (towncrier, pyproject.toml).
+.PHONY: changelog
+changelog: install ## Show CHANGES' next section from news/; VERSION=X writes it into CHANGES.rst on release
+	$(BIN)/pip install --quiet -c constraints.txt towncrier
+	$(if $(VERSION),$(BIN)/towncrier build --yes --version $(VERSION),$(BIN)/towncrier build --draft)
 
 .PHONY: clean
 clean: ## Remove the venv (keeps the database in instance/var)

@@ -69,6 +69,10 @@ setup(
         # sign-in from the city's directory (profile stadtdo.sozialnetz:ldap);
         # python-ldap builds against Debian's libldap2-dev and libsasl2-dev
         "ldap": ["pas.plugins.ldap"],
+        # make changelog (CHANGES.rst from news/). Sphinx for make docs has a
+        # venv of its own (docs/requirements.txt): no Sphinx for Python 3.11
+        # accepts the docutils pinned for Plone.
+        "docs": ["towncrier"],
         # several Zope instances on one PostgreSQL database (make start-cluster)
         "cluster": [
             "RelStorage",

@@ -45,7 +45,7 @@ setup(
         "lxml",  # Notes DXL import (pinned in constraints.txt)
         "holidays",  # NRW public holidays for the vote deadlines
         "zodbverify",  # sozialnetz-pruefen: every record loads
-        "zodbupdate",  # rewriting moved class paths (README, „Aktualisieren“)
+        "zodbupdate",  # rewriting moved class paths (docs/verwaltung.rst, „Aktualisieren“)
     ],
     extras_require={
         "test": [
@@ -87,7 +87,7 @@ setup(
             "sozialnetz-notes-import = stadtdo.sozialnetz.migration.cli:main",
             "sozialnetz-pruefen = stadtdo.sozialnetz.upgrades.pruefen:main",
         ],
-        # moved class paths, for rewriting the stored references (README,
+        # moved class paths, for rewriting the stored references (docs/verwaltung.rst,
         # „Aktualisieren“)
         "zodbupdate": ["renames = stadtdo.sozialnetz.bbb:UMBENENNUNGEN"],
     },

@@ -16,7 +16,8 @@ in front of them. Every process runs in the background with a pid file in
 ``make start-cluster``/``make stop-cluster`` and by tests/cluster (with a
 temporary ``--var`` and free ports).
 
-Nothing here runs the scheduled jobs: cron posts once to HAProxy (README).
+Nothing here runs the scheduled jobs: cron posts once to HAProxy (docs/verwaltung.rst,
+"Geplante Aufgaben (cron)").
 """
 
 from pathlib import Path

@@ -186,7 +186,7 @@ class Ergebnis:
 def schreiben(client, ergebnis, art, method, path, data, **info):
     """One write with an ``Idempotency-Key`` of its own. Without an answer
     (the instance died, the connection broke) the client sends it again with
-    the same key, as README asks of every client – at most
+    the same key, as docs/rest-api.rst asks of every client – at most
     ``ERNEUT_SENDEN`` times; the server carries it out once."""
     schluessel = str(uuid.uuid4())
     start = time.monotonic()

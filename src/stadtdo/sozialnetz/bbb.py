@@ -17,8 +17,8 @@ the entry point ``zodbupdate.renames``. The alias modules at the old paths
 ``zope.deferredimport``.
 
 When they may be removed: only after a release whose upgrade notes tell
-every site to rewrite the stored references with ``zodbupdate`` (README,
-„Aktualisieren“, „Klassenpfade umschreiben“) and every site has done so — the
+every site to rewrite the stored references with ``zodbupdate`` (docs/verwaltung.rst,
+„Aktualisieren“, „Klassenpfade“) and every site has done so — the
 database check ``sozialnetz-pruefen`` then reports no record with an old
 path. Remove the alias module and the entry here in the same commit, and
 keep the class-path test (tests/setup/test_klassenpfade.py) green.

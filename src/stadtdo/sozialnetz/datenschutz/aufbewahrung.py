@@ -22,7 +22,8 @@ written in free text or comments of the Antrag and its versions
 anonymised, its Anlagen (which may carry names) are deleted with their
 versions. The anonymisation itself is logged on the Antrag
 (``anonymisierungen``), without the name. The old values stay in the
-database file until it is packed (README.rst).
+database file until it is packed (docs/verwaltung.rst,
+"Löschfristen (Aufbewahrung)").
 
 One item that fails is rolled back, logged and reported
 (``art == "fehler"``); the others are still anonymised.

@@ -15,7 +15,7 @@ Persons. No HTTP request can enter that context.
 
 What is not a lifecycle event is not seen here: an attribute set directly in
 the ZMI's Python console or by a script (``obj.kontoname = …`` without
-``notify``), or a write to the storage below the application. README
+``notify``), or a write to the storage below the application. docs/verwaltung.rst
 ("Rechte und Sicherheit") names these; they are for the integrity check of
 the record to detect.
 """

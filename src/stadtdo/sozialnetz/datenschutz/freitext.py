@@ -8,12 +8,21 @@ as names are written). The first name alone is not replaced: it is too
 common to be recognised safely.
 """
 
+from __future__ import annotations
+
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import iterSchemata
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import ANNOTATION_KEY
+from typing import Any
+from typing import TYPE_CHECKING
 from zope.schema import getFieldsInOrder
 import re
+
+
+if TYPE_CHECKING:
+    from stadtdo.sozialnetz.content.antrag import IAntrag
+    from stadtdo.sozialnetz.content.person import IPerson
 
 
 ERSATZ = "[anonymisiert]"
@@ -22,7 +31,9 @@ ERSATZ = "[anonymisiert]"
 WEITERE_ATTRIBUTE = ("notes_antragsteller",)
 
 
-def muster(*, vorname, nachname, email):
+def muster(
+    *, vorname: str | None, nachname: str | None, email: str | None
+) -> re.Pattern[str] | None:
     """A compiled pattern that finds the name, or None if there is no name."""
     teile = []
     if email:
@@ -37,21 +48,21 @@ def muster(*, vorname, nachname, email):
     return re.compile("|".join(teile))
 
 
-def ersetzen(text, pattern):
+def ersetzen(text: str | None, pattern: re.Pattern[str] | None) -> str | None:
     """``text`` with every match of ``pattern`` replaced (None stays None)."""
     if not text or pattern is None or not isinstance(text, str):
         return text
     return pattern.sub(ERSATZ, text)
 
 
-def _attribute(obj):
+def _attribute(obj: IAntrag | IPerson) -> dict[str, Any]:
     """The object's own attributes (a ghost is loaded first)."""
     if getattr(obj, "_p_jar", None) is not None:
         obj._p_activate()
     return obj.__dict__
 
 
-def _schema_felder(obj):
+def _schema_felder(obj: IAntrag | IPerson) -> list[str]:
     """Names of the object's text fields (str or rich text values)."""
     namen = []
     for schema in iterSchemata(obj):
@@ -60,7 +71,9 @@ def _schema_felder(obj):
     return namen
 
 
-def _feld_schwaerzen(obj, name, pattern):
+def _feld_schwaerzen(
+    obj: IAntrag | IPerson, name: str, pattern: re.Pattern[str]
+) -> bool:
     value = _attribute(obj).get(name)
     if isinstance(value, str):
         neu = ersetzen(value, pattern)
@@ -79,7 +92,7 @@ def _feld_schwaerzen(obj, name, pattern):
     return False
 
 
-def _verlauf_schwaerzen(obj, pattern):
+def _verlauf_schwaerzen(obj: IAntrag | IPerson, pattern: re.Pattern[str]) -> int:
     history = _attribute(obj).get("workflow_history")
     if not history or WORKFLOW not in history:
         return 0
@@ -97,7 +110,7 @@ def _verlauf_schwaerzen(obj, pattern):
     return geaendert
 
 
-def _voten_schwaerzen(obj, pattern):
+def _voten_schwaerzen(obj: IAntrag | IPerson, pattern: re.Pattern[str]) -> int:
     annotations = _attribute(obj).get("__annotations__") or {}
     storage = annotations.get(ANNOTATION_KEY)
     if storage is None:
@@ -118,7 +131,7 @@ def _voten_schwaerzen(obj, pattern):
     return geaendert
 
 
-def schwaerzen(obj, pattern):
+def schwaerzen(obj: IAntrag | IPerson, pattern: re.Pattern[str] | None) -> int:
     """Replace the name in ``obj`` (an Antrag or Person, or a stored version
     of one); return the number of changed places."""
     if pattern is None:
@@ -135,7 +148,9 @@ def schwaerzen(obj, pattern):
     return geaendert
 
 
-def erwaehnt(obj, pattern):
+def erwaehnt(
+    obj: IAntrag | IPerson, pattern: re.Pattern[str] | None
+) -> list[tuple[str, str]]:
     """The places in ``obj`` that mention the name, as ``(where, text)``."""
     if pattern is None:
         return []

@@ -39,18 +39,28 @@ The days the jobs run for (``@sozialnetz-jobs``), the drafts' last change
 of an Antrag are set by the system, not entered: a client cannot state them.
 """
 
+from __future__ import annotations
+
+from collections.abc import Mapping
 from datetime import date
 from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.rechte.trennung import deutsch
+from typing import Any
+from typing import TYPE_CHECKING
 
 
-def _tag(value):
+if TYPE_CHECKING:
+    from stadtdo.sozialnetz.content.person import IPerson
+    from zope.interface.interfaces import IObjectEvent
+
+
+def _tag(value: date) -> str:
     return f"{value:%d.%m.%Y}"
 
 
-def datum_lesen(value):
+def datum_lesen(value: object) -> date | None:
     """The day ``value`` (``JJJJ-MM-TT``) as a date, None if empty; raises
     ``AktionAbgelehnt`` (field ``datum``) for anything else."""
     if value in (None, ""):
@@ -66,7 +76,7 @@ def datum_lesen(value):
         ) from None
 
 
-def _grenzen_des_widerrufs(person):
+def _grenzen_des_widerrufs(person: IPerson) -> list[tuple[date, str]]:
     """``(day, German reason)`` of the lower limits of a withdrawal."""
     from Acquisition import aq_parent
 
@@ -97,12 +107,14 @@ def _grenzen_des_widerrufs(person):
     return grenzen
 
 
-def widerruf_fruehestens(person):
+def widerruf_fruehestens(person: IPerson) -> date:
     """The earliest day a withdrawal of ``person`` may state."""
     return max(tag for tag, _grund in _grenzen_des_widerrufs(person))
 
 
-def widerruf_pruefen(person, datum, *, heute=None):
+def widerruf_pruefen(
+    person: IPerson, datum: date, *, heute: date | None = None
+) -> None:
     """Raise ``AktionAbgelehnt`` (field ``datum``) if the stated withdrawal
     day ``datum`` lies before the consent, before the Antrag was created or
     in the future; the message names the limit."""
@@ -123,7 +135,9 @@ def widerruf_pruefen(person, datum, *, heute=None):
             raise AktionAbgelehnt(deutsch(grund), field="datum")
 
 
-def vermerk(userid=None, *, heute=None):
+def vermerk(
+    userid: str | None = None, *, heute: date | None = None
+) -> dict[str, str | None]:
     """Who recorded a date, and when: ``{"am", "von", "zeit"}``."""
     from DateTime import DateTime
 
@@ -137,14 +151,16 @@ def vermerk(userid=None, *, heute=None):
     }
 
 
-def vermerkt_am(vermerk_):
+def vermerkt_am(vermerk_: Mapping[str, Any] | None) -> date | None:
     """The day of a record made by ``vermerk``, or None."""
     if not vermerk_ or not vermerk_.get("am"):
         return None
     return date.fromisoformat(vermerk_["am"])
 
 
-def taetigkeit_bis_vermerken(person, event=None):
+def taetigkeit_bis_vermerken(
+    person: IPerson, event: IObjectEvent | None = None
+) -> None:
     """Subscriber (Person added or changed): note the day the end of the
     task was entered, once per value (a copy of the Person keeps it)."""
     wert = getattr(person, "taetigkeit_bis", None)
@@ -158,7 +174,7 @@ def taetigkeit_bis_vermerken(person, event=None):
     person.taetigkeit_bis_vermerkt = dict(vermerk(), wert=wert.isoformat())
 
 
-def uebernehmen(alt, neu):
+def uebernehmen(alt: IPerson, neu: IPerson) -> None:
     """The copy ``neu`` of ``alt`` in a re-application keeps the day its end
     was entered (not the day of the copy)."""
     eintrag = getattr(alt, "taetigkeit_bis_vermerkt", None)
@@ -167,7 +183,7 @@ def uebernehmen(alt, neu):
         neu.taetigkeit_bis_vermerkt = dict(eintrag)
 
 
-def taetigkeit_endet_fuer_fristen(person):
+def taetigkeit_endet_fuer_fristen(person: IPerson) -> date | None:
     """The day the retention clock of the end of the task starts: the later
     of the stated end and the day it was entered; None without an end."""
     ende = getattr(person, "taetigkeit_bis", None)
@@ -181,7 +197,7 @@ def taetigkeit_endet_fuer_fristen(person):
     return max(ende, erfasst)
 
 
-def widerruf_fuer_fristen(person):
+def widerruf_fuer_fristen(person: IPerson) -> date | None:
     """The day the retention clock of a withdrawal starts: the day it was
     recorded (for a withdrawal recorded before this rule: the time of its
     entry on the Antrag); None if consent was not withdrawn."""

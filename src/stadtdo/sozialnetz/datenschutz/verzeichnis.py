@@ -151,7 +151,7 @@ TITEL = {
 }
 
 
-def _loeschregel(art):
+def _loeschregel(art: str) -> str:
     tage = einstellung("aufbewahrung_tage")
     entwurf = einstellung("entwurf_loeschen_nach_tagen")
     if art == "benutzer":
@@ -174,7 +174,7 @@ def _loeschregel(art):
     )
 
 
-def zeilen():
+def zeilen() -> list[dict[str, str]]:
     """One dict per personal field: feld, titel, zweck, grundlage, leser,
     loeschung."""
     felder = [(name, str(field.title)) for name, field in getFieldsInOrder(IPerson)]

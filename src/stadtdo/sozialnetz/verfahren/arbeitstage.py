@@ -15,18 +15,18 @@ BUNDESLAND = "NW"
 
 
 @lru_cache(maxsize=64)
-def feiertage(jahr):
+def feiertage(jahr: int) -> dict[date, str]:
     """The public holidays of NRW in ``jahr`` as ``{date: name}``."""
     return dict(holidays.country_holidays(LAND, subdiv=BUNDESLAND, years=jahr))
 
 
-def ist_arbeitstag(tag):
+def ist_arbeitstag(tag: date) -> bool:
     """True for Monday to Friday that is no public holiday in NRW."""
     return tag.weekday() < 5 and tag not in feiertage(tag.year)
 
 
 @lru_cache(maxsize=4096)
-def plus_arbeitstage(start, anzahl):
+def plus_arbeitstage(start: date, anzahl: int) -> date:
     """The day ``anzahl`` working days after ``start`` (``start`` itself does
     not count, whether or not it is a working day). ``anzahl`` 0 gives
     ``start``; a negative ``anzahl`` counts back."""
@@ -42,7 +42,7 @@ def plus_arbeitstage(start, anzahl):
     return tag
 
 
-def arbeitstage_zwischen(von, bis):
+def arbeitstage_zwischen(von: date, bis: date) -> int:
     """Working days after ``von`` up to and including ``bis`` (0 if ``bis``
     is not after ``von``)."""
     anzahl = 0

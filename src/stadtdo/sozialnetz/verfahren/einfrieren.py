@@ -20,6 +20,8 @@ the ZMI's Python console or by a script (``obj.kontoname = …`` without
 the record to detect.
 """
 
+from __future__ import annotations
+
 from Acquisition import aq_parent
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,9 +29,19 @@ from contextvars import ContextVar
 from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
+from typing import TYPE_CHECKING
 from zExceptions import Forbidden
 from zope.i18n import translate
 import logging
+
+
+if TYPE_CHECKING:
+    from OFS.interfaces import IObjectWillBeMovedEvent
+    from stadtdo.sozialnetz.content.anlage import IAnlage
+    from stadtdo.sozialnetz.content.antrag import IAntrag
+    from stadtdo.sozialnetz.content.person import IPerson
+    from zope.lifecycleevent.interfaces import IObjectAddedEvent
+    from zope.lifecycleevent.interfaces import IObjectModifiedEvent
 
 
 logger = logging.getLogger("stadtdo.sozialnetz.verfahren")
@@ -48,7 +60,7 @@ def freigeben(grund: str) -> Iterator[None]:
         _FREIGABE.reset(token)
 
 
-def _antrag_von(obj):
+def _antrag_von(obj: IAntrag | IPerson | IAnlage) -> IAntrag | None:
     if getattr(obj, "portal_type", None) == "Antrag":
         return obj
     parent = aq_parent(obj)
@@ -57,7 +69,7 @@ def _antrag_von(obj):
     return None
 
 
-def ist_eingefroren(antrag) -> bool:
+def ist_eingefroren(antrag: IAntrag | None) -> bool:
     """True once ``antrag`` left its draft state (submitted, whatever came
     after); a draft and an Antrag without workflow state are not frozen."""
     if antrag is None:
@@ -71,7 +83,9 @@ def ist_eingefroren(antrag) -> bool:
     return state is not None and wf is not None and state != wf.initial_state
 
 
-def _pruefen(obj, antrag, was):
+def _pruefen(
+    obj: IAntrag | IPerson | IAnlage, antrag: IAntrag | None, was: str
+) -> None:
     if not ist_eingefroren(antrag):
         return
     grund = _FREIGABE.get()
@@ -95,19 +109,19 @@ def _pruefen(obj, antrag, was):
     )
 
 
-def geaendert(obj, event):
+def geaendert(obj: IAntrag | IPerson | IAnlage, event: IObjectModifiedEvent) -> None:
     """IObjectModifiedEvent of an Antrag, Person or Anlage."""
     _pruefen(obj, _antrag_von(obj), "geändert")
 
 
-def hinzugefuegt(obj, event):
+def hinzugefuegt(obj: IPerson | IAnlage, event: IObjectAddedEvent) -> None:
     """IObjectAddedEvent of a Person or Anlage: not into a frozen Antrag.
     Only the object added itself is judged, not the children of a copy."""
     if event.object is obj:
         _pruefen(obj, event.newParent, "hinzugefügt")
 
 
-def _ueber_dem_fachbereich(event_object):
+def _ueber_dem_fachbereich(event_object: object) -> bool:
     """The whole database (or the site) is removed: an administrator's
     decision about the database, not a change of one record."""
     return getattr(event_object, "portal_type", None) not in (
@@ -118,7 +132,7 @@ def _ueber_dem_fachbereich(event_object):
     )
 
 
-def entfernt(obj, event):
+def entfernt(obj: IAntrag | IPerson | IAnlage, event: IObjectWillBeMovedEvent) -> None:
     """IObjectWillBeMovedEvent of an Antrag, a Person or an Anlage: no
     removal (no new parent) while the Antrag is frozen. Moves and renames
     are ``content.ortsfest``'s business, adding ``hinzugefuegt``'s."""

@@ -4,25 +4,32 @@ The workflow guard hides the transition while anything is missing; the UI and
 the REST API show the same list of reasons, in German.
 """
 
+from __future__ import annotations
+
 from plone import api
 from plone.dexterity.utils import iterSchemata
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.antrag import IAntrag
+from typing import TYPE_CHECKING
 from zope.i18n import translate
 from zope.interface import Invalid
 from zope.schema import getFieldsInOrder
 import contextlib
 
 
-def _t(msg):
+if TYPE_CHECKING:
+    from stadtdo.sozialnetz.content.person import IPerson
+
+
+def _t(msg: str) -> str:
     return translate(msg, context=api.env.getRequest())
 
 
-def personen(antrag):
+def personen(antrag: IAntrag) -> list[IPerson]:
     return [obj for obj in antrag.objectValues() if obj.portal_type == "Person"]
 
 
-def hindernisse(antrag):
+def hindernisse(antrag: IAntrag) -> list[str]:
     """German reasons why ``antrag`` cannot be submitted yet; empty if it can."""
     reasons = []
     for schema in iterSchemata(antrag):
@@ -39,7 +46,7 @@ def hindernisse(antrag):
                         )
                     )
                 )
-    errors = []
+    errors: list[Invalid] = []
     with contextlib.suppress(Invalid):
         IAntrag.validateInvariants(antrag, errors)
     reasons.extend(_t(error.args[0]) for error in errors)

@@ -2,24 +2,34 @@
 such, a saved version, and the predecessor rule of „Antrag erneut stellen“
 (Anlage 1 Nr. 3)."""
 
+from __future__ import annotations
+
 from plone import api
 from stadtdo.sozialnetz.verfahren import erneut
 from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.verlauf import als_systemschritt_vermerken
+from typing import TYPE_CHECKING
 import logging
+
+
+if TYPE_CHECKING:
+    from Products.DCWorkflow.interfaces import IAfterTransitionEvent
+    from stadtdo.sozialnetz.content.anlage import IAnlage
+    from stadtdo.sozialnetz.content.antrag import IAntrag
+    from stadtdo.sozialnetz.content.person import IPerson
 
 
 logger = logging.getLogger("stadtdo.sozialnetz")
 
 
-def _children(antrag):
+def _children(antrag: IAntrag) -> list[IPerson | IAnlage]:
     return [
         obj for obj in antrag.objectValues() if obj.portal_type in ("Person", "Anlage")
     ]
 
 
-def systemschritte_vermerken(antrag, event):
+def systemschritte_vermerken(antrag: IAntrag, event: IAfterTransitionEvent) -> None:
     """The automatic decision and the archiving are the system's steps in the
     history, not the steps of whoever's request set them off."""
     tdef = event.transition
@@ -29,7 +39,7 @@ def systemschritte_vermerken(antrag, event):
         als_systemschritt_vermerken(antrag, tdef.getId())
 
 
-def save_versions(antrag, event):
+def save_versions(antrag: IAntrag, event: IAfterTransitionEvent) -> None:
     """Save a version of the Antrag and of its Persons and Anlagen at every
     transition, so each state can be shown and compared later."""
     if event.transition is None:
@@ -42,7 +52,7 @@ def save_versions(antrag, event):
         repository.save(obj=obj, comment=comment)
 
 
-def predecessor_rule(antrag, event):
+def predecessor_rule(antrag: IAntrag, event: IAfterTransitionEvent) -> None:
     """A re-application's predecessors stay in force until the re-application
     is approved; then every one of them still in force is archived (a chain
     may pass through a returned Antrag). Every step of the re-application

@@ -8,6 +8,10 @@ them for one Antrag, ``pruefen`` for the whole database; the preview of
 that does not add up.
 """
 
+from __future__ import annotations
+
+from collections.abc import Mapping
+from collections.abc import Sequence
 from plone import api
 from stadtdo.sozialnetz.content.gremien import AGENTUR_ABSCHLUSS
 from stadtdo.sozialnetz.content.gremien import GREMIEN
@@ -15,13 +19,21 @@ from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
 from stadtdo.sozialnetz.verfahren.voten import OFFEN
 from stadtdo.sozialnetz.verfahren.voten import VOTEN
+from typing import Any
+from typing import TYPE_CHECKING
+
+
+if TYPE_CHECKING:
+    from Products.ZCatalog.interfaces import ICatalogBrain
+    from stadtdo.sozialnetz.content.antrag import IAntrag
+    from stadtdo.sozialnetz.content.fachbereich import IDatenbank
 
 
 #: Transitions that record a vote, and the body they record it for.
 VOTUM_SCHRITTE = {g.transition: g.id for g in GREMIEN} | {AGENTUR_ABSCHLUSS: "agentur"}
 
 
-def _historie(antrag):
+def _historie(antrag: IAntrag) -> Sequence[Mapping[str, Any]]:
     return antrag.workflow_history.get(WORKFLOW, ())
 
 
@@ -30,7 +42,7 @@ def _historie(antrag):
 NOTES_UEBERNAHME = "aus_notes_uebernommen"
 
 
-def letztes_votum_im_verlauf(antrag, gremium_id):
+def letztes_votum_im_verlauf(antrag: IAntrag, gremium_id: str) -> str | None:
     """The body's last vote as the workflow history has it (``offen`` if
     none), or None when the vote came with the Notes take-over."""
     for entry in reversed(_historie(antrag)):
@@ -41,7 +53,7 @@ def letztes_votum_im_verlauf(antrag, gremium_id):
     return OFFEN
 
 
-def abweichungen(antrag, brain=None):
+def abweichungen(antrag: IAntrag, brain: ICatalogBrain | None = None) -> list[str]:
     """German descriptions of every mismatch in the record of ``antrag``."""
     result = []
     for entry in _historie(antrag):
@@ -73,7 +85,7 @@ def abweichungen(antrag, brain=None):
     return result
 
 
-def pruefen(datenbank=None):
+def pruefen(datenbank: IDatenbank | None = None) -> list[tuple[str, str, list[str]]]:
     """Check every Antrag; returns ``[(antragsnummer, url, [mismatches])]``
     for the Anträge whose record does not add up. A catalog entry without
     object is skipped (``sozialnetz-pruefen`` reports it as such)."""

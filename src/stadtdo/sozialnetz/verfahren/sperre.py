@@ -11,10 +11,18 @@ Automatic transitions (``beteiligung_genehmigt``/``_abgelehnt``) follow from
 a step and need none.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from Products.CMFCore.WorkflowCore import WorkflowException
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
+from typing import TYPE_CHECKING
 import logging
+
+
+if TYPE_CHECKING:
+    from Products.DCWorkflow.interfaces import IBeforeTransitionEvent
+    from stadtdo.sozialnetz.content.antrag import IAntrag
 
 
 logger = logging.getLogger("stadtdo.sozialnetz.verfahren")
@@ -41,7 +49,7 @@ ENDPUNKT = {
 }
 
 
-def endpunkt(transition_id):
+def endpunkt(transition_id: str) -> str:
     """Where a client records ``transition_id`` with its data."""
     if transition_id.startswith("votum_"):
         gremium = transition_id.removeprefix("votum_")
@@ -56,7 +64,7 @@ class SchrittOhneDaten(WorkflowException):
     """A transition fired past ``verfahren.schritte``; German message."""
 
 
-def nur_ueber_schritte(antrag, event):
+def nur_ueber_schritte(antrag: IAntrag, event: IBeforeTransitionEvent) -> None:
     """IBeforeTransitionEvent: refuse a user step without its ``Schritt``."""
     tdef = event.transition
     if tdef is None or event.workflow.getId() != WORKFLOW:

@@ -1,7 +1,14 @@
 """The Antrag workflow: its id, its states, and facts read from an Antrag's
 workflow history."""
 
+from __future__ import annotations
+
 from datetime import date
+from typing import TYPE_CHECKING
+
+
+if TYPE_CHECKING:
+    from stadtdo.sozialnetz.content.antrag import IAntrag
 
 
 WORKFLOW = "sozialnetz_antrag_workflow"
@@ -20,7 +27,7 @@ STATUS = (
 )
 
 
-def genehmigt_am(antrag):
+def genehmigt_am(antrag: IAntrag) -> date | None:
     """Date of the (last) approval: the automatic ``beteiligung_genehmigt``
     transition, or for an Antrag taken over from Notes its recorded date."""
     for entry in reversed(antrag.workflow_history.get(WORKFLOW, ())):
@@ -30,7 +37,7 @@ def genehmigt_am(antrag):
     return imported if isinstance(imported, date) else None
 
 
-def eingestellt_am(antrag):
+def eingestellt_am(antrag: IAntrag) -> date | None:
     """Date the account was (last) closed (``eingestellt``), or None."""
     for entry in reversed(antrag.workflow_history.get(WORKFLOW, ())):
         if entry.get("review_state") == "eingestellt":
@@ -38,7 +45,7 @@ def eingestellt_am(antrag):
     return None
 
 
-def zustand_seit(antrag, state):
+def zustand_seit(antrag: IAntrag, state: str) -> date | None:
     """Date ``antrag`` (last) entered ``state``, or None."""
     for entry in reversed(antrag.workflow_history.get(WORKFLOW, ())):
         if entry.get("review_state") == state:
@@ -46,7 +53,7 @@ def zustand_seit(antrag, state):
     return None
 
 
-def akteure(antrag, action):
+def akteure(antrag: object, action: str) -> list[str]:
     """The user ids who took the transition ``action`` on ``antrag``, oldest
     first (empty for an object without the Antrag workflow's history)."""
     history = getattr(antrag, "workflow_history", None) or {}
@@ -73,7 +80,7 @@ SYSTEM_KOMMENTARE = {
 }
 
 
-def als_systemschritt_vermerken(antrag, transition_id):
+def als_systemschritt_vermerken(antrag: IAntrag, transition_id: str) -> None:
     """Rewrite the newest history entry of ``antrag`` (just written by
     DCWorkflow for ``transition_id``) as the system's own step: actor
     ``AUTOMATISCH``, no body and vote carried over from the step that set it

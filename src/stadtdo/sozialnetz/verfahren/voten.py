@@ -14,15 +14,27 @@ repeats that request, so neither vote is lost (see tests/workflow/
 test_concurrency.py).
 """
 
+from __future__ import annotations
+
 from BTrees.OOBTree import OOBTree
+from collections.abc import MutableMapping
 from DateTime import DateTime
 from persistent import Persistent
 from persistent.list import PersistentList
 from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.gremien import GREMIEN
+from typing import Any
+from typing import Literal
+from typing import overload
+from typing import TYPE_CHECKING
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
+
+
+if TYPE_CHECKING:
+    from stadtdo.sozialnetz.content.antrag import IAntrag
+    from zope.publisher.interfaces.browser import IBrowserRequest
 
 
 ANNOTATION_KEY = "stadtdo.sozialnetz.voten"
@@ -48,11 +60,26 @@ ANTWORT = "antwort"
 class GremiumVoten(Persistent):
     """All votes and answers concerning one body, oldest first."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.eintraege = PersistentList()
 
 
-def _storage(antrag, *, create=False):
+# ``create=True`` always gives a storage, the lookup alone may find none.
+@overload
+def _storage(
+    antrag: IAntrag, *, create: Literal[True]
+) -> MutableMapping[str, GremiumVoten]: ...
+
+
+@overload
+def _storage(
+    antrag: IAntrag, *, create: bool = False
+) -> MutableMapping[str, GremiumVoten] | None: ...
+
+
+def _storage(
+    antrag: IAntrag, *, create: bool = False
+) -> MutableMapping[str, GremiumVoten] | None:
     annotations = IAnnotations(antrag)
     storage = annotations.get(ANNOTATION_KEY)
     if storage is None and create:
@@ -62,7 +89,7 @@ def _storage(antrag, *, create=False):
     return storage
 
 
-def eintraege(antrag, gremium_id):
+def eintraege(antrag: IAntrag, gremium_id: str) -> list[dict[str, Any]]:
     """All entries (votes and FB answers) for one body, oldest first."""
     storage = _storage(antrag)
     if storage is None or gremium_id not in storage:
@@ -70,7 +97,7 @@ def eintraege(antrag, gremium_id):
     return list(storage[gremium_id].eintraege)
 
 
-def aktuelles_votum(antrag, gremium_id):
+def aktuelles_votum(antrag: IAntrag, gremium_id: str) -> dict[str, Any]:
     """The body's current vote entry, or a synthetic ``offen`` entry."""
     for eintrag in reversed(eintraege(antrag, gremium_id)):
         if eintrag["art"] == "votum":
@@ -84,7 +111,7 @@ def aktuelles_votum(antrag, gremium_id):
     }
 
 
-def offene_rueckfragen(antrag):
+def offene_rueckfragen(antrag: IAntrag) -> list[str]:
     """Ids of the bodies whose latest entry is an unanswered Rückfrage."""
     result = []
     for gremium in GREMIEN:
@@ -98,7 +125,7 @@ def offene_rueckfragen(antrag):
     return result
 
 
-def beteiligung_ergebnis(antrag):
+def beteiligung_ergebnis(antrag: IAntrag) -> str | None:
     """``genehmigt`` once POA and Personalrat both voted Ja; ``abgelehnt``
     once one of them voted Nein and confirmed it as final; else None – and
     None while any body's Rückfrage is unanswered: nothing is decided over an
@@ -114,7 +141,11 @@ def beteiligung_ergebnis(antrag):
     return None
 
 
-def kurzansicht(antrag, request=None, target_language=None):
+def kurzansicht(
+    antrag: IAntrag,
+    request: IBrowserRequest | None = None,
+    target_language: str | None = None,
+) -> list[dict[str, Any]]:
     """The vote table: one row per body in Kurzansicht order.
 
     Labels are translated for ``request`` (default: the current request), or
@@ -122,7 +153,7 @@ def kurzansicht(antrag, request=None, target_language=None):
     """
     request = request if request is not None else api.env.getRequest()
 
-    def t(msgid):
+    def t(msgid: str) -> str:
         return translate(msgid, context=request, target_language=target_language)
 
     rows = []
@@ -148,7 +179,7 @@ def kurzansicht(antrag, request=None, target_language=None):
     return rows
 
 
-def eintragen(antrag, gremium_id, **entry):
+def eintragen(antrag: IAntrag, gremium_id: str, **entry: Any) -> dict[str, Any]:
     """Append a vote or answer entry for ``gremium_id``, by the current user.
 
     Only ``verfahren.schritte`` calls this, right before it fires the

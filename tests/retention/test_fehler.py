@@ -7,6 +7,8 @@ from plone.app.testing import SITE_OWNER_NAME
 from stadtdo.sozialnetz.datenschutz import aufbewahrung as retention
 from stadtdo.sozialnetz.datenschutz.aufbewahrung import ANONYM_NAME
 from stadtdo.sozialnetz.jobs import lauf as jobs
+from stadtdo.sozialnetz.jobs import ueberpruefung
+from stadtdo.sozialnetz.jobs.ausfuehren import Job
 from tests.retention.helpers import art
 from tests.retention.helpers import run
 
@@ -54,7 +56,9 @@ def test_a_failing_job_does_not_stop_the_others(make_antrag, add_person, monkeyp
     def kaputt(today, dry_run=False):
         raise RuntimeError("Digest kaputt")
 
-    monkeypatch.setattr(jobs, "JOBS", (("jahresuebersicht", kaputt), *jobs.JOBS[1:]))
+    monkeypatch.setattr(
+        jobs, "JOBS", (Job("jahresuebersicht", lauf=kaputt), *jobs.JOBS[1:])
+    )
     result = run(HEUTE)
 
     assert [e["job"] for e in art(result, "fehler")] == ["jahresuebersicht"]
@@ -65,7 +69,7 @@ def test_jobs_view_lists_the_failure(make_antrag, add_person, monkeypatch, porta
     def kaputt(today, dry_run=False):
         raise RuntimeError("Digest kaputt")
 
-    monkeypatch.setattr(jobs, "JOBS", (("jahresuebersicht", kaputt),))
+    monkeypatch.setattr(jobs, "JOBS", (Job("jahresuebersicht", lauf=kaputt),))
     request = portal.REQUEST
     request.method = "GET"
     with api.env.adopt_roles(["Manager"]):
@@ -77,14 +81,14 @@ def test_jobs_view_lists_the_failure(make_antrag, add_person, monkeypatch, porta
 def test_one_broken_antrag_does_not_stop_the_yearly_review(antrag_in, monkeypatch):
     kaputt = antrag_in("genehmigt")
     gut = antrag_in("genehmigt")
-    original = jobs._ueberpruefung_faellig
+    original = ueberpruefung._ueberpruefung_faellig
 
     def faellig(antrag, today):
         if antrag.getId() == kaputt.getId():
             raise RuntimeError("kaputter Antrag")
         return original(antrag, today)
 
-    monkeypatch.setattr(jobs, "_ueberpruefung_faellig", faellig)
+    monkeypatch.setattr(ueberpruefung, "_ueberpruefung_faellig", faellig)
     # as the site owner: the review job searches the catalog as the caller
     with api.env.adopt_user(username=SITE_OWNER_NAME):
         result = jobs.run_jobs(today=date.today() + timedelta(days=366))

@@ -176,7 +176,7 @@ def test_report_csv_and_json_hand_on_web_addresses_only(
 
 
 def test_yearly_mail_names_web_addresses_only(hinter_dem_validator, fb10):
-    from stadtdo.sozialnetz.jobs.lauf import _digest_text
+    from stadtdo.sozialnetz.jobs.jahresuebersicht import _digest_text
 
     text = _digest_text(fb10, [hinter_dem_validator], 2026)
     assert hinter_dem_validator.kontoname in text

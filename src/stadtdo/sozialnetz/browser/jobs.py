@@ -11,7 +11,7 @@ so cron calls the running instance over HTTP instead of starting a second
 from datetime import date
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from stadtdo.sozialnetz.jobs.lauf import KEINE_MAIL
+from stadtdo.sozialnetz.jobs.ergebnis import Ergebnis
 from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from stadtdo.sozialnetz.verfahren.pruefung import pruefen
 
@@ -50,47 +50,14 @@ class JobsView(BrowserView):
                 self.request.response.setStatus(400)
                 return "Ungültiges Datum: bitte im Format JJJJ-MM-TT angeben.\n"
             erledigt = run_jobs(today=today, dry_run=True)
-        anonymisierungen = [e for e in erledigt if e["art"] == "anonymisierung"]
-        entwuerfe = [e for e in erledigt if e["art"] == "entwurf_geloescht"]
-        fehler = [e for e in erledigt if e["art"] == "fehler"]
-        mails = [e for e in erledigt if e["art"] not in KEINE_MAIL]
-        zahlen = (
-            f"{len(mails)} Mitteilung(en), {len(anonymisierungen)} Anonymisierung(en)"
+        ergebnis = Ergebnis(
+            datum=today,
+            ausgefuehrt=self.request.method == "POST",
+            eintraege=erledigt,
         )
-        if entwuerfe:
-            zahlen += f", {len(entwuerfe)} gelöschte(r) Entwurf/Entwürfe"
-        if fehler:
-            zahlen += f", {len(fehler)} Fehler"
-        if self.request.method == "POST":
-            kopf = f"Geplante Aufgaben für {today:%d.%m.%Y} ausgeführt: {zahlen}.\n"
-        else:
-            kopf = (
-                f"Vorschau für {today:%d.%m.%Y}: {zahlen} wären fällig. "
-                "Nichts wurde gesendet oder geändert (Ausführen mit POST).\n"
-            )
-        teile = [kopf]
-        if self.request.method != "POST":
-            teile.extend(self.pruefbericht())
-        for eintrag in anonymisierungen:
-            teile.append(
-                f"Anonymisierung: Antrag {eintrag['antragsnummer']}, Person {eintrag['person']}"
-            )
-        for eintrag in entwuerfe:
-            teile.append(f"Entwurf gelöscht: Antrag {eintrag['antragsnummer']}")
-        for eintrag in fehler:
-            teile.append(
-                f"Fehler in {eintrag['job']}: {eintrag['antragsnummer'] or '-'} "
-                f"{eintrag['pfad']} – {eintrag['fehler']}"
-            )
-        for mail in mails:
-            teile.append("=" * 72)
-            teile.append(f"Betreff:    {mail['betreff']}")
-            teile.append(
-                f"Empfänger:  {', '.join(mail['empfaenger']) or '(keine Adresse)'}"
-            )
-            teile.append("")
-            teile.append(mail["text"])
-        return "\n".join(teile).rstrip("\n") + "\n"
+        if ergebnis.ausgefuehrt:
+            return ergebnis.text()
+        return ergebnis.text(self.pruefbericht())
 
     def pruefbericht(self):
         """The consistency check of the record (votes, history, catalog)."""

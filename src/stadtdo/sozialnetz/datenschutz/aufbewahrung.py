@@ -25,7 +25,8 @@ versions. The anonymisation itself is logged on the Antrag
 database file until it is packed (docs/verwaltung.rst,
 "Löschfristen (Aufbewahrung)").
 
-One item that fails is rolled back, logged and reported
+The daily job (``jobs.aufbewahrung``) anonymises each Person in its own
+savepoint: one that fails is rolled back, logged and reported
 (``art == "fehler"``); the others are still anonymised.
 """
 
@@ -41,7 +42,6 @@ from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren.einfrieren import freigeben
 from stadtdo.sozialnetz.verfahren.verlauf import zustand_seit
 import logging
-import transaction
 
 
 logger = logging.getLogger("stadtdo.sozialnetz.retention")
@@ -313,66 +313,3 @@ def fehler(job, error, *, antragsnummer="", pfad=""):
         "pfad": pfad or "",
         "fehler": f"{type(error).__name__}: {error}"[:300],
     }
-
-
-def einzeln(result, job, schritt, obj, *args):
-    """Run ``schritt(obj, *args)`` for one item in its own savepoint and add
-    its entry (if any) to ``result``; a failure is rolled back, logged and
-    added as ``fehler`` instead, so the job goes on with the next item."""
-    savepoint = transaction.savepoint(optimistic=True)
-    try:
-        eintrag = schritt(obj, *args)
-    except Exception as error:
-        zuruecksetzen(savepoint)
-        pfad = "/".join(obj.getPhysicalPath())
-        logger.exception("%s: %s fehlgeschlagen", job, pfad)
-        result.append(
-            fehler(
-                job,
-                error,
-                antragsnummer=getattr(obj, "antragsnummer", "") or "",
-                pfad=pfad,
-            )
-        )
-        return
-    if eintrag is not None:
-        result.append(eintrag)
-
-
-def aufbewahrung(today, *, dry_run=False):
-    """Anonymise every Person whose retention period has passed.
-
-    Each Person is anonymised in its own savepoint: one that fails is rolled
-    back, logged and listed (``art == "fehler"``), the others go on."""
-    catalog = api.portal.get_tool("portal_catalog")
-    result = []
-    for brain in catalog.unrestrictedSearchResults(portal_type="Person"):
-        antragsnummer = ""
-        savepoint = transaction.savepoint(optimistic=True)
-        try:
-            person = brain._unrestrictedGetObject()
-            antrag = aq_parent(person)
-            antragsnummer = getattr(antrag, "antragsnummer", "")
-            if not faellig(person, today):
-                continue
-            eintrag = {
-                "art": "anonymisierung",
-                "antragsnummer": antragsnummer,
-                "person": person.getId(),
-            }
-            if not dry_run:
-                anonymisieren(person, today=today, grund=ende_und_grund(person)[1])
-        except Exception as error:
-            zuruecksetzen(savepoint)
-            logger.exception("Anonymisierung von %s fehlgeschlagen", brain.getPath())
-            result.append(
-                fehler(
-                    "aufbewahrung",
-                    error,
-                    antragsnummer=antragsnummer,
-                    pfad=brain.getPath(),
-                )
-            )
-            continue
-        result.append(eintrag)
-    return result

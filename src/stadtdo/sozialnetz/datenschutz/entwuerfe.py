@@ -13,6 +13,7 @@ from stadtdo.sozialnetz.notifications.recipients import unique
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.settings import einstellung
+from ZODB.POSException import ConflictError
 import logging
 import transaction
 
@@ -107,6 +108,8 @@ def verwaiste_entwuerfe(today, *, dry_run=False):
                     antrag.entwurf_erinnert_am = today
                     antrag.entwurf_erinnert = DateTime().ISO8601()
                 result.append(mail)
+        except ConflictError:
+            raise  # the whole run is retried (jobs.ausfuehren)
         except Exception as error:
             zuruecksetzen(savepoint)
             logger.exception("Entwurf %s: Prüfung fehlgeschlagen", brain.getPath())

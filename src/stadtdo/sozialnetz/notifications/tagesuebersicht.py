@@ -1,5 +1,5 @@
 """The daily overview for reviewers who chose it (``notifications.praeferenzen``),
-part of the daily job (``notifications.jobs.run_jobs``).
+part of the daily jobs (``jobs.register``).
 
 One mail per user listing, for each body the user belongs to and chose
 ``taeglich`` for, what waits for the body:
@@ -19,8 +19,6 @@ for one user is rolled back and reported; the others still get theirs.
 from datetime import date
 from plone import api
 from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
-from stadtdo.sozialnetz.datenschutz.aufbewahrung import fehler
-from stadtdo.sozialnetz.datenschutz.aufbewahrung import zuruecksetzen
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.praeferenzen import alle_mit_uebersicht
 from stadtdo.sozialnetz.notifications.praeferenzen import letzte_uebersicht
@@ -33,11 +31,7 @@ from stadtdo.sozialnetz.verfahren.frist import arbeitstage
 from stadtdo.sozialnetz.verfahren.frist import frist_ab
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from zope.i18n import translate
-import logging
-import transaction
 
-
-logger = logging.getLogger("stadtdo.sozialnetz.jobs")
 
 ART = "tagesuebersicht"
 
@@ -171,8 +165,10 @@ def _fuer(userid, today, brains, tage, dry_run):
     return mail
 
 
-def tagesuebersichten(today, *, dry_run=False):
-    """The daily overviews due on ``today``; sent and recorded unless dry_run."""
+def faellige(today):
+    """``(userid, Anträge, working days)`` of every user who chose the daily
+    overview: the items of the daily job (``jobs.register``); the open
+    Anträge are searched once for all of them."""
     benutzer = alle_mit_uebersicht()
     if not benutzer:
         return []
@@ -182,17 +178,20 @@ def tagesuebersichten(today, *, dry_run=False):
         sort_on="antragsnummer",
     )
     tage = arbeitstage()
-    result = []
-    for userid in benutzer:
-        savepoint = transaction.savepoint(optimistic=True)
-        try:
-            mail = _fuer(userid, today, brains, tage, dry_run)
-        except Exception as error:
-            zuruecksetzen(savepoint)
-            # the summary names no user (personal data); the log does
-            logger.exception("Tägliche Übersicht für %r fehlgeschlagen", userid)
-            result.append(fehler(ART, error))
-            continue
-        if mail is not None:
-            result.append(mail)
-    return result
+    return [(userid, brains, tage) for userid in benutzer]
+
+
+def uebersicht_fuer(eintrag, today, dry_run):
+    """The overview mail of one item of :func:`faellige`, or None; sent and
+    recorded unless dry_run."""
+    userid, brains, tage = eintrag
+    return _fuer(userid, today, brains, tage, dry_run)
+
+
+def ort(eintrag):
+    """The summary of a failure names no user (personal data); the log does."""
+    return "", ""
+
+
+def protokoll(job, eintrag, pfad):
+    return f"Tägliche Übersicht für {eintrag[0]!r} fehlgeschlagen"

@@ -11,7 +11,7 @@ day can only be previewed (``GET @@sozialnetz-jobs?datum=…``).
 
 from datetime import date
 from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
-from stadtdo.sozialnetz.jobs.lauf import KEINE_MAIL
+from stadtdo.sozialnetz.jobs.ergebnis import Ergebnis
 from stadtdo.sozialnetz.jobs.lauf import run_jobs
 
 
@@ -28,32 +28,10 @@ class JobsPost(SozialnetzService):
                 field="datum",
             )
         today = date.today()
-        erledigt = run_jobs(today=today)
+        ergebnis = Ergebnis(
+            datum=today, ausgefuehrt=True, eintraege=run_jobs(today=today)
+        )
         return {
             "@id": f"{self.context.absolute_url()}/@sozialnetz-jobs",
-            "datum": today.isoformat(),
-            "mitteilungen": [
-                {
-                    "art": e["art"],
-                    "betreff": e["betreff"],
-                    "empfaenger": e["empfaenger"],
-                }
-                for e in erledigt
-                if e["art"] not in KEINE_MAIL
-            ],
-            "anonymisierungen": [
-                {"antragsnummer": e["antragsnummer"]}
-                for e in erledigt
-                if e["art"] == "anonymisierung"
-            ],
-            "geloeschte_entwuerfe": [
-                {"antragsnummer": e["antragsnummer"]}
-                for e in erledigt
-                if e["art"] == "entwurf_geloescht"
-            ],
-            "fehler": [
-                {k: e[k] for k in ("job", "antragsnummer", "pfad", "fehler")}
-                for e in erledigt
-                if e["art"] == "fehler"
-            ],
+            **ergebnis.to_json(),
         }

@@ -4,14 +4,14 @@ A named Person of an approved (``genehmigt``) Antrag may stop being there
 for the account. Three triggers flag the Antrag:
 
 - ``aufgabe_beendet``: the Person's task ends (``taetigkeit_bis`` reached);
-  found by the daily job (``notifications.jobs``) on the day, or at once when
+  found by the daily job (``jobs.verantwortung``) on the day, or at once when
   an end date in the past is entered;
-- ``benutzer_geloescht``: the portal user linked to the Person is deleted (PAS ``PrincipalDeleted``: ``plone.api.user.delete``,
-  ``@users`` DELETE, the Users control panel all fire it);
+- ``benutzer_geloescht``: the portal user linked to the Person is deleted
+  (``rechte.mitgliedschaft.KontoEntfernt``, from PAS ``PrincipalDeleted``);
 - ``gruppe_verlassen``: that user is removed from a group of the Antrag's
-  department and belongs to none of them any more (PAS
-  ``PrincipalRemovedFromGroup``: the rights page and ``@rechte-mitglieder``
-  of StA 11, ``@groups`` PATCH, the Groups control panel, acl_users).
+  department and belongs to none of them any more
+  (``rechte.mitgliedschaft.FachbereichVerlassen``, from PAS
+  ``PrincipalRemovedFromGroup``).
 
 A Person is matched to a portal user by its link only (``rechte.konten``:
 set by StA 11 or the directory), never by the account's e-mail address,
@@ -24,7 +24,8 @@ entered (``datenschutz.stichtage``).
 Each trigger is recorded once per Person and reason on the Antrag (annotation
 ``ANNOTATION_KEY``: Person id, reason, day – no name, so the anonymisation
 after the retention period needs nothing here). The head and deputy of the
-department (group ``<fb>-leitung``) are mailed once per Person: a second
+department (group ``<fb>-leitung``) are mailed once per Person
+(``notifications.verantwortung``, off the event ``VerantwortungKlaeren``): a second
 reason for the same Person (e.g. deleted and thereby out of the group, or the
 job running twice) is recorded without another mail.
 
@@ -47,17 +48,11 @@ from datetime import date
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
-from plone.api.exc import CannotGetPortalError
 from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz.content.vokabulare import term_title
-from stadtdo.sozialnetz.notifications.mail import send
-from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
-from stadtdo.sozialnetz.notifications.texts import betreff
-from stadtdo.sozialnetz.notifications.texts import text
-from stadtdo.sozialnetz.rechte.gruppen import fachbereich_group_id
-from stadtdo.sozialnetz.rechte.gruppen import FACHBEREICH_GRUPPEN
 from stadtdo.sozialnetz.rechte.konten import verknuepft_mit
+from stadtdo.sozialnetz.verfahren.interfaces import VerantwortungKlaeren
 from zope.annotation.interfaces import IAnnotations
+from zope.event import notify
 from zope.i18n import translate
 import logging
 
@@ -142,50 +137,17 @@ def _speicher(antrag):
     return speicher
 
 
-def _mail(antrag, neu):
-    """Subject and text of the mail to the head for the newly flagged
-    ``neu`` (list of (person, reason, day))."""
-    zeilen = []
-    for person, grund, tag in neu:
-        funktion = term_title("stadtdo.sozialnetz.Funktionen", person.funktion)
-        eintrag = {"grund": grund, "datum": tag.isoformat()}
-        zeilen.append(
-            f"  - {person.vorname} {person.nachname} ({funktion}, {person.email}): "
-            f"{grund_text(eintrag)}"
-        )
-    einleitung = (
-        "für einen genehmigten Social-Media-Auftritt Ihres Fachbereichs muss die "
-        "Verantwortung geklärt werden: eine benannte verantwortliche Person nimmt "
-        "die Aufgabe nicht mehr wahr.\n\n" + "\n".join(zeilen)
-    )
-    zusatz = (
-        "Was ist zu tun?\n"
-        "Bitte benennen Sie eine neue verantwortliche Person. Dazu öffnet Ihr "
-        "Fachbereich (die Mitarbeiter*innen, die Anträge stellen) den Antrag über "
-        "den Link oben und wählt „Verantwortung übertragen“. Damit wird ein "
-        "erneuter Antrag mit allen bisherigen Angaben angelegt, ohne die "
-        "ausgeschiedene Person. Dort wird die neue verantwortliche Person "
-        "eingetragen und der Antrag eingereicht; Sie genehmigen ihn wie gewohnt. "
-        "Jeder Auftritt braucht mindestens zwei verantwortliche Personen "
-        "(DV § 6).\n"
-        "Bis zur Genehmigung des erneuten Antrags gilt der bisherige Antrag; danach "
-        "wird er archiviert und der Hinweis „Verantwortung klären“ entfällt.\n"
-    )
-    return (
-        betreff(antrag, "Verantwortung klären"),
-        text(antrag, einleitung, zusatz=zusatz),
-    )
-
-
 def markieren(antrag, ausloeser, *, dry_run=False):
     """Flag the approved ``antrag`` for the triggers ``ausloeser`` (list of
     ``(person, reason, day)``) and mail the head about the Persons not
     flagged before.
 
     A trigger already recorded (open) for the Person and reason is skipped.
-    Returns the mail as an entry of the daily job's summary (``art ==
-    "verantwortung"``), or None if nothing new was flagged. ``dry_run``
-    computes the mail without recording or sending anything.
+    The mail is sent by the subscriber of ``VerantwortungKlaeren``
+    (``notifications.verantwortung``). Returns it as an entry of the daily
+    job's summary (``art == "verantwortung"``), or None if nothing new was
+    flagged. ``dry_run`` computes the mail without recording or sending
+    anything.
     """
     if api.content.get_state(antrag) != "genehmigt":
         return None
@@ -204,21 +166,14 @@ def markieren(antrag, ausloeser, *, dry_run=False):
             zu_melden.append((person, grund, tag))
     if not neu:
         return None
-    empfaenger = fachbereich_emails(antrag, "leitung")
     mail = None
     if zu_melden:
-        betreff_, text_ = _mail(antrag, zu_melden)
-        mail = {
-            "art": "verantwortung",
-            "antragsnummer": antrag.antragsnummer,
-            "empfaenger": empfaenger,
-            "betreff": betreff_,
-            "text": text_,
-        }
+        # the mail to the head: notifications.verantwortung
+        ereignis = VerantwortungKlaeren(antrag, zu_melden, dry_run=dry_run)
+        notify(ereignis)
+        mail = ereignis.mitteilung
     if dry_run:
         return mail
-    if mail is not None:
-        mail["empfaenger"] = send(empfaenger, mail["betreff"], mail["text"])
     gesendet_an = list(mail["empfaenger"]) if mail else []
     speicher = _speicher(antrag)
     for person, grund, tag in neu:
@@ -310,106 +265,29 @@ def beendete_aufgaben(antrag, heute):
     ]
 
 
-def aufgaben_pruefen(today, *, dry_run=False):
-    """The daily job: flag every approved Antrag with a Person whose task has
-    ended. Reads the catalog column ``personen_enden`` first and wakes only
-    the Anträge with an end on or before ``today``."""
-    from stadtdo.sozialnetz.datenschutz.aufbewahrung import einzeln
-
-    catalog = api.portal.get_tool("portal_catalog")
-    tag = today.isoformat()
-    result = []
-    for brain in catalog.unrestrictedSearchResults(
-        portal_type="Antrag", review_state="genehmigt"
-    ):
-        enden = getattr(brain, "personen_enden", None)
-        if enden is not None and not any(ende and ende <= tag for ende in enden):
-            continue
-        einzeln(
-            result,
-            "verantwortung",
-            _aufgaben_fuer,
-            brain._unrestrictedGetObject(),
-            today,
-            dry_run,
-        )
-    return result
-
-
-def _aufgaben_fuer(antrag, today, dry_run):
-    ausloeser = beendete_aufgaben(antrag, today)
-    if not ausloeser:
-        return None
-    return markieren(antrag, ausloeser, dry_run=dry_run)
-
-
 # Triggers (b) and (c): the portal user
 
 
-def _datenbank():
-    try:
-        portal = api.portal.get()
-    except CannotGetPortalError:
-        return None
-    from stadtdo.sozialnetz.content.datenbank import DATENBANK_ID
-
-    return portal.get(DATENBANK_ID)
-
-
-def _fachbereich_der_gruppe(datenbank, group_id):
-    for folder in datenbank.objectValues():
-        if folder.portal_type != "Fachbereich" or not getattr(folder, "kuerzel", None):
-            continue
-        for suffix, _titel, _rolle in FACHBEREICH_GRUPPEN:
-            if fachbereich_group_id(folder.kuerzel, suffix) == group_id:
-                return folder
-    return None
-
-
-def gehoert_zum_fachbereich(userid, folder):
-    """True if ``userid`` is in one of the department's groups."""
-    user = api.user.get(userid=userid)
-    if user is None:
-        return False
-    gruppen = set(user.getGroups() or ())
-    return any(
-        fachbereich_group_id(folder.kuerzel, suffix) in gruppen
-        for suffix, _titel, _rolle in FACHBEREICH_GRUPPEN
-    )
-
-
 def benutzer_geloescht(event):
-    """PAS ``PrincipalDeleted``: flag the approved Anträge naming the user."""
-    datenbank = _datenbank()
-    if datenbank is None:
-        return
-    _flaggen(personen_des_kontos(event.principal), BENUTZER_GELOESCHT)
+    """``rechte.mitgliedschaft.KontoEntfernt``: flag the approved Anträge
+    naming the user."""
+    _flaggen(personen_des_kontos(event.userid), BENUTZER_GELOESCHT)
 
 
-def gruppe_verlassen(event):
-    """PAS ``PrincipalRemovedFromGroup``: a user who left every group of a
-    department flags the approved Anträge of that department naming them."""
-    datenbank = _datenbank()
-    if datenbank is None:
-        return
-    folder = _fachbereich_der_gruppe(datenbank, event.group_id)
-    if folder is None or gehoert_zum_fachbereich(event.principal, folder):
-        return
-    pfad = "/".join(folder.getPhysicalPath())
-    _flaggen(personen_des_kontos(event.principal, pfad=pfad), GRUPPE_VERLASSEN)
+def fachbereich_verlassen(event):
+    """``rechte.mitgliedschaft.FachbereichVerlassen``: a user who left every
+    group of a department flags the approved Anträge of that department
+    naming them."""
+    pfad = "/".join(event.fachbereich.getPhysicalPath())
+    _flaggen(personen_des_kontos(event.userid, pfad=pfad), GRUPPE_VERLASSEN)
 
 
-def gruppe_betreten(event):
-    """PAS ``PrincipalAddedToGroup``: back in a group of the department, the
-    flag „left the department“ of the user's Persons there is cleared."""
-    datenbank = _datenbank()
-    if datenbank is None:
-        return
-    folder = _fachbereich_der_gruppe(datenbank, event.group_id)
-    if folder is None:
-        return
-    pfad = "/".join(folder.getPhysicalPath())
-    for antrag, person in personen_des_kontos(event.principal, pfad=pfad):
+def fachbereich_betreten(event):
+    """``rechte.mitgliedschaft.FachbereichBetreten``: back in a group of the
+    department, the flag „left the department“ of the user's Persons there
+    is cleared."""
+    pfad = "/".join(event.fachbereich.getPhysicalPath())
+    for antrag, person in personen_des_kontos(event.userid, pfad=pfad):
         erledigen(antrag, "wieder_im_fachbereich", nur=_ausgetreten(person.getId()))
 
 

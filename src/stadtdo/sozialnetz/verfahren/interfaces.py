@@ -1,6 +1,8 @@
 """Events of the process layer that the layers above subscribe to
 (``notifications`` mails off them; the process layer imports no mail)."""
 
+from collections.abc import Iterable
+from typing import Any
 from zope.interface import Attribute
 from zope.interface import implementer
 from zope.interface.interfaces import IObjectEvent
@@ -21,7 +23,9 @@ class IVerantwortungKlaeren(IObjectEvent):
 
 @implementer(IVerantwortungKlaeren)
 class VerantwortungKlaeren(ObjectEvent):
-    def __init__(self, antrag, neu, *, dry_run=False):
+    def __init__(
+        self, antrag: Any, neu: Iterable[tuple], *, dry_run: bool = False
+    ) -> None:
         super().__init__(antrag)
         self.neu = list(neu)
         self.dry_run = dry_run

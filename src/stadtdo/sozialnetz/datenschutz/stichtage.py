@@ -42,6 +42,7 @@ of an Antrag are set by the system, not entered: a client cannot state them.
 from datetime import date
 from plone import api
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.rechte.trennung import deutsch
 
@@ -192,7 +193,8 @@ def widerruf_fuer_fristen(person):
     if erfasst is None:
         from Acquisition import aq_parent
 
-        for eintrag in getattr(aq_parent(person), "einwilligungen_widerrufen", ()):
+        stand = IDatenschutzstand(aq_parent(person), None)
+        for eintrag in stand.einwilligungen_widerrufen if stand is not None else ():
             if eintrag.get("person") == person.getId() and eintrag.get("zeit"):
                 erfasst = date.fromisoformat(eintrag["zeit"][:10])
     return max(angegeben, erfasst) if erfasst else angegeben

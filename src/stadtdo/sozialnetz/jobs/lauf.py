@@ -36,7 +36,6 @@ again by Zope from the start – and then finds what the first run recorded.
 
 from DateTime import DateTime
 from datetime import date
-from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
 from stadtdo.sozialnetz.content.antrag import plattform_titel
@@ -48,6 +47,7 @@ from stadtdo.sozialnetz.datenschutz.aufbewahrung import fehler
 from stadtdo.sozialnetz.datenschutz.aufbewahrung import zuruecksetzen
 from stadtdo.sozialnetz.datenschutz.entwuerfe import verwaiste_entwuerfe
 from stadtdo.sozialnetz.infrastruktur import idempotenz
+from stadtdo.sozialnetz.jobs.stand import IJobstand
 from stadtdo.sozialnetz.notifications.fristen import faellige_mitteilungen
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
@@ -208,7 +208,7 @@ def _ueberpruefung_faellig(antrag, today):
     jahre = (today - am).days // tage
     if jahre < 1:
         return None
-    erledigt = getattr(antrag, "ueberpruefungen", None) or []
+    erledigt = IJobstand(antrag).ueberpruefungen
     if any(eintrag["runde"] == jahre for eintrag in erledigt):
         return None
     return jahre
@@ -257,9 +257,7 @@ def _ueberpruefung_fuer(antrag, today, dry_run):
     }
     if not dry_run:
         mail["empfaenger"] = send(empfaenger, mail["betreff"], mail["text"])
-        if getattr(antrag, "ueberpruefungen", None) is None:
-            antrag.ueberpruefungen = PersistentList()
-        antrag.ueberpruefungen.append(
+        IJobstand(antrag).ueberpruefung_vermerken(
             {
                 "runde": runde,
                 "zeit": DateTime().ISO8601(),

@@ -54,6 +54,18 @@ PERSON_FELDER = (
     "taetigkeit_bis_vermerkt",
 )
 
+#: the rows of the Verarbeitungsverzeichnis (``verzeichnis.ZWECKE``) this
+#: module reports itself; every other row is kept by a registered store
+#: (``datenschutz.speicher``)
+EIGENE = (
+    *PERSON_FELDER,
+    "benutzer",  # "benutzerkonto" of each Person (rechte.konten)
+    "vermerke",  # einwilligung_widerruf_vermerkt, taetigkeit_bis_vermerkt
+    "antrag.freitext",  # "erwaehnungen"
+    "antrag.antragsteller",  # "aktionen"
+    "verlauf.kommentare",  # "aktionen"
+)
+
 
 class Anfrage:
     """What is searched for: e-mail addresses, names and a user id."""

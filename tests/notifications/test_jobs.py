@@ -5,6 +5,7 @@ from datetime import timedelta
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from stadtdo.sozialnetz.jobs.lauf import run_jobs
+from stadtdo.sozialnetz.jobs.stand import IJobstand
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
 from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am
 from tests.notifications.conftest import addr
@@ -89,7 +90,7 @@ def test_review_reminder_one_year_after_approval(antrag_in, mails):
     assert mails.recipients("Überprüfung der Freiwilligkeit") == addr(
         "leitung", "stellvertretung", "mitarbeiter"
     )
-    assert antrag.ueberpruefungen[0]["runde"] == 1
+    assert IJobstand(antrag).ueberpruefungen[0]["runde"] == 1
 
 
 def test_review_reminder_once_per_year(antrag_in, mails):

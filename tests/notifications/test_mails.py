@@ -1,6 +1,7 @@
 """Who receives which mail at each step (domain.md §5), through MockMailHost."""
 
 from plone import api
+from stadtdo.sozialnetz.notifications.stand import IMitteilungsstand
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
 from stadtdo.sozialnetz.verfahren import schritte
 from tests.notifications.conftest import addr
@@ -116,7 +117,7 @@ def test_genehmigt_informs_everyone_and_orders_unlocking(
         in order.get_content()
     )
     assert "im Auftrag des Personal- und Organisationsamts" in order.get_content()
-    (record,) = antrag.systemhaus_auftraege
+    (record,) = IMitteilungsstand(antrag).systemhaus_auftraege
     assert record["empfaenger"] == [systemhaus]
     assert record["personen"] == ["Mustermann, Erika <erika.mustermann@stadtdo.de>"]
 
@@ -134,7 +135,8 @@ def test_no_order_when_nobody_needs_unlocking(
     vote(antrag, "personalrat", "personalrat", "ja")
     assert systemhaus not in mails.recipients()
     assert (
-        antrag.systemhaus_auftraege[0]["hinweis"] == "Keine Freischaltung erforderlich."
+        IMitteilungsstand(antrag).systemhaus_auftraege[0]["hinweis"]
+        == "Keine Freischaltung erforderlich."
     )
 
 

@@ -7,6 +7,8 @@ from datetime import timedelta
 from plone import api
 from stadtdo.sozialnetz.datenschutz.aufbewahrung import ANONYM_NAME
 from stadtdo.sozialnetz.datenschutz.freitext import ERSATZ
+from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
+from stadtdo.sozialnetz.notifications.stand import IMitteilungsstand
 from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import eintraege
@@ -62,7 +64,7 @@ def test_rejected_antrag_ends_the_task_from_the_decision(
 
     assert eintrag["antragsnummer"] == antrag.antragsnummer
     _alles_geschwaerzt(antrag, person)
-    assert "Antrag abgelehnt" in antrag.anonymisierungen[0]["grund"]
+    assert "Antrag abgelehnt" in IDatenschutzstand(antrag).anonymisierungen[0]["grund"]
     kommentare = [e["kommentar"] for e in eintraege(antrag, "personalrat")]
     kommentare += [e["kommentar"] for e in eintraege(antrag, "agentur")]
     assert not any("Mustermann" in k for k in kommentare)
@@ -121,8 +123,10 @@ def test_person_left_out_of_approved_reapplication_ends_in_the_predecessor(
     person = antrag["person"]
     assert person.nachname == ANONYM_NAME
     assert {v.nachname for v in retrieved_versions(person)} == {ANONYM_NAME}
-    assert "nicht mehr benannt" in antrag.anonymisierungen[0]["grund"]
-    assert "Mustermann" not in str(list(antrag.systemhaus_auftraege))
+    assert (
+        "nicht mehr benannt" in IDatenschutzstand(antrag).anonymisierungen[0]["grund"]
+    )
+    assert "Mustermann" not in str(list(IMitteilungsstand(antrag).systemhaus_auftraege))
     (nachfolger_person,) = [o for o in neu.objectValues() if o.portal_type == "Person"]
     assert nachfolger_person.nachname == "Beispiel"
 
@@ -152,7 +156,7 @@ def test_attachments_are_deleted_once_all_persons_of_a_closed_antrag_are_gone(
     (eintrag,) = art(run(NACH_FRIST), "anonymisierung")
 
     assert [o.portal_type for o in antrag.objectValues()] == ["Person"]
-    assert antrag.anonymisierungen[0]["anlagen_geloescht"] == 1
+    assert IDatenschutzstand(antrag).anonymisierungen[0]["anlagen_geloescht"] == 1
 
 
 def test_attachments_of_a_running_account_stay(antrag_in):

@@ -4,6 +4,7 @@ versions; the versions of a deleted Person are purged (Anlage 1 Nr. 1)."""
 from datetime import date
 from datetime import timedelta
 from plone import api
+from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from tests.retention.helpers import art
 from tests.retention.helpers import history_id
 from tests.retention.helpers import run
@@ -28,7 +29,9 @@ def test_abandoned_draft_is_reminded_of_before_it_is_deleted(make_antrag, add_pe
     assert mail["antragsnummer"] == antrag.antragsnummer
     assert "Entwurf wird gelöscht" in mail["betreff"]
     assert mail["empfaenger"]
-    assert antrag.entwurf_erinnert_am == HEUTE + timedelta(days=FRIST - VORLAUF)
+    assert IDatenschutzstand(antrag).entwurf_erinnert_am == HEUTE + timedelta(
+        days=FRIST - VORLAUF
+    )
     assert art(run(HEUTE + timedelta(days=FRIST - 1)), "entwurf_erinnerung") == []
 
 
@@ -62,7 +65,8 @@ def test_draft_touched_after_the_reminder_is_kept(make_antrag, add_person, fb10)
     antrag = make_antrag()
     add_person(antrag)
     run(HEUTE + timedelta(days=FRIST - VORLAUF))
-    antrag.entwurf_erinnert_am = HEUTE - timedelta(days=1)  # then edited today
+    # then edited today
+    IDatenschutzstand(antrag).setzen("entwurf_erinnert_am", HEUTE - timedelta(days=1))
     assert art(run(HEUTE + timedelta(days=FRIST)), "entwurf_geloescht") == []
     assert antrag.getId() in fb10.objectIds()
 

@@ -8,7 +8,10 @@ from datetime import timedelta
 from plone import api
 from stadtdo.sozialnetz.datenschutz.aufbewahrung import ANONYM_EMAIL
 from stadtdo.sozialnetz.datenschutz.aufbewahrung import ANONYM_NAME
+from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.jobs.lauf import run_jobs
+from stadtdo.sozialnetz.notifications.stand import IMitteilungsstand
+from stadtdo.sozialnetz.notifications.stand import Mitteilungsstand
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
 import pytest
 
@@ -77,7 +80,7 @@ def test_person_is_anonymised_in_every_stored_version(beendet):
 
 def test_old_name_is_gone_from_catalog_and_systemhaus_orders(beendet):
     catalog = api.portal.get_tool("portal_catalog")
-    assert "Mustermann" in str(list(beendet.systemhaus_auftraege))
+    assert "Mustermann" in str(list(IMitteilungsstand(beendet).systemhaus_auftraege))
     assert len(catalog.unrestrictedSearchResults(SearchableText="Mustermann")) == 1
 
     _run(ENDE + timedelta(days=FRIST))
@@ -85,16 +88,18 @@ def test_old_name_is_gone_from_catalog_and_systemhaus_orders(beendet):
     assert len(catalog.unrestrictedSearchResults(SearchableText="Mustermann")) == 0
     (brain,) = catalog.unrestrictedSearchResults(portal_type="Person")
     assert brain.Title == ANONYM_NAME
-    assert "Mustermann" not in str(list(beendet.systemhaus_auftraege))
+    assert "Mustermann" not in str(
+        list(IMitteilungsstand(beendet).systemhaus_auftraege)
+    )
     for version in _retrieved_versions(beendet):
         assert "Mustermann" not in str(
-            list(getattr(version, "systemhaus_auftraege", None) or [])
+            list(Mitteilungsstand(version).systemhaus_auftraege)
         )
 
 
 def test_anonymisation_is_logged_on_the_antrag_without_the_name(beendet):
     _run(ENDE + timedelta(days=FRIST))
-    (eintrag,) = beendet.anonymisierungen
+    (eintrag,) = IDatenschutzstand(beendet).anonymisierungen
     assert eintrag["person"] == "person"
     assert eintrag["versionen"] >= 3
     assert "Anlage 1 Nr. 1" in eintrag["grund"]
@@ -124,14 +129,14 @@ def test_preview_changes_nothing(beendet):
     assert {v.nachname for v in _retrieved_versions(beendet["person"])} == {
         "Mustermann"
     }
-    assert getattr(beendet, "anonymisierungen", None) is None
+    assert IDatenschutzstand(beendet).anonymisierungen == ()
 
 
 def test_running_again_does_nothing(beendet):
     heute = ENDE + timedelta(days=FRIST)
     _run(heute)
     assert _anonymisierungen(_run(heute + timedelta(days=1))) == []
-    assert len(beendet.anonymisierungen) == 1
+    assert len(IDatenschutzstand(beendet).anonymisierungen) == 1
 
 
 def test_person_with_ongoing_task_is_kept(antrag_in):

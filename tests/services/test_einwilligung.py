@@ -6,6 +6,7 @@ from datetime import date
 from datetime import timedelta
 from plone import api
 from stadtdo.sozialnetz.datenschutz.aufbewahrung import ANONYM_NAME
+from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from tests.services.test_rest_process import api_as  # noqa: F401 (fixture)
 import pytest
@@ -63,7 +64,10 @@ def test_withdrawal_is_shown_mailed_and_ends_the_task(
     with api.env.adopt_roles(["Manager"]):
         run_jobs(today=date.today() + timedelta(days=180))
     assert antrag["person"].nachname == ANONYM_NAME
-    assert "Einwilligung widerrufen" in antrag.anonymisierungen[0]["grund"]
+    assert (
+        "Einwilligung widerrufen"
+        in IDatenschutzstand(antrag).anonymisierungen[0]["grund"]
+    )
 
 
 def test_classic_ui_button_records_the_withdrawal(browser_as, antrag_in):

@@ -6,6 +6,7 @@ the consent, before the Antrag or in the future – through REST and the page.""
 from DateTime import DateTime
 from datetime import date
 from datetime import timedelta
+from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.verfahren import verantwortung
 from tests.retention.helpers import FRIST
 from tests.retention.helpers import run
@@ -43,7 +44,7 @@ def _unveraendert(antrag):
     person = antrag["person"]
     assert getattr(person, "einwilligung_widerrufen_am", None) is None
     assert getattr(person, "einwilligung_widerruf_vermerkt", None) is None
-    assert getattr(antrag, "einwilligungen_widerrufen", None) is None
+    assert IDatenschutzstand(antrag).einwilligungen_widerrufen == ()
 
 
 def _vorschau(request_factory, tag):
@@ -112,7 +113,7 @@ def test_backdated_withdrawal_counts_from_the_day_it_was_recorded(
     assert person.einwilligung_widerrufen_am == ZURUECKDATIERT
     assert person.einwilligung_widerruf_vermerkt["am"] == HEUTE.isoformat()
     assert person.einwilligung_widerruf_vermerkt["von"] == "leitung"
-    (eintrag,) = alt.einwilligungen_widerrufen
+    (eintrag,) = IDatenschutzstand(alt).einwilligungen_widerrufen
     assert eintrag["datum"] == ZURUECKDATIERT.isoformat()
     assert eintrag["vermerkt_am"] == HEUTE.isoformat()
 

@@ -13,6 +13,7 @@ from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.content.vokabulare import term_title
 from stadtdo.sozialnetz.datenschutz import stichtage
+from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.rechte import trennung
 from stadtdo.sozialnetz.verfahren import erneut
@@ -242,7 +243,7 @@ class AntragView(DefaultView):
                     "kommentar": entry.get("comments") or "",
                 }
             )
-        for eintrag in getattr(self.context, "anonymisierungen", None) or ():
+        for eintrag in IDatenschutzstand(self.context).anonymisierungen:
             zeit = DateTime(eintrag["zeit"])
             entries.append(
                 {

@@ -16,13 +16,14 @@ Drafts that nobody touches end too (``datenschutz.entwuerfe``).
 
 After the retention period of the control panel the Person's name and
 e-mail are anonymised (and its link to a user account removed) – in the item, in every version CMFEditions stored of
-it, in the Systemhaus orders, in the catalog, and wherever the name was
+it, in every registered store of personal data (``datenschutz.speicher``,
+e.g. the Systemhaus orders), in the catalog, and wherever the name was
 written in free text or comments of the Antrag and its versions
 (``datenschutz.freitext``). Once every Person of a closed Antrag is
 anonymised, its Anlagen (which may carry names) are deleted with their
 versions. The anonymisation itself is logged on the Antrag
-(``anonymisierungen``), without the name. The old values stay in the
-database file until it is packed (docs/verwaltung.rst,
+(``stand.Datenschutzstand.anonymisierungen``), without the name. The old
+values stay in the database file until it is packed (docs/verwaltung.rst,
 "Löschfristen (Aufbewahrung)").
 
 The daily job (``jobs.aufbewahrung``) anonymises each Person in its own
@@ -34,10 +35,11 @@ from Acquisition import aq_parent
 from DateTime import DateTime
 from datetime import date
 from datetime import timedelta
-from persistent.list import PersistentList
 from plone import api
 from stadtdo.sozialnetz.datenschutz import freitext
+from stadtdo.sozialnetz.datenschutz import speicher
 from stadtdo.sozialnetz.datenschutz import stichtage
+from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren.einfrieren import freigeben
 from stadtdo.sozialnetz.verfahren.verlauf import zustand_seit
@@ -180,19 +182,6 @@ def _scrub(obj):
         obj.benutzer_verknuepft = None
 
 
-def _scrub_systemhaus(antrag, email):
-    """Replace the Person in the Systemhaus orders recorded on ``antrag``."""
-    auftraege = getattr(antrag, "systemhaus_auftraege", None)
-    if not auftraege or not email:
-        return
-    for auftrag in auftraege:
-        auftrag["personen"] = [
-            f"{ANONYM_NAME} <{ANONYM_EMAIL}>" if email in eintrag else eintrag
-            for eintrag in auftrag["personen"]
-        ]
-    auftraege._p_changed = True
-
-
 def namensmuster(person):
     """The pattern that finds ``person``'s name in free text."""
     return freitext.muster(
@@ -220,13 +209,13 @@ def _anlagen_loeschen(antrag):
 
 def _antrag_schwaerzen(antrag, pattern, *, email=None):
     """Replace the name in ``antrag`` and its stored versions (and, with
-    ``email``, in their Systemhaus orders); reindex it."""
+    ``email``, in the registered stores of personal data, e.g. the Systemhaus
+    orders); reindex it."""
     if email:
-        _scrub_systemhaus(antrag, email)
+        for store in speicher.alle():
+            store.anonymisieren(antrag, email=email, muster=pattern)
     freitext.schwaerzen(antrag, pattern)
     for stored in gespeicherte_versionen(antrag):
-        if email:
-            _scrub_systemhaus(stored, email)
         freitext.schwaerzen(stored, pattern)
         stored._p_changed = True
     antrag.reindexObject()
@@ -275,8 +264,6 @@ def anonymisieren(person, *, today=None, grund=None):
     for verwandt in _verwandte_ohne(antrag, schluessel):
         _antrag_schwaerzen(verwandt, pattern)
 
-    if getattr(antrag, "anonymisierungen", None) is None:
-        antrag.anonymisierungen = PersistentList()
     eintrag = {
         "zeit": DateTime().ISO8601(),
         "person": person.getId(),
@@ -285,7 +272,7 @@ def anonymisieren(person, *, today=None, grund=None):
         + (f": {GRUENDE[grund]}" if grund in GRUENDE else ""),
     }
     eintrag["anlagen_geloescht"] = _anlagen_loeschen(antrag)
-    antrag.anonymisierungen.append(eintrag)
+    IDatenschutzstand(antrag).anonymisierung_vermerken(eintrag)
     logger.info(
         "%s/%s anonymisiert (%d Versionen)",
         antrag.antragsnummer,

@@ -8,9 +8,10 @@ collects, unrestricted (the caller's right is checked by the permission
 - the Person items with all their stored versions,
 - mentions in the free text and comments of Anträge and Persons, and in
   their stored versions,
-- the Systemhaus orders naming the person,
-- the mails recorded as sent to the person (January digest, yearly review),
-- the incident reports filed by or mentioning the person (their content only
+- what every registered store of personal data keeps about the person
+  (``datenschutz.speicher``): the Systemhaus orders naming the person, the
+  mails recorded as sent to the person (January digest, yearly review), the
+  incident reports filed by or mentioning the person (their content only
   for those who may read the reports, DV § 5; others see date and number),
 - for a user id: the Persons linked to the account by StA 11 or the
   directory (``rechte.konten``; never by the account's e-mail or name, which
@@ -26,11 +27,12 @@ Anonymised data carry no name any more and are therefore not found.
 from datetime import date
 from plone import api
 from stadtdo.sozialnetz.datenschutz import freitext
-from stadtdo.sozialnetz.notifications import praeferenzen
+from stadtdo.sozialnetz.datenschutz import speicher
 from stadtdo.sozialnetz.rechte.konten import verknuepft_mit
 from stadtdo.sozialnetz.rechte.konten import verknuepfung
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import ANNOTATION_KEY as VOTEN_KEY
+from typing import Any
 from zope.annotation.interfaces import IAnnotations
 import re
 
@@ -53,6 +55,18 @@ PERSON_FELDER = (
     "taetigkeit_bis_vermerkt",
 )
 
+#: the rows of the Verarbeitungsverzeichnis (``verzeichnis.ZWECKE``) this
+#: module reports itself; every other row is kept by a registered store
+#: (``datenschutz.speicher``)
+EIGENE = (
+    *PERSON_FELDER,
+    "benutzer",  # "benutzerkonto" of each Person (rechte.konten)
+    "vermerke",  # einwilligung_widerruf_vermerkt, taetigkeit_bis_vermerkt
+    "antrag.freitext",  # "erwaehnungen"
+    "antrag.antragsteller",  # "aktionen"
+    "verlauf.kommentare",  # "aktionen"
+)
+
 
 class Anfrage:
     """What is searched for: e-mail addresses, names and a user id."""
@@ -60,17 +74,16 @@ class Anfrage:
     def __init__(self, text):
         self.text = (text or "").strip()
         self.emails, self.namen, self.userid = set(), set(), None
+        # set by ``auskunft`` for the stores (``datenschutz.speicher``)
+        self.datenbank, self.antraege, self.pattern = None, [], None
         user = api.user.get(userid=self.text) if self.text else None
         if user is not None:
             # the account's e-mail and full name are properties its user can
             # edit: they find nothing; the Persons linked to the account do,
             # and an address the directory supplies (its users cannot edit it)
             self.userid = user.getId()
-            from stadtdo.sozialnetz.verzeichnis.abgleich import verzeichnis_email
-
-            email = verzeichnis_email(self.userid)
-            if email:
-                self.emails.add(email.lower())
+            for store in speicher.alle():
+                self.emails.update(e.lower() for e in store.adressen(self.userid))
         elif "@" in self.text:
             self.emails.add(self.text.lower())
         elif self.text:
@@ -187,73 +200,6 @@ def _erwaehnungen(obj, antrag, pattern):
     ]
 
 
-def _vorfallmeldungen(datenbank, anfrage, pattern):
-    from stadtdo.sozialnetz.vorfall import DOWNLOAD_SAVED_INPUT
-    from stadtdo.sozialnetz.vorfall import formular
-
-    form = formular(datenbank)
-    if form is None:
-        return []
-    # read the stored rows directly: easyform's action creates the storage
-    # on first access, and a report must write nothing
-    gespeichert = (getattr(form, "_inputStorage", None) or {}).get("meldungen")
-    if not gespeichert:
-        return []
-    darf_lesen = api.user.has_permission(DOWNLOAD_SAVED_INPUT, obj=form)
-    result = []
-    for key, zeile in gespeichert.items():
-        werte = dict(zeile) if isinstance(zeile, dict) else {}
-        von = werte.get("gemeldet_von")
-        mail = (werte.get("replyto") or "").lower()
-        text = " ".join(str(v) for v in werte.values())
-        if not (
-            (anfrage.userid and von == anfrage.userid)
-            or (mail and mail in anfrage.emails)
-            or (pattern is not None and pattern.search(text))
-        ):
-            continue
-        eintrag = {"meldung": str(key), "zeit": str(werte.get("dt") or "")}
-        eintrag["felder"] = (
-            {k: str(v) for k, v in werte.items()}
-            if darf_lesen
-            else "nur für die Berechtigungsverwaltung lesbar (DV § 5)"
-        )
-        result.append(eintrag)
-    return result
-
-
-def _mitteilungen(datenbank, antraege, anfrage):
-    from stadtdo.sozialnetz.jobs.lauf import DIGEST_KEY
-
-    result = []
-    if not anfrage.emails:
-        return result
-    for folder in datenbank.objectValues():
-        if folder.portal_type != "Fachbereich":
-            continue
-        for jahr, versand in IAnnotations(folder).get(DIGEST_KEY, {}).items():
-            if anfrage.emails & {e.lower() for e in versand.get("empfaenger", ())}:
-                result.append(
-                    {
-                        "art": "jahresuebersicht",
-                        "fachbereich": folder.Title(),
-                        "jahr": jahr,
-                        "zeit": versand.get("zeit"),
-                    }
-                )
-    for antrag in antraege:
-        for eintrag in getattr(antrag, "ueberpruefungen", None) or ():
-            if anfrage.emails & {e.lower() for e in eintrag.get("empfaenger", ())}:
-                result.append(
-                    {
-                        "art": "ueberpruefung",
-                        "antragsnummer": antrag.antragsnummer,
-                        "zeit": eintrag.get("zeit"),
-                    }
-                )
-    return result
-
-
 def _als_benutzer(antraege, userid):
     """Steps, votes and Anträge of the user ``userid``."""
     from stadtdo.sozialnetz.rechte.protokoll import eintraege
@@ -308,47 +254,42 @@ def auskunft(datenbank, anfrage_text):
                 personen.append(_person(kind, antrag))
     anfrage.personen_uebernehmen(treffer)
     pattern = anfrage.muster(treffer)
-    erwaehnungen, auftraege = [], []
+    erwaehnungen = []
     for antrag in antraege:
         erwaehnungen.extend(_erwaehnungen(antrag, antrag, pattern))
         for kind in antrag.objectValues():
             if kind.portal_type == "Person":
                 erwaehnungen.extend(_erwaehnungen(kind, antrag, pattern))
-        for auftrag in getattr(antrag, "systemhaus_auftraege", None) or ():
-            genannt = [
-                p for p in auftrag.get("personen", ()) if pattern and pattern.search(p)
-            ]
-            if genannt:
-                auftraege.append(
-                    {
-                        "antragsnummer": antrag.antragsnummer,
-                        "zeit": auftrag.get("zeit"),
-                        "personen": genannt,
-                        "hinweis": auftrag.get("hinweis", ""),
-                    }
-                )
-    result = {
+    result: dict[str, Any] = {
         "anfrage": anfrage.text,
         "erstellt": date.today().isoformat(),
         "benutzerkonto": None,
         "personen": personen,
         "erwaehnungen": erwaehnungen,
-        "systemhaus_auftraege": auftraege,
-        "mitteilungen": _mitteilungen(datenbank, antraege, anfrage),
-        "vorfallmeldungen": _vorfallmeldungen(datenbank, anfrage, pattern),
+        "systemhaus_auftraege": [],
+        "mitteilungen": [],
+        "vorfallmeldungen": [],
         "aktionen": [],
         "rechteprotokoll": [],
     }
     if anfrage.userid:
         user = api.user.get(userid=anfrage.userid)
-        datum, zeit = praeferenzen.letzte_uebersicht(anfrage.userid)
         result["benutzerkonto"] = {
             "userid": anfrage.userid,
             "fullname": user.getProperty("fullname") or "",
             "email": user.getProperty("email") or "",
-            "benachrichtigungen": praeferenzen.praeferenzen(anfrage.userid),
-            "letzte_tagesuebersicht": zeit.isoformat() if zeit else None,
         }
+    anfrage.datenbank, anfrage.antraege, anfrage.pattern = datenbank, antraege, pattern
+    for store in speicher.alle():
+        teil = store.auskunft(anfrage)
+        if not teil or store.abschnitt is None:
+            continue
+        if isinstance(teil, dict):
+            if result[store.abschnitt] is not None:
+                result[store.abschnitt].update(teil)
+        else:
+            result[store.abschnitt].extend(teil)
+    if anfrage.userid:
         result["aktionen"], result["rechteprotokoll"] = _als_benutzer(
             antraege, anfrage.userid
         )

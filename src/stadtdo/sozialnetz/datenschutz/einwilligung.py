@@ -13,9 +13,9 @@ the Antrag (without the name). Called through ``verfahren.schritte``.
 
 from Acquisition import aq_parent
 from datetime import date
-from persistent.list import PersistentList
 from plone import api
 from stadtdo.sozialnetz.datenschutz import stichtage
+from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
@@ -57,9 +57,7 @@ def widerruf_vermerken(person, *, datum=None):
         "wer": vermerk["von"],
         "zeit": vermerk["zeit"],
     }
-    if getattr(antrag, "einwilligungen_widerrufen", None) is None:
-        antrag.einwilligungen_widerrufen = PersistentList()
-    antrag.einwilligungen_widerrufen.append(eintrag)
+    IDatenschutzstand(antrag).widerruf_vermerken(eintrag)
     send(
         fachbereich_emails(antrag, "leitung"),
         betreff(antrag, "Einwilligung widerrufen"),

@@ -7,6 +7,7 @@ it is still untouched."""
 from DateTime import DateTime
 from datetime import timedelta
 from plone import api
+from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
 from stadtdo.sozialnetz.notifications.recipients import unique
@@ -30,7 +31,7 @@ def zuletzt_bearbeitet(antrag):
 def _erinnert_am(antrag):
     """The day of the reminder for the draft's current state, or None (a
     reminder before the last change does not count)."""
-    erinnert = getattr(antrag, "entwurf_erinnert_am", None)
+    erinnert = IDatenschutzstand(antrag).entwurf_erinnert_am
     if erinnert is None or erinnert < zuletzt_bearbeitet(antrag):
         return None
     return erinnert
@@ -105,8 +106,9 @@ def verwaiste_entwuerfe(today, *, dry_run=False):
                     mail["empfaenger"] = send(
                         mail["empfaenger"], mail["betreff"], mail["text"]
                     )
-                    antrag.entwurf_erinnert_am = today
-                    antrag.entwurf_erinnert = DateTime().ISO8601()
+                    IDatenschutzstand(antrag).entwurf_erinnert(
+                        today, DateTime().ISO8601()
+                    )
                 result.append(mail)
         except ConflictError:
             raise  # the whole run is retried (jobs.ausfuehren)

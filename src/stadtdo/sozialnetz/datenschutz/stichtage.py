@@ -45,6 +45,7 @@ from collections.abc import Mapping
 from datetime import date
 from plone import api
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.rechte.trennung import deutsch
 from typing import Any
@@ -208,7 +209,8 @@ def widerruf_fuer_fristen(person: IPerson) -> date | None:
     if erfasst is None:
         from Acquisition import aq_parent
 
-        for eintrag in getattr(aq_parent(person), "einwilligungen_widerrufen", ()):
+        stand = IDatenschutzstand(aq_parent(person), None)
+        for eintrag in stand.einwilligungen_widerrufen if stand is not None else ():
             if eintrag.get("person") == person.getId() and eintrag.get("zeit"):
                 erfasst = date.fromisoformat(eintrag["zeit"][:10])
     return max(angegeben, erfasst) if erfasst else angegeben

@@ -2,10 +2,10 @@
 to confirm that every Person still consents – once per Antrag and year."""
 
 from DateTime import DateTime
-from persistent.list import PersistentList
 from plone import api
 from stadtdo.sozialnetz.jobs.ergebnis import Mitteilung
 from stadtdo.sozialnetz.jobs.jahresuebersicht import _personen
+from stadtdo.sozialnetz.jobs.stand import IJobstand
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
 from stadtdo.sozialnetz.notifications.recipients import unique
@@ -24,7 +24,7 @@ def _ueberpruefung_faellig(antrag, today):
     jahre = (today - am).days // tage
     if jahre < 1:
         return None
-    erledigt = getattr(antrag, "ueberpruefungen", None) or []
+    erledigt = IJobstand(antrag).ueberpruefungen
     if any(eintrag["runde"] == jahre for eintrag in erledigt):
         return None
     return jahre
@@ -64,9 +64,7 @@ def _ueberpruefung_fuer(antrag, today, dry_run):
     )
     if not dry_run:
         mail.empfaenger = send(empfaenger, mail.betreff, mail.text)
-        if getattr(antrag, "ueberpruefungen", None) is None:
-            antrag.ueberpruefungen = PersistentList()
-        antrag.ueberpruefungen.append(
+        IJobstand(antrag).ueberpruefung_vermerken(
             {
                 "runde": runde,
                 "zeit": DateTime().ISO8601(),

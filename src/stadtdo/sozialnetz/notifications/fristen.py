@@ -13,11 +13,11 @@ the deadline, an escalation any day after it.
 """
 
 from DateTime import DateTime
-from persistent.list import PersistentList
 from plone import api
 from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import gremium_emails
+from stadtdo.sozialnetz.notifications.stand import IMitteilungsstand
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.settings import einstellung
@@ -39,14 +39,12 @@ ESKALATION = "eskalation"
 def _gesendet(antrag, gremium_id, seit, art):
     return any(
         (e["gremium"], e["faellig_seit"], e["art"]) == (gremium_id, seit, art)
-        for e in getattr(antrag, "frist_mitteilungen", None) or ()
+        for e in IMitteilungsstand(antrag).frist_mitteilungen
     )
 
 
 def _vermerken(antrag, gremium_id, seit, art, empfaenger):
-    if getattr(antrag, "frist_mitteilungen", None) is None:
-        antrag.frist_mitteilungen = PersistentList()
-    antrag.frist_mitteilungen.append(
+    IMitteilungsstand(antrag).frist_vermerken(
         {
             "gremium": gremium_id,
             "faellig_seit": seit,
@@ -89,7 +87,7 @@ def _mail(antrag, gremium, art, frist, empfaenger):
 
 def faellige_mitteilungen(today, *, dry_run=False):
     """The reminders and escalations due on ``today``; sent and recorded on
-    the Antrag (``frist_mitteilungen``) unless ``dry_run``."""
+    the Antrag (``stand.Mitteilungsstand``) unless ``dry_run``."""
     vorher = einstellung("erinnerung_arbeitstage_vorher")
     result = []
     brains = api.content.find(

@@ -2,16 +2,16 @@
 the personal unlocking of the platform's web pages for the named users.
 
 The order is mailed on behalf of the POA (Reply-To: the POA) and recorded on
-the Antrag (``systemhaus_auftraege``), so the record shows when it went out,
-to whom and for whom.
+the Antrag (``stand.Mitteilungsstand.systemhaus_auftraege``), so the record
+shows when it went out, to whom and for whom.
 """
 
 from DateTime import DateTime
-from persistent.list import PersistentList
 from stadtdo.sozialnetz.content.antrag import plattform_titel
 from stadtdo.sozialnetz.content.vokabulare import term_title
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import gremium_emails
+from stadtdo.sozialnetz.notifications.stand import IMitteilungsstand
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.settings import einstellung
@@ -32,12 +32,8 @@ def freizuschaltende_personen(antrag):
 
 
 def _record(antrag, **entry):
-    auftraege = getattr(antrag, "systemhaus_auftraege", None)
-    if auftraege is None:
-        auftraege = antrag.systemhaus_auftraege = PersistentList()
     entry["zeit"] = DateTime().ISO8601()
-    auftraege.append(entry)
-    return entry
+    return IMitteilungsstand(antrag).auftrag_vermerken(entry)
 
 
 def systemhaus_beauftragen(antrag):

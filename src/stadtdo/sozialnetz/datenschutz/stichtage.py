@@ -167,6 +167,12 @@ def uebernehmen(alt, neu):
         neu.taetigkeit_bis_vermerkt = dict(eintrag)
 
 
+def kopie_vermerken(neu, event):
+    """Subscriber (``verfahren.interfaces.IKopieAngelegt`` of a Person): the
+    copy in a re-application keeps the day its end was entered."""
+    uebernehmen(event.alt, neu)
+
+
 def taetigkeit_endet_fuer_fristen(person):
     """The day the retention clock of the end of the task starts: the later
     of the stated end and the day it was entered; None without an end."""

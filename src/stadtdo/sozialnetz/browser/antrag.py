@@ -12,6 +12,7 @@ from stadtdo.sozialnetz.content.antrag import IAntrag
 from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.content.vokabulare import term_title
+from stadtdo.sozialnetz.datenschutz import einwilligung
 from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.verfahren import erneut
@@ -453,7 +454,7 @@ class AntragAktion(BrowserView):
                 raise AktionAbgelehnt(
                     translate(_("Unbekannte Person."), context=self.request)
                 )
-            schritte.einwilligung_widerrufen(
+            einwilligung.widerruf_vermerken(
                 person, datum=stichtage.datum_lesen(form.get("datum"))
             )
             return _(

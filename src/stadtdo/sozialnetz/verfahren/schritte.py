@@ -384,14 +384,6 @@ def _votum(antrag, gremium, votum, kommentar, endgueltig):
     return entry
 
 
-def einwilligung_widerrufen(person, *, datum=None):
-    """Record that ``person`` withdrew consent (DV § 2); not a workflow step.
-    See ``datenschutz.einwilligung``."""
-    from stadtdo.sozialnetz.datenschutz.einwilligung import widerruf_vermerken
-
-    return widerruf_vermerken(person, datum=datum)
-
-
 # The system
 
 

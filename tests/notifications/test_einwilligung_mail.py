@@ -2,14 +2,14 @@
 re-apply without the Person (DV § 2)."""
 
 from plone import api
-from stadtdo.sozialnetz.verfahren import schritte
+from stadtdo.sozialnetz.datenschutz import einwilligung
 
 
 def test_head_is_asked_to_reapply(antrag_in, mails):
     antrag = antrag_in("genehmigt")
     mails.clear()
     with api.env.adopt_user(username="sta11"):
-        schritte.einwilligung_widerrufen(antrag["person"])
+        einwilligung.widerruf_vermerken(antrag["person"])
     gesendet = [m for m in mails.all() if "Einwilligung widerrufen" in m["Subject"]]
     assert gesendet  # one mail per head and deputy
     for mail in gesendet:

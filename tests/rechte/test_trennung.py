@@ -5,7 +5,7 @@ can ask ``votum_unvereinbar`` before recording a vote."""
 
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from stadtdo.sozialnetz.rechte.trennung import votum_unvereinbar
+from stadtdo.sozialnetz.verfahren.trennung import votum_unvereinbar
 from tests.rechte.conftest import mitglied
 import pytest
 import transaction

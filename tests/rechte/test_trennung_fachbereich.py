@@ -7,8 +7,8 @@ German 403, recorded in the Rechteprotokoll; the record is unchanged."""
 
 from plone import api
 from stadtdo.sozialnetz.rechte import protokoll
-from stadtdo.sozialnetz.rechte.trennung import genehmigung_unvereinbar
-from stadtdo.sozialnetz.rechte.trennung import zweite_person_noetig
+from stadtdo.sozialnetz.verfahren.trennung import genehmigung_unvereinbar
+from stadtdo.sozialnetz.verfahren.trennung import zweite_person_noetig
 from stadtdo.sozialnetz.verfahren.voten import eintraege as voten_von
 from tests.rechte.conftest import alte_mitgliedschaft
 from tests.rechte.conftest import mitglied

@@ -199,9 +199,9 @@ def test_anonymisation_removes_the_link(api_as, genehmigt):  # noqa: F811
     with api.env.adopt_user(username="sta11"):
         konten.verknuepfen(person, "mitarbeiter")
     with api.env.adopt_user(username="leitung"):
-        from stadtdo.sozialnetz.verfahren import schritte
+        from stadtdo.sozialnetz.datenschutz import einwilligung
 
-        schritte.einwilligung_widerrufen(person)
+        einwilligung.widerruf_vermerken(person)
     run(date.today() + timedelta(days=FRIST))
     assert person.anonymisiert_am
     assert konten.verknuepft_mit(person) is None

@@ -12,12 +12,13 @@ from stadtdo.sozialnetz.content.antrag import IAntrag
 from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.content.vokabulare import term_title
+from stadtdo.sozialnetz.datenschutz import einwilligung
 from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.rechte import trennung
 from stadtdo.sozialnetz.verfahren import erneut
 from stadtdo.sozialnetz.verfahren import schritte
+from stadtdo.sozialnetz.verfahren import trennung
 from stadtdo.sozialnetz.verfahren import verantwortung
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 from stadtdo.sozialnetz.verfahren.frist import fristen_je_gremium
@@ -454,7 +455,7 @@ class AntragAktion(BrowserView):
                 raise AktionAbgelehnt(
                     translate(_("Unbekannte Person."), context=self.request)
                 )
-            schritte.einwilligung_widerrufen(
+            einwilligung.widerruf_vermerken(
                 person, datum=stichtage.datum_lesen(form.get("datum"))
             )
             return _(

@@ -8,7 +8,9 @@ runs from the day the withdrawal was recorded (``stichtage``,
 ``retention.ende_und_grund``): the data are anonymised after it like those
 of any other ended task. The Antrag shows „Einwilligung widerrufen“, the head of the department
 is asked to re-apply without the Person, and the withdrawal is recorded on
-the Antrag (without the name). Called through ``verfahren.schritte``.
+the Antrag (without the name). Called by the page and
+``@einwilligung-widerrufen``; not a workflow step (no transition: its
+permission is its guard).
 """
 
 from Acquisition import aq_parent

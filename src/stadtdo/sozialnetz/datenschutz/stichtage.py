@@ -184,6 +184,12 @@ def uebernehmen(alt: IPerson, neu: IPerson) -> None:
         neu.taetigkeit_bis_vermerkt = dict(eintrag)
 
 
+def kopie_vermerken(neu: IPerson, event: Any) -> None:
+    """Subscriber (``verfahren.interfaces.IKopieAngelegt`` of a Person): the
+    copy in a re-application keeps the day its end was entered."""
+    uebernehmen(event.alt, neu)
+
+
 def taetigkeit_endet_fuer_fristen(person: IPerson) -> date | None:
     """The day the retention clock of the end of the task starts: the later
     of the stated end and the day it was entered; None without an end."""

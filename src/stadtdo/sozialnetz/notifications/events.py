@@ -36,8 +36,8 @@ from stadtdo.sozialnetz.notifications.systemhaus import systemhaus_beauftragen
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import fullname
 from stadtdo.sozialnetz.notifications.texts import text
-from stadtdo.sozialnetz.rechte.trennung import zweite_person_noetig
 from stadtdo.sozialnetz.rechte.umfang import VERWALTUNG_GRUPPE
+from stadtdo.sozialnetz.verfahren.trennung import zweite_person_noetig
 from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
@@ -97,7 +97,7 @@ GEMELDET_KEY = "stadtdo.sozialnetz.zweite_person_gemeldet"
 def zweite_person_melden(antrag):
     """Tell StA 11, once per Antrag, that it waits for a second person: the
     applicant does not approve it, and the FB has no other head
-    (``rechte.trennung.zweite_person_noetig``). True if mailed now."""
+    (``verfahren.trennung.zweite_person_noetig``). True if mailed now."""
     annotations = IAnnotations(antrag)
     if annotations.get(GEMELDET_KEY) or not zweite_person_noetig(antrag):
         return False

@@ -1,9 +1,9 @@
 """Who may do what in the database, and the record of every change of it.
 
 - ``umfang``: which groups and roles belong to the database;
-- ``trennung``: separation of duties (nobody holds the roles of two review
-  bodies or a head's and a body's role, StA 11 holds none, the applicant
-  does not approve);
+- ``trennung``: separation of duties in the roles (nobody holds the roles of
+  two review bodies or a head's and a body's role, StA 11 holds none; the
+  rules of one Antrag are in ``verfahren.trennung``);
 - ``mitglieder``: StA 11's scoped management of memberships and local roles;
 - ``protokoll``: the append-only record of every change of rights;
 - ``subscribers``: the hooks that fill the record and keep content free of the

@@ -4,12 +4,13 @@ not before the consent or the Antrag, not in the future: 400 naming the limit).
 The retention period runs from the day it is recorded (``stichtage``).
 
 The department of the Antrag and StA 11 may; others get 401/403. The logic
-is ``verfahren.schritte.einwilligung_widerrufen``."""
+is ``datenschutz.einwilligung.widerruf_vermerken`` (not a workflow step: it
+fires no transition, its permission is its guard)."""
 
+from stadtdo.sozialnetz.datenschutz import einwilligung
 from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
-from stadtdo.sozialnetz.verfahren import schritte
 from zExceptions import Unauthorized
 
 
@@ -20,7 +21,7 @@ class EinwilligungWiderrufenPost(SozialnetzService):
             return self.bad_json()
         try:
             datum = stichtage.datum_lesen(data.get("datum"))
-            eintrag = schritte.einwilligung_widerrufen(self.context, datum=datum)
+            eintrag = einwilligung.widerruf_vermerken(self.context, datum=datum)
         except AktionAbgelehnt as error:
             return self.error(400, error.message, field=error.field)
         except Unauthorized as error:

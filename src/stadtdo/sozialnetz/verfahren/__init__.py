@@ -5,6 +5,8 @@
 ``workflow``      facts read from the workflow definition (due states, who
                   acts next, open states)
 ``sperre``        refuses every transition that does not come from ``schritte``
+``trennung``      separation of duties on one Antrag (the applicant does not
+                  approve, the approving head does not vote)
 ``gremien``       the review bodies as one table
 ``voten``         the votes and answers of the bodies
 ``einreichen``    what must hold before an Antrag can be submitted

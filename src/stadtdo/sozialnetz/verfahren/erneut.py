@@ -15,9 +15,10 @@ from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.dexterity.utils import iterSchemata
 from plone.namedfile.file import NamedBlobFile
-from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.rechte import konten
 from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.interfaces import KopieAngelegt
+from zope.event import notify
 from zope.schema import getFieldsInOrder
 import copy
 
@@ -121,7 +122,9 @@ def kopie_anlegen(antrag, *, ohne=()):
     """Create the re-application of ``antrag``: a draft in the same
     department with all data, Persons and Anlagen, linked to ``antrag``;
     the Persons whose ids are in ``ohne`` are left out („Verantwortung
-    übertragen“). The checks are in ``schritte``."""
+    übertragen“). The checks are in ``schritte``. Each copied item is
+    announced with ``KopieAngelegt`` (data protection keeps the day a
+    Person's end was entered, ``datenschutz.stichtage``)."""
     container = antrag.aq_parent
     neu = createContentInContainer(
         container, "Antrag", checkConstraints=True, **_field_values(antrag)
@@ -136,8 +139,9 @@ def kopie_anlegen(antrag, *, ohne=()):
                 neu, child.portal_type, checkConstraints=True, **_field_values(child)
             )
             if child.portal_type == "Person":
-                # the same person: its account and the day its end was entered
+                # the same person: its account (and, through the event, the
+                # day its end was entered)
                 konten.uebernehmen(child, kopie)
-                stichtage.uebernehmen(child, kopie)
+            notify(KopieAngelegt(child, kopie))
     neu.reindexObject()
     return neu

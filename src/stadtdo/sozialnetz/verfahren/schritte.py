@@ -19,10 +19,6 @@ from stadtdo.sozialnetz.content.gremien import AGENTUR_ABSCHLUSS
 from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.infrastruktur import eingaben
-from stadtdo.sozialnetz.rechte.trennung import genehmigung_unvereinbar
-from stadtdo.sozialnetz.rechte.trennung import protokolliert
-from stadtdo.sozialnetz.rechte.trennung import Unvereinbar
-from stadtdo.sozialnetz.rechte.trennung import votum_unvereinbar
 from stadtdo.sozialnetz.verfahren import erneut
 from stadtdo.sozialnetz.verfahren import verantwortung
 from stadtdo.sozialnetz.verfahren import voten
@@ -30,6 +26,10 @@ from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 from stadtdo.sozialnetz.verfahren.sperre import endpunkt
 from stadtdo.sozialnetz.verfahren.sperre import Schritt
+from stadtdo.sozialnetz.verfahren.trennung import genehmigung_unvereinbar
+from stadtdo.sozialnetz.verfahren.trennung import protokolliert
+from stadtdo.sozialnetz.verfahren.trennung import Unvereinbar
+from stadtdo.sozialnetz.verfahren.trennung import votum_unvereinbar
 from zExceptions import Unauthorized
 from zope.i18n import translate
 
@@ -247,7 +247,7 @@ _pruefe_einstellen = _pruefe_einfach("einstellen")
 
 def _pruefe_kopf(transition_id):
     """The check of the head's decision: due, permitted, and neither by the
-    applicant nor by a body member (``rechte.trennung``)."""
+    applicant nor by a body member (``verfahren.trennung``)."""
     einfach = _pruefe_einfach(transition_id)
 
     def pruefen(antrag, gremium=""):
@@ -382,14 +382,6 @@ def _votum(antrag, gremium, votum, kommentar, endgueltig):
     )
     _feuern(antrag, transition_id, kommentar=kommentar, gremium=g.id, votum=votum)
     return entry
-
-
-def einwilligung_widerrufen(person, *, datum=None):
-    """Record that ``person`` withdrew consent (DV § 2); not a workflow step.
-    See ``datenschutz.einwilligung``."""
-    from stadtdo.sozialnetz.datenschutz.einwilligung import widerruf_vermerken
-
-    return widerruf_vermerken(person, datum=datum)
 
 
 # The system

@@ -10,6 +10,8 @@ from functools import cached_property
 from plone import api
 from stadtdo.sozialnetz.content.gremien import AGENTUR_ABSCHLUSS
 from stadtdo.sozialnetz.content.gremien import GREMIEN
+from stadtdo.sozialnetz.verfahren.trennung import eingereicht_von
+from stadtdo.sozialnetz.verfahren.trennung import genehmigung_unvereinbar
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 
@@ -192,13 +194,10 @@ def wartet_auf(antrag, fachbereich):
 
 def ausgeschlossen(antrag):
     """User ids whose waiting role is refused every step due now by the
-    separation of duties (``rechte.trennung``): the person who submitted the
+    separation of duties (``verfahren.trennung``): the person who submitted the
     Antrag while its head decides. „Meine Aufgaben“ leaves these out
     (catalog index ``ausgeschlossen``), so it lists exactly what
     ``schritte.moegliche_schritte`` offers."""
-    from stadtdo.sozialnetz.rechte.trennung import eingereicht_von
-    from stadtdo.sozialnetz.rechte.trennung import genehmigung_unvereinbar
-
     state = api.content.get_state(obj=antrag, default=None)
     if state not in zustaende_mit("genehmigen"):
         return []

@@ -15,6 +15,7 @@ from Acquisition import aq_parent
 from datetime import date
 from persistent.list import PersistentList
 from plone import api
+from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.notifications.mail import send
@@ -24,7 +25,7 @@ from stadtdo.sozialnetz.notifications.texts import text
 from zExceptions import Unauthorized
 
 
-PERMISSION = "stadtdo.sozialnetz: Record consent withdrawal"
+PERMISSION = permissions.EINWILLIGUNG_WIDERRUFEN
 
 
 def widerruf_vermerken(person, *, datum=None):

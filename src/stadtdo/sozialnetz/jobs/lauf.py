@@ -40,6 +40,7 @@ from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
 from stadtdo.sozialnetz.content.antrag import plattform_titel
+from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.content.vokabulare import term_title
 from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.datenschutz.aufbewahrung import aufbewahrung
@@ -166,7 +167,7 @@ def jahresuebersicht(today, *, dry_run=False):
     """The digest mails due on ``today``; sends and records them unless dry_run."""
     if today.month != einstellung("digest_monat"):
         return []
-    datenbank = api.portal.get().get("soziale-netzwerke")
+    datenbank = get_datenbank()
     if datenbank is None:
         return []
     result = []

@@ -49,6 +49,7 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from plone.api.exc import CannotGetPortalError
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.content.vokabulare import term_title
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
@@ -351,9 +352,7 @@ def _datenbank():
         portal = api.portal.get()
     except CannotGetPortalError:
         return None
-    from stadtdo.sozialnetz.content.datenbank import DATENBANK_ID
-
-    return portal.get(DATENBANK_ID)
+    return get_datenbank(portal)
 
 
 def _fachbereich_der_gruppe(datenbank, group_id):

@@ -6,7 +6,7 @@ install profile.
 """
 
 from plone import api
-from stadtdo.sozialnetz.content.datenbank import DATENBANK_ID
+from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
 import logging
@@ -55,7 +55,7 @@ DEMO_ADRESSEN = {
 
 def create_demo_content(portal):
     """Create departments and demo users; idempotent, returns the database folder."""
-    datenbank = portal[DATENBANK_ID]
+    datenbank = get_datenbank(portal)
     for folder_id, title, kuerzel in FACHBEREICHE:
         if folder_id not in datenbank:
             api.content.create(

@@ -3,6 +3,7 @@
 from plone import api
 from plone.base.interfaces import INonInstallable
 from stadtdo.sozialnetz.content.datenbank import DATENBANK_ID
+from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.vorfall import formular_anlegen
 from zope.interface import implementer
 import logging
@@ -36,7 +37,7 @@ def post_install(context):
             ),
         )
         logger.info("Created the database folder /%s", DATENBANK_ID)
-    formular_anlegen(portal[DATENBANK_ID])
+    formular_anlegen(get_datenbank(portal))
     from stadtdo.sozialnetz.infrastruktur import volltext
 
     volltext.einrichten()

@@ -11,9 +11,9 @@ from plone import api
 from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.verfahren import frist
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.frist import arbeitstage
-from stadtdo.sozialnetz.verfahren.frist import frist_ab
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
@@ -74,7 +74,7 @@ def brains(
     sort_order="ascending",
     wartet_auf=None,
     ausser_fuer=None,
-    faellig_bis=None,
+    ueberfaellig_am=None,
     b_start=None,
     b_size=None,
 ):
@@ -84,8 +84,9 @@ def brains(
     The one query of the Übersicht, its CSV export and the report.
     ``wartet_auf``: only Anträge waiting on one of these index values
     (``Aufgaben.schluessel``, „Meine Aufgaben“), without those that the
-    user ``ausser_fuer`` may not act on (index ``ausgeschlossen``); ``faellig_bis``: only those
-    with a vote due since this date or earlier (ISO, „überfällig“);
+    user ``ausser_fuer`` may not act on (index ``ausgeschlossen``); ``ueberfaellig_am``: only those
+    with a vote past its deadline on this day (a date, „überfällig“:
+    ``frist.ueberfaellig_abfrage``);
     ``b_start``/``b_size``: the catalog sorts only as far as the page needs.
     """
     filter_pruefen(
@@ -109,8 +110,8 @@ def brains(
         query["wartet_auf"] = list(wartet_auf)
         if ausser_fuer:
             query["ausgeschlossen"] = {"not": [ausser_fuer]}
-    if faellig_bis is not None:
-        query["faellig_ab"] = {"query": faellig_bis, "range": "max"}
+    if ueberfaellig_am is not None:
+        query.update(frist.ueberfaellig_abfrage(ueberfaellig_am))
     if b_size is not None:
         query.update(b_start=b_start or 0, b_size=b_size)
     if verantwortung:
@@ -159,10 +160,7 @@ def zeile(brain, *, tage=None):
     the Übersicht, its CSV export and the report. ``tage``: the working days
     for a vote (read from the settings if not given)."""
     voten = brain.voten or {}
-    faellig = getattr(brain, "faellig_seit", None) or {}
-    if faellig and tage is None:
-        tage = arbeitstage()
-    fristen = {g.id: frist_ab(faellig.get(g.id), tage=tage) for g in GREMIEN}
+    fristen = frist.fristen_je_gremium(brain, tage=tage)
     offen = [f for f in fristen.values() if f is not None]
     hinweise = warnungen(brain)
     return {
@@ -190,20 +188,10 @@ def zeile(brain, *, tage=None):
     }
 
 
-def naechste_frist(brain, *, tage=None):
-    """The earliest deadline of a vote still due on ``brain`` (a date), or
-    None – from the metadata ``faellig_seit`` alone."""
-    faellig = getattr(brain, "faellig_seit", None) or {}
-    if not faellig:
-        return None
-    tage = arbeitstage() if tage is None else tage
-    return min(frist_ab(seit, tage=tage) for seit in faellig.values())
-
-
-def ueberfaellig(brain, heute=None, *, tage=None):
-    """True if a body's vote on the Antrag ``brain`` is past its deadline."""
-    naechste = naechste_frist(brain, tage=tage)
-    return naechste is not None and naechste < (heute or date.today())
+#: The earliest deadline and „überfällig“ of a row's Antrag: the rule of
+#: ``verfahren.frist``, asked with the brain (metadata ``faellig_seit``).
+naechste_frist = frist.naechste_frist
+ueberfaellig = frist.ist_ueberfaellig
 
 
 def report(datenbank, **filters):

@@ -55,10 +55,9 @@ def faellig_seit(obj):
 def faellig_ab(obj):
     """ISO date since which the earliest vote still due is due (index for
     the filter „überfällig“: its deadline is the earliest one)."""
-    from stadtdo.sozialnetz.verfahren.frist import alle_faellig_seit
+    from stadtdo.sozialnetz.verfahren.frist import faellig_ab as _faellig_ab
 
-    seit = alle_faellig_seit(obj)
-    return min(seit.values()) if seit else None
+    return _faellig_ab(obj)
 
 
 @indexer(IAntrag)

@@ -8,6 +8,7 @@ from plone.dexterity.browser.view import DefaultView
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.content.antrag import IAntrag
 from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
@@ -21,6 +22,7 @@ from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren import trennung
 from stadtdo.sozialnetz.verfahren import verantwortung
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
+from stadtdo.sozialnetz.verfahren.frist import abgelaufen
 from stadtdo.sozialnetz.verfahren.frist import fristen_je_gremium
 from stadtdo.sozialnetz.verfahren.verlauf import AUTOMATISCH
 from stadtdo.sozialnetz.verfahren.verlauf import UMSTELLUNG_1001
@@ -58,8 +60,6 @@ WER_AUTOMATISCH = {
     "beteiligung_abgelehnt": _("automatisch (Voten von POA und Personalrat)"),
     "archivieren": _("automatisch (erneuter Antrag genehmigt)"),
 }
-
-EINWILLIGUNG_WIDERRUFEN = "stadtdo.sozialnetz: Record consent withdrawal"
 
 
 def _einwilligung(person):
@@ -157,7 +157,7 @@ class AntragView(DefaultView):
                     "widerruf_moeglich": not getattr(
                         person, "einwilligung_widerrufen_am", None
                     )
-                    and _can(EINWILLIGUNG_WIDERRUFEN, person),
+                    and _can(permissions.EINWILLIGUNG_WIDERRUFEN, person),
                     "widerruf_ab": stichtage.widerruf_fruehestens(person).isoformat(),
                     "widerruf_bis": date.today().isoformat(),
                     "schulung": schulung,
@@ -179,8 +179,8 @@ class AntragView(DefaultView):
         ]
 
     def kann_hinzufuegen(self):
-        return _can("stadtdo.sozialnetz: Add Person", self.context) and _can(
-            "Add portal content", self.context
+        return _can(permissions.ADD_PERSON, self.context) and _can(
+            permissions.ADD_PORTAL_CONTENT, self.context
         )
 
     def bisherige_antraege(self):
@@ -211,7 +211,7 @@ class AntragView(DefaultView):
         for row in rows:
             frist = fristen[row["gremium"]]
             row["frist"] = frist.strftime("%d.%m.%Y") if frist else None
-            row["ueberfaellig"] = bool(frist and frist < date.today())
+            row["ueberfaellig"] = abgelaufen(frist)
         return rows
 
     def verlauf(self):
@@ -277,7 +277,7 @@ class AntragView(DefaultView):
     def vorfall_url(self):
         """The incident form (DV § 5), with this Antrag's number filled in."""
         form = formular(get_datenbank())
-        if form is None or not _can("View", form):
+        if form is None or not _can(permissions.VIEW, form):
             return None
         return (
             f"{form.absolute_url()}?{urlencode({'antrag': self.context.antragsnummer})}"
@@ -286,7 +286,7 @@ class AntragView(DefaultView):
     # Actions of the current user
 
     def kann_bearbeiten(self):
-        return _can("Modify portal content", self.context)
+        return _can(permissions.MODIFY_PORTAL_CONTENT, self.context)
 
     @property
     def _moeglich(self):

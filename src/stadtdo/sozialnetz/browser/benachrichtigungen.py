@@ -7,6 +7,7 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.notifications import praeferenzen
@@ -72,5 +73,5 @@ class BenachrichtigungenView(BrowserView):
         ]
 
     def aufgaben_url(self):
-        datenbank = self.context.get("soziale-netzwerke")
+        datenbank = get_datenbank(self.context)
         return f"{datenbank.absolute_url()}/@@meine-aufgaben" if datenbank else None

@@ -9,19 +9,16 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.verfahren import schritte
-from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 
 
 class EinreichenView(BrowserView):
     def __call__(self):
         self.reasons = hindernisse(self.context)
-        self.allowed = api.user.has_permission(
-            "stadtdo.sozialnetz: Submit Antrag", obj=self.context
-        )
-        self.state_ok = "einreichen" in workflow.ausgaenge(
-            api.content.get_state(self.context)
-        )
+        # the process layer decides: due (state) first, then permitted
+        moeglichkeit = schritte.pruefen(self.context, "einreichen")
+        self.state_ok = moeglichkeit.moeglich or moeglichkeit.verweigert
+        self.allowed = moeglichkeit.moeglich
         form = self.request.form
         if self.request.method == "POST" and "form.buttons.cancel" in form:
             return self.request.response.redirect(self.context.absolute_url())

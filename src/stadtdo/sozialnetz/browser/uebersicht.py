@@ -12,12 +12,13 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.PageTemplates.expression import getTrustedEngine
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.berichte import bericht
 from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.frist import abgelaufen
 from stadtdo.sozialnetz.verfahren.frist import arbeitstage
-from stadtdo.sozialnetz.verfahren.frist import ueberfaellig_wenn_faellig_bis
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
 from urllib.parse import urlencode
@@ -114,9 +115,7 @@ class UebersichtView(BrowserView):
             abfrage["wartet_auf"] = aufgaben_fuer(self.context).schluessel()
             abfrage["ausser_fuer"] = api.user.get_current().getId()
         if self.form.get("ueberfaellig"):
-            abfrage["faellig_bis"] = ueberfaellig_wenn_faellig_bis(
-                date.today()
-            ).isoformat()
+            abfrage["ueberfaellig_am"] = date.today()
         return bericht.brains(
             self.context,
             text=self.form.get("q") if isinstance(self.form.get("q"), str) else None,
@@ -152,7 +151,7 @@ class UebersichtView(BrowserView):
         """``zeile`` for each of ``brains``, with what is the same for every
         row (working days for a vote, today) read once."""
         tage = arbeitstage()
-        heute = date.today().isoformat()
+        heute = date.today()
         for brain in brains:
             yield self.zeile(brain, tage=tage, heute=heute)
 
@@ -163,7 +162,6 @@ class UebersichtView(BrowserView):
     def zeile(self, brain, *, tage=None, heute=None):
         """``bericht.zeile`` with the titles and dates the page shows."""
         z = bericht.zeile(brain, tage=tage)
-        heute = heute or date.today().isoformat()
         offen = set(z["rueckfragen_offen"])
         z.update(
             url=z["@id"],
@@ -182,7 +180,7 @@ class UebersichtView(BrowserView):
             ],
             geaendert=self.geaendert(brain.modified),
             frist=datum(z["naechste_frist"]),
-            ueberfaellig=bool(z["naechste_frist"] and z["naechste_frist"] < heute),
+            ueberfaellig=abgelaufen(z["naechste_frist"], heute),
         )
         return z
 
@@ -192,7 +190,8 @@ class UebersichtView(BrowserView):
         return [
             {"id": f.getId(), "title": f.Title()}
             for f in self.context.objectValues()
-            if f.portal_type == "Fachbereich" and api.user.has_permission("View", obj=f)
+            if f.portal_type == "Fachbereich"
+            and api.user.has_permission(permissions.VIEW, obj=f)
         ]
 
     def plattformen(self):

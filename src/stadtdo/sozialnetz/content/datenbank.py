@@ -9,10 +9,11 @@ from stadtdo.sozialnetz.content.fachbereich import IDatenbank
 DATENBANK_ID = "soziale-netzwerke"
 
 
-def get_datenbank():
-    """The database folder of the current portal, or ``None`` if the site has
-    none."""
-    return api.portal.get().get(DATENBANK_ID)
+def get_datenbank(portal=None):
+    """The database folder of ``portal`` (default: the current portal), or
+    ``None`` if the site has none."""
+    portal = portal if portal is not None else api.portal.get()
+    return portal.get(DATENBANK_ID)
 
 
 def datenbank_von(obj):

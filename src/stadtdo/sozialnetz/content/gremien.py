@@ -8,6 +8,7 @@ order is the column order of the Kurzansicht (Anlage 1 Nr. 2).
 
 from dataclasses import dataclass
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz import permissions
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ GREMIEN = (
         titel=_("Dortmund-Agentur"),
         spalte=_("FB 3"),
         rolle="SNAgentur",
-        permission="stadtdo.sozialnetz: Vote as Dortmund-Agentur",
+        permission=permissions.VOTE_AGENTUR,
         transition="votum_agentur",
         gruppe="sn-agentur",
         gruppentitel="Soziale Netzwerke: Dortmund-Agentur (FB 3)",
@@ -39,7 +40,7 @@ GREMIEN = (
         titel=_("Datenschutzbeauftragte*r"),
         spalte=_("Datenschutz"),
         rolle="SNDatenschutz",
-        permission="stadtdo.sozialnetz: Vote as Datenschutz",
+        permission=permissions.VOTE_DATENSCHUTZ,
         transition="votum_datenschutz",
         gruppe="sn-datenschutz",
         gruppentitel="Soziale Netzwerke: Datenschutzbeauftragte*r",
@@ -49,7 +50,7 @@ GREMIEN = (
         titel=_("Personalrat"),
         spalte=_("Personalrat"),
         rolle="SNPersonalrat",
-        permission="stadtdo.sozialnetz: Vote as Personalrat",
+        permission=permissions.VOTE_PERSONALRAT,
         transition="votum_personalrat",
         gruppe="sn-personalrat",
         gruppentitel="Soziale Netzwerke: Personalrat",
@@ -60,7 +61,7 @@ GREMIEN = (
         titel=_("Personal- und Organisationsamt"),
         spalte=_("FB 11"),
         rolle="SNPOA",
-        permission="stadtdo.sozialnetz: Vote as POA",
+        permission=permissions.VOTE_POA,
         transition="votum_poa",
         gruppe="sn-poa",
         gruppentitel="Soziale Netzwerke: Personal- und Organisationsamt (FB 11)",
@@ -71,7 +72,7 @@ GREMIEN = (
         titel=_("IT-Sicherheit"),
         spalte=_("IT-Sicherheit"),
         rolle="SNITSicherheit",
-        permission="stadtdo.sozialnetz: Vote as IT-Sicherheit",
+        permission=permissions.VOTE_ITSICHERHEIT,
         transition="votum_itsicherheit",
         gruppe="sn-itsicherheit",
         gruppentitel="Soziale Netzwerke: IT-Sicherheit",

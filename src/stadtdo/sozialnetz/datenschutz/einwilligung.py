@@ -16,6 +16,7 @@ permission is its guard).
 from Acquisition import aq_parent
 from datetime import date
 from plone import api
+from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
@@ -26,7 +27,7 @@ from stadtdo.sozialnetz.notifications.texts import text
 from zExceptions import Unauthorized
 
 
-PERMISSION = "stadtdo.sozialnetz: Record consent withdrawal"
+PERMISSION = permissions.EINWILLIGUNG_WIDERRUFEN
 
 
 def widerruf_vermerken(person, *, datum=None):

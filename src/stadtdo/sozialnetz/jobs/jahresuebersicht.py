@@ -9,6 +9,7 @@ from datetime import date
 from persistent.mapping import PersistentMapping
 from plone import api
 from stadtdo.sozialnetz.content.antrag import plattform_titel
+from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.content.vokabulare import term_title
 from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.jobs.ergebnis import Mitteilung
@@ -104,7 +105,7 @@ def fachbereiche(today):
     outside the digest month)."""
     if today.month != einstellung("digest_monat"):
         return []
-    datenbank = api.portal.get().get("soziale-netzwerke")
+    datenbank = get_datenbank()
     if datenbank is None:
         return []
     return [f for f in datenbank.objectValues() if f.portal_type == "Fachbereich"]

@@ -108,7 +108,14 @@ def main(argv=None):
     setSite(site)
     _anmelden(parser, app, site, args.benutzer)
 
+    from stadtdo.sozialnetz.content.datenbank import get_datenbank
     from stadtdo.sozialnetz.migration.uebernahme import uebernehmen
+
+    datenbank = get_datenbank(site)
+    if datenbank is None:
+        parser.error(
+            f"Die Website {args.site!r} hat keine Datenbank „Soziale Netzwerke“"
+        )
 
     def nach_stapel(ergebnis):
         transaction.commit()
@@ -125,7 +132,7 @@ def main(argv=None):
 
     try:
         ergebnis = uebernehmen(
-            site["soziale-netzwerke"],
+            datenbank,
             datensaetze,
             probelauf=args.probelauf,
             stapel=args.stapel,

@@ -24,6 +24,7 @@ to its Rückfrage) skip the members who chose the body's daily overview
 """
 
 from plone import api
+from stadtdo.sozialnetz.content.gremien import AGENTUR_ABSCHLUSS
 from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.notifications.mail import send
@@ -37,13 +38,11 @@ from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import fullname
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.rechte.umfang import VERWALTUNG_GRUPPE
+from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.trennung import zweite_person_noetig
 from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
-
-
-BEGUTACHTENDE = ("datenschutz", "personalrat", "poa", "itsicherheit")
 
 
 def _antragsteller_und_fb(antrag):
@@ -176,7 +175,12 @@ def _zurueckweisen(antrag, kommentar, autor, kwargs):
 
 
 def _stellungnahme(antrag, kommentar, autor, kwargs):
-    empfaenger = unique(*(gremium_emails(g, aufgabe=True) for g in BEGUTACHTENDE))
+    empfaenger = unique(
+        *(
+            gremium_emails(g.id, aufgabe=True)
+            for g in workflow.faellig_durch(AGENTUR_ABSCHLUSS)
+        )
+    )
     send(
         empfaenger,
         betreff(antrag, "Neuer Antrag im Beteiligungsverfahren"),

@@ -23,6 +23,7 @@ from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.arbeitstage import plus_arbeitstage
+from stadtdo.sozialnetz.verfahren.frist import abgelaufen
 from stadtdo.sozialnetz.verfahren.frist import frist_ab
 from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
 from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
@@ -98,7 +99,7 @@ def faellige_mitteilungen(today, *, dry_run=False):
     for brain in brains:
         for gremium_id, seit in sorted((brain.faellig_seit or {}).items()):
             frist = frist_ab(seit)
-            if today > frist:
+            if abgelaufen(frist, today):
                 art = ESKALATION
             elif today >= plus_arbeitstage(frist, -vorher):
                 art = ERINNERUNG

@@ -25,6 +25,7 @@ from Acquisition import aq_parent
 from DateTime import DateTime
 from plone import api
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.rechte import protokoll
 from stadtdo.sozialnetz.rechte.trennung import deutsch
@@ -34,7 +35,7 @@ import logging
 
 logger = logging.getLogger("stadtdo.sozialnetz.konten")
 
-LINK_PERMISSION = "stadtdo.sozialnetz: Link user accounts"
+LINK_PERMISSION = permissions.LINK_USER_ACCOUNTS
 
 #: who set a link
 DURCH_STA11 = "sta11"

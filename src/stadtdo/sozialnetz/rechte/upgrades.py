@@ -2,6 +2,7 @@
 and the department rules of issue 20 (``fachbereichsrechte_einfuehren``)."""
 
 from plone import api
+from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.content.datenbank import datenbank_von
 from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.content.gremien import GREMIEN
@@ -70,7 +71,7 @@ def rechte_einfuehren(context):
     logger.info("Rechte: local roles cleaned on %d objects", anzahl)
 
 
-MANAGE_USERS = "Manage users"
+MANAGE_USERS = permissions.MANAGE_USERS
 
 
 def zope_benutzerverwaltung_wie_plone(portal):

@@ -11,6 +11,7 @@ written as text (``reporting.csv_zelle``).
 """
 
 from plone import api
+from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.berichte.bericht import csv_zelle
 from stadtdo.sozialnetz.datenschutz.auskunft import auskunft
 from stadtdo.sozialnetz.datenschutz.auskunft import csv_zeilen
@@ -22,7 +23,7 @@ import io
 FEHLT = "Bitte geben Sie mit „person“ einen Namen, eine E-Mail-Adresse oder eine Benutzerkennung an."
 
 
-PERMISSION = "stadtdo.sozialnetz: Request data subject report"
+PERMISSION = permissions.AUSKUNFT
 VERBOTEN = (
     "Die Auskunft nach Art. 15 DSGVO erstellen nur Datenschutz und die "
     "Berechtigungsverwaltung (StA 11)."

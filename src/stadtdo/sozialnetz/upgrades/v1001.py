@@ -8,6 +8,7 @@ that it has run.
 
 from DateTime import DateTime
 from plone import api
+from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.upgrades.katalog import antraege_neu_indizieren
 from stadtdo.sozialnetz.verfahren.verlauf import UMSTELLUNG_1001
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
@@ -225,7 +226,7 @@ def _hat_datenschutz():
     from Acquisition import aq_base
 
     portal = aq_base(api.portal.get())
-    name = getPermissionIdentifier("stadtdo.sozialnetz: Request data subject report")
+    name = getPermissionIdentifier(permissions.AUSKUNFT)
     return _registry_hat("entwurf_loeschen_nach_tagen") and (
         getattr(portal, name, None) is not None
     )

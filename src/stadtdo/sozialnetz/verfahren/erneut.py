@@ -15,6 +15,7 @@ from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.dexterity.utils import iterSchemata
 from plone.namedfile.file import NamedBlobFile
+from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.rechte import konten
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.interfaces import KopieAngelegt
@@ -23,7 +24,7 @@ from zope.schema import getFieldsInOrder
 import copy
 
 
-REAPPLY_PERMISSION = "stadtdo.sozialnetz: Reapply Antrag"
+REAPPLY_PERMISSION = permissions.REAPPLY
 
 
 def _field_values(obj):

@@ -9,6 +9,7 @@ states. A deadline only reminds and escalates: a missing vote never decides.
 
 from datetime import date
 from datetime import timedelta
+from Products.ZCatalog.interfaces import ICatalogBrain
 from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren import workflow
@@ -52,6 +53,22 @@ def alle_faellig_seit(antrag):
     return result
 
 
+def _faellig_seit_von(antrag_oder_brain):
+    """``alle_faellig_seit`` of an Antrag, or of a catalog brain read from
+    its metadata (no Antrag is woken up)."""
+    if ICatalogBrain.providedBy(antrag_oder_brain):
+        return getattr(antrag_oder_brain, "faellig_seit", None) or {}
+    return alle_faellig_seit(antrag_oder_brain)
+
+
+def faellig_ab(antrag):
+    """ISO date since which the earliest vote still due on ``antrag`` is due,
+    or None (catalog index ``faellig_ab``: its deadline is the earliest one,
+    so the filter „überfällig“ is a range query, ``ueberfaellig_abfrage``)."""
+    seit = alle_faellig_seit(antrag)
+    return min(seit.values()) if seit else None
+
+
 def arbeitstage():
     """Working days a body has for its vote (control panel)."""
     return einstellung("frist_arbeitstage")
@@ -66,6 +83,17 @@ def frist_ab(seit, *, tage=None):
     return plus_arbeitstage(seit, arbeitstage() if tage is None else tage)
 
 
+def abgelaufen(frist, heute=None):
+    """True if the deadline ``frist`` (date, ISO text or None) has passed on
+    ``heute``: a vote is overdue from the day after its deadline. The one
+    rule of „überfällig“ for page, REST, CSV, report, mails and jobs."""
+    if not frist:
+        return False
+    if isinstance(frist, str):
+        frist = date.fromisoformat(frist)
+    return frist < (heute or date.today())
+
+
 def ueberfaellig_wenn_faellig_bis(heute, *, tage=None):
     """The latest day a vote may have fallen due and be overdue on ``heute``
     (its deadline before ``heute``). Adding working days never moves a later
@@ -73,9 +101,16 @@ def ueberfaellig_wenn_faellig_bis(heute, *, tage=None):
     day" – a range query on the catalog index ``faellig_ab``."""
     tage = arbeitstage() if tage is None else tage
     tag = heute - timedelta(days=1)
-    while plus_arbeitstage(tag, tage) >= heute:
+    while not abgelaufen(plus_arbeitstage(tag, tage), heute):
         tag -= timedelta(days=1)
     return tag
+
+
+def ueberfaellig_abfrage(heute=None, *, tage=None):
+    """The catalog query (index ``faellig_ab``) for the Anträge with a vote
+    overdue on ``heute``: the same Anträge as ``ist_ueberfaellig``."""
+    bis = ueberfaellig_wenn_faellig_bis(heute or date.today(), tage=tage)
+    return {"faellig_ab": {"query": bis.isoformat(), "range": "max"}}
 
 
 def frist(antrag, gremium):
@@ -83,12 +118,31 @@ def frist(antrag, gremium):
     return frist_ab(faellig_seit(antrag, gremium))
 
 
-def fristen_je_gremium(antrag):
-    """``{gremium_id: date or None}`` for every body."""
-    return {g.id: frist(antrag, g) for g in GREMIEN}
+def fristen_je_gremium(antrag_oder_brain, *, tage=None):
+    """``{gremium_id: date or None}`` for every body, of an Antrag or a
+    catalog brain (metadata ``faellig_seit``)."""
+    seit = _faellig_seit_von(antrag_oder_brain)
+    if seit and tage is None:
+        tage = arbeitstage()
+    return {g.id: frist_ab(seit.get(g.id), tage=tage) for g in GREMIEN}
 
 
-def ueberfaellig(fristen_je_gremium, heute=None):
-    """True if one of the deadlines (dates or None) has passed."""
-    heute = heute or date.today()
-    return any(f is not None and f < heute for f in fristen_je_gremium)
+def naechste_frist(antrag_oder_brain, *, tage=None):
+    """The earliest deadline of a vote still due (a date), or None."""
+    offen = [
+        f
+        for f in fristen_je_gremium(antrag_oder_brain, tage=tage).values()
+        if f is not None
+    ]
+    return min(offen) if offen else None
+
+
+def ist_ueberfaellig(antrag_oder_brain, heute=None, *, tage=None):
+    """True if a body's vote on the Antrag (object or catalog brain) is past
+    its deadline on ``heute``."""
+    return abgelaufen(naechste_frist(antrag_oder_brain, tage=tage), heute)
+
+
+def ueberfaellig(fristen, heute=None):
+    """True if one of the deadlines ``fristen`` (dates or None) has passed."""
+    return any(abgelaufen(f, heute) for f in fristen)

@@ -466,13 +466,15 @@ class Moeglichkeit:
     ``zurueckweisen``, ``einstellen``, ``votum``, ``rueckfrage_beantworten``,
     ``erneut_stellen``, ``verantwortung_uebertragen``), ``gremium`` the body
     of a vote or Rückfrage. ``moeglich`` is False with the German ``grund``
-    when the step is due but refused for this user, or not due now.
+    when the step is due but refused for this user (then ``verweigert``: the
+    user may not take it), or not due now.
     """
 
     schritt: str
     gremium: str = ""
     moeglich: bool = True
     grund: str = ""
+    verweigert: bool = False
 
 
 _PRUEFUNGEN = {
@@ -504,7 +506,13 @@ def pruefen(antrag, schritt, *, gremium=""):
         _PRUEFUNGEN[schritt](antrag, gremium)
     except (AktionAbgelehnt, Unauthorized) as error:
         grund = getattr(error, "message", None) or str(error)
-        return Moeglichkeit(schritt, gremium, moeglich=False, grund=grund)
+        return Moeglichkeit(
+            schritt,
+            gremium,
+            moeglich=False,
+            grund=grund,
+            verweigert=isinstance(error, Unauthorized),
+        )
     return Moeglichkeit(schritt, gremium)
 
 

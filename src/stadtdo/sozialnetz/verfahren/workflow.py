@@ -8,6 +8,7 @@ guards it. Everything that asks "is this step due?", "who acts next?" or
 
 from functools import cached_property
 from plone import api
+from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.content.gremien import AGENTUR_ABSCHLUSS
 from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.verfahren.trennung import eingereicht_von
@@ -19,7 +20,7 @@ from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 #: The permission with which the department head decides (``genehmigen``,
 #: ``zurueckweisen``); with the bodies' vote permissions it marks the steps
 #: of the review.
-FBL_PERMISSION = "stadtdo.sozialnetz: Approve as Fachbereichsleitung"
+FBL_PERMISSION = permissions.APPROVE_AS_HEAD
 PRUEF_PERMISSIONS = frozenset({FBL_PERMISSION, *(g.permission for g in GREMIEN)})
 
 #: The system step that supersedes an Antrag; it is never anyone's task.
@@ -72,6 +73,23 @@ def titel(transition_id, *, workflow=None):
 def faellig_in(gremium):
     """The states in which ``gremium``'s vote is due."""
     return zustaende_mit(gremium.transition)
+
+
+def faellig_durch(transition_id, *, workflow=None):
+    """The bodies (``GREMIEN`` order) whose vote falls due through
+    ``transition_id``: due in the state it leads to and not in a state it
+    leaves (``stellungnahme_abgeben``: the four bodies after the agency)."""
+    workflow = workflow or definition()
+    tdef = workflow.transitions.get(transition_id)
+    if tdef is None or not tdef.new_state_id:
+        return ()
+    vorher = set()
+    for state in zustaende_mit(transition_id, workflow=workflow):
+        vorher.update(ausgaenge(state, workflow=workflow))
+    nachher = ausgaenge(tdef.new_state_id, workflow=workflow)
+    return tuple(
+        g for g in GREMIEN if g.transition in nachher and g.transition not in vorher
+    )
 
 
 def abloesbare_zustaende():

@@ -3,6 +3,7 @@
 from AccessControl import Unauthorized
 from plone import api
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.rechte.trennung import deutsch
 from stadtdo.sozialnetz.rechte.umfang import datenbank_gruppen
@@ -83,7 +84,7 @@ class IVerzeichnisSettings(Interface):
 
 
 #: permission (title) to change the mapping: Managers only
-BERECHTIGUNG = "stadtdo.sozialnetz: Manage directory mapping"
+BERECHTIGUNG = permissions.MANAGE_DIRECTORY_MAPPING
 
 
 def zuordnung_geaendert(event):

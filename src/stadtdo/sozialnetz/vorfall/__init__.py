@@ -20,6 +20,7 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import createContentInContainer
 from Products.DCWorkflow.utils import modifyRolesForPermission
+from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.settings import einstellung
 import logging
 
@@ -27,7 +28,7 @@ import logging
 logger = logging.getLogger("stadtdo.sozialnetz.vorfall")
 
 FORMULAR_ID = "vorfall-melden"
-DOWNLOAD_SAVED_INPUT = "collective.easyform: Download Saved Input"
+DOWNLOAD_SAVED_INPUT = permissions.DOWNLOAD_SAVED_INPUT
 #: the only roles that may read the stored reports
 LESER = ("Manager", "SNBerechtigungsverwaltung")
 _HERE = Path(__file__).parent

@@ -10,11 +10,12 @@ Plone's rules apply unchanged. A body plone.restapi cannot read is a German
 400.
 """
 
+from plone import api
 from plone.restapi.services.content.sharing import SharingPost as BaseSharingPost
+from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.rechte.regeln import verweigerung
 from zope.component import getMultiAdapter
-from zope.security import checkPermission
 
 
 _NICHT_ANGEGEBEN = object()
@@ -58,7 +59,7 @@ class SharingPost(SozialnetzService, BaseSharingPost):
     eigener_dienst = False
 
     def reply(self):
-        if not checkPermission("plone.DelegateRoles", self.context):
+        if not api.user.has_permission(permissions.DELEGATE_ROLES, obj=self.context):
             return super().reply()  # plone.restapi's own 403
         data = self.json()
         if data is None:

@@ -7,7 +7,7 @@ POST <antrag>/@verantwortung-uebertragen
 Same rights and rules as ``@erneut-stellen`` (``verfahren.schritte``).
 """
 
-from stadtdo.sozialnetz.services.erneut_stellen import ErneutStellenPost
+from stadtdo.sozialnetz.services.erneut_stellen.post import ErneutStellenPost
 from stadtdo.sozialnetz.verfahren import schritte
 
 

@@ -7,7 +7,7 @@ from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.infrastruktur.dienst import EINZEILIG
 from stadtdo.sozialnetz.infrastruktur.dienst import MEHRZEILIG
 from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
-from stadtdo.sozialnetz.services.votum import votum_table
+from stadtdo.sozialnetz.services.votum.get import votum_table
 from stadtdo.sozialnetz.verfahren import schritte
 from zExceptions import Unauthorized
 

@@ -15,8 +15,6 @@ from stadtdo.sozialnetz.berichte.bericht import csv_zelle
 from stadtdo.sozialnetz.datenschutz.auskunft import auskunft
 from stadtdo.sozialnetz.datenschutz.auskunft import csv_zeilen
 from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
-import csv
-import io
 
 
 FEHLT = "Bitte geben Sie mit „person“ einen Namen, eine E-Mail-Adresse oder eine Benutzerkennung an."
@@ -37,7 +35,7 @@ class AuskunftGet(SozialnetzService):
         value = self.request.form.get("person")
         return value.strip() if isinstance(value, str) and value.strip() else None
 
-    def reply(self):
+    def antworten(self):
         if not self.erlaubt():
             return self.forbidden(VERBOTEN)
         anfrage = self.anfrage()
@@ -55,15 +53,11 @@ class AuskunftCsvGet(AuskunftGet):
             return super().render()  # the JSON error, 401 or 403
         anfrage = self.anfrage()
         if anfrage is None:
-            self.request.response.setStatus(400)
-            self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
-            return f"{FEHLT}\n"
-        out = io.StringIO()
-        zeilen = csv_zeilen(auskunft(self.context, anfrage))
-        # cells a spreadsheet would run as a formula are written as text
-        csv.writer(out).writerows([csv_zelle(z) for z in zeile] for zeile in zeilen)
-        self.request.response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        self.request.response.setHeader(
-            "Content-Disposition", 'attachment; filename="auskunft.csv"'
-        )
-        return out.getvalue()
+            return self.klartext(400, FEHLT)
+
+        def zeilen():
+            # cells a spreadsheet would run as a formula are written as text
+            for zeile in csv_zeilen(auskunft(self.context, anfrage)):
+                yield [csv_zelle(z) for z in zeile]
+
+        return self.csv_datei(zeilen, "auskunft.csv")

@@ -11,7 +11,6 @@ mode, or a body the user does not belong to, is a 400 with a German message.
 
 from plone import api
 from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
-from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.notifications import praeferenzen
 from zope.i18n import translate
@@ -44,31 +43,8 @@ class _Base(SozialnetzService):
 
 
 class BenachrichtigungenGet(_Base):
-    def reply(self):
+    def antworten(self):
         userid = self.userid()
         if userid is None:
             return self.error(401, "Bitte melden Sie sich an.")
-        return self.antwort(userid)
-
-
-class BenachrichtigungenPatch(_Base):
-    def reply(self):
-        userid = self.userid()
-        if userid is None:
-            return self.error(401, "Bitte melden Sie sich an.")
-        data = self.json()
-        if data is None:
-            return self.bad_json()
-        unbekannt = sorted(set(data) - {"gremien"})
-        if unbekannt:
-            return self.error(
-                400,
-                f"Unbekanntes Feld: {', '.join(unbekannt)}. Erlaubt ist nur "
-                "„gremien“ (Ihre eigenen Einstellungen).",
-                field=unbekannt[0],
-            )
-        try:
-            praeferenzen.setzen(userid, data.get("gremien"))
-        except AktionAbgelehnt as error:
-            return self.error(400, error.message, field=error.field)
         return self.antwort(userid)

@@ -8,7 +8,7 @@ from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 
 
 class EinreichenGet(SozialnetzService):
-    def reply(self):
+    def antworten(self):
         reasons = hindernisse(self.context)
         return {
             "@id": f"{self.context.absolute_url()}/@einreichen",

@@ -7,24 +7,17 @@ The department of the Antrag and StA 11 may; others get 401/403. The logic
 is ``verfahren.schritte.einwilligung_widerrufen``."""
 
 from stadtdo.sozialnetz.datenschutz import stichtage
-from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.verfahren import schritte
-from zExceptions import Unauthorized
 
 
 class EinwilligungWiderrufenPost(SozialnetzService):
-    def reply(self):
+    def antworten(self):
         data = self.json()
         if data is None:
             return self.bad_json()
-        try:
-            datum = stichtage.datum_lesen(data.get("datum"))
-            eintrag = schritte.einwilligung_widerrufen(self.context, datum=datum)
-        except AktionAbgelehnt as error:
-            return self.error(400, error.message, field=error.field)
-        except Unauthorized as error:
-            return self.forbidden(str(error))
+        datum = stichtage.datum_lesen(data.get("datum"))
+        eintrag = schritte.einwilligung_widerrufen(self.context, datum=datum)
         return {
             "@id": f"{self.context.absolute_url()}/@einwilligung-widerrufen",
             "person": eintrag["person"],

@@ -3,10 +3,8 @@
 POST <antrag>/@erneut-stellen   -> 201, {"@id": <new draft>, ...}
 """
 
-from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.verfahren import schritte
-from zExceptions import Unauthorized
 
 
 class ErneutStellenPost(SozialnetzService):
@@ -14,14 +12,9 @@ class ErneutStellenPost(SozialnetzService):
         """The step that creates the new draft: ``(draft, more answer)``."""
         return schritte.erneut_stellen(self.context), {}
 
-    def reply(self):
+    def antworten(self):
         self.json()  # no body needed; switches CSRF protection off like all POSTs
-        try:
-            neu, mehr = self.anlegen()
-        except AktionAbgelehnt as error:
-            return self.error(400, error.message, field=error.field)
-        except Unauthorized as error:
-            return self.forbidden(str(error))
+        neu, mehr = self.anlegen()
         self.request.response.setStatus(201)
         self.request.response.setHeader("Location", neu.absolute_url())
         return {

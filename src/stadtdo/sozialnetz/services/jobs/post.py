@@ -16,7 +16,7 @@ from stadtdo.sozialnetz.jobs.lauf import run_jobs
 
 
 class JobsPost(SozialnetzService):
-    def reply(self):
+    def antworten(self):
         data = self.json()
         if data is None:
             return self.bad_json()

@@ -7,21 +7,15 @@ accounts, for everybody (anonymous too). JSON, or CSV with
 """
 
 from stadtdo.sozialnetz.berichte import register
-from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
-import csv
-import io
 
 
 class OffizielleKanaeleGet(SozialnetzService):
     def suche(self):
         return self.request.form.get("q")
 
-    def reply(self):
-        try:
-            konten = register.konten(self.suche())
-        except AktionAbgelehnt as error:
-            return self.error(400, error.message, field=error.field)
+    def antworten(self):
+        konten = register.konten(self.suche())
         data = {
             "@id": f"{self.context.absolute_url()}/@offizielle-kanaele",
             "anzahl": len(konten),
@@ -34,17 +28,6 @@ class OffizielleKanaeleGet(SozialnetzService):
 
 class OffizielleKanaeleCsvGet(OffizielleKanaeleGet):
     def render(self):
-        response = self.request.response
-        try:
-            rows = list(register.csv_zeilen(self.suche()))
-        except AktionAbgelehnt as error:
-            response.setStatus(400)
-            response.setHeader("Content-Type", "text/plain; charset=utf-8")
-            return f"{error.message}\n"
-        out = io.StringIO()
-        csv.writer(out).writerows(rows)
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader(
-            "Content-Disposition", 'attachment; filename="offizielle-kanaele.csv"'
+        return self.csv_datei(
+            lambda: register.csv_zeilen(self.suche()), "offizielle-kanaele.csv"
         )
-        return out.getvalue()

@@ -3,29 +3,22 @@
 POST <antrag>/@rueckfrage  {"gremium": "personalrat", "antwort": "..."}
 """
 
-from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.infrastruktur.dienst import EINZEILIG
 from stadtdo.sozialnetz.infrastruktur.dienst import MEHRZEILIG
 from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.services.votum.get import votum_table
 from stadtdo.sozialnetz.verfahren import schritte
-from zExceptions import Unauthorized
 
 
 class RueckfragePost(SozialnetzService):
-    def reply(self):
+    def antworten(self):
         data = self.json()
         if data is None:
             return self.bad_json()
         werte = self.eingabe(data, gremium=EINZEILIG, antwort=MEHRZEILIG)
         if not werte["gremium"]:
             return self.error(400, "Angabe „gremium“ fehlt.", field="gremium")
-        try:
-            schritte.rueckfrage_beantworten(
-                self.context, gremium=werte["gremium"], antwort=werte["antwort"] or ""
-            )
-        except AktionAbgelehnt as error:
-            return self.error(400, error.message, field=error.field)
-        except Unauthorized as error:
-            return self.forbidden(str(error))
+        schritte.rueckfrage_beantworten(
+            self.context, gremium=werte["gremium"], antwort=werte["antwort"] or ""
+        )
         return votum_table(self.context, self.request)

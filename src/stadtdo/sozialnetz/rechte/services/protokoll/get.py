@@ -6,7 +6,7 @@ from stadtdo.sozialnetz.rechte.protokoll import eintraege
 
 
 class ProtokollGet(SozialnetzService):
-    def reply(self):
+    def antworten(self):
         limit = self.request.form.get("limit")
         try:
             limit = int(limit) if limit else None

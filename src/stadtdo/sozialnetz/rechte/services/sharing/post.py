@@ -57,9 +57,11 @@ class SharingPost(SozialnetzService, BaseSharingPost):
     #: holds only on the database's content
     eigener_dienst = False
 
+    # plone.restapi's answer is handed on as it is, without the mapping of
+    # refusals around it: ``reply``, not ``antworten``
     def reply(self):
         if not checkPermission("plone.DelegateRoles", self.context):
-            return super().reply()  # plone.restapi's own 403
+            return BaseSharingPost.reply(self)  # plone.restapi's own 403
         data = self.json()
         if data is None:
             return self.bad_json()
@@ -76,4 +78,4 @@ class SharingPost(SozialnetzService, BaseSharingPost):
         )
         if grund:
             return self.forbidden(grund)
-        return super().reply()
+        return BaseSharingPost.reply(self)

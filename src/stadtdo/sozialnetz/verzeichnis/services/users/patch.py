@@ -11,6 +11,8 @@ from stadtdo.sozialnetz.verzeichnis.email_sperre import GESPERRT
 class VerzeichnisUsersPatch(SozialnetzService, UsersPatch):
     """``PATCH @users/<id>``: no ``email`` for a user of the directory."""
 
+    # plone.restapi's answer is handed on as it is, without the mapping of
+    # refusals around it: ``reply``, not ``antworten``
     def reply(self):
         data = self.json()
         if data is not None and "email" in data and len(self.params) == 1:
@@ -19,4 +21,4 @@ class VerzeichnisUsersPatch(SozialnetzService, UsersPatch):
             # whole user) passes; any other value would be written into it
             if verzeichnis is not None and data["email"] != verzeichnis:
                 return self.error(400, deutsch(GESPERRT), field="email")
-        return super().reply()
+        return UsersPatch.reply(self)

@@ -6,7 +6,7 @@ from DateTime import DateTime
 from datetime import date
 from plone import api
 from stadtdo.sozialnetz.content.gremien import GREMIEN
-from stadtdo.sozialnetz.services.votum import votum_table
+from stadtdo.sozialnetz.services.votum.get import votum_table
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
 from stadtdo.sozialnetz.verfahren import frist
 from stadtdo.sozialnetz.verfahren.arbeitstage import plus_arbeitstage

@@ -6,7 +6,10 @@ from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.infrastruktur import eingaben
+from zExceptions import Unauthorized
 from zope.interface import alsoProvides
+import csv
+import io
 import json
 
 
@@ -17,11 +20,19 @@ JA_NEIN = "ja_nein"  # true or false
 
 
 class SozialnetzService(Service):
-    """A service that answers refused actions with a German message.
+    """A service that answers the process layer's refusals in German.
 
-    ``AktionAbgelehnt`` raised anywhere in ``reply`` – by ``eingabe`` or by
-    the process layer – is a German 400 naming the field, never a 5xx.
+    A subclass writes ``antworten()``; ``reply`` calls it inside the one
+    mapping of refusals: ``AktionAbgelehnt`` – raised by ``eingabe`` or by
+    the process layer – is a German 400 naming the field (403 for the
+    classes in ``verboten``), ``Unauthorized`` a 403 with its reason (401
+    for anonymous), never a 5xx. A subclass of a plone.restapi service that
+    hands on to plone.restapi's own ``reply`` overrides ``reply`` instead;
+    ``AktionAbgelehnt`` raised anywhere is still a 400 (``render``).
     """
+
+    #: subclasses of ``AktionAbgelehnt`` answered 403 instead of 400
+    verboten = ()
 
     def render(self):
         try:
@@ -29,6 +40,42 @@ class SozialnetzService(Service):
         except AktionAbgelehnt as error:
             self.request.response.setHeader("Content-Type", "application/json")
             return json.dumps(self.error(400, error.message, field=error.field))
+
+    def reply(self):
+        try:
+            return self.antworten()
+        except AktionAbgelehnt as error:
+            status = 403 if isinstance(error, self.verboten) else 400
+            return self.error(status, error.message, field=error.field)
+        except Unauthorized as error:
+            return self.forbidden(str(error))
+
+    def antworten(self):
+        """The answer (a JSON-compatible value); may raise the refusals
+        ``reply`` maps."""
+        raise NotImplementedError
+
+    def klartext(self, status, message):
+        """``message`` as a plain-text answer (the CSV variants' errors)."""
+        self.request.response.setStatus(status)
+        self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
+        return f"{message}\n"
+
+    def csv_datei(self, zeilen, dateiname):
+        """The rows ``zeilen()`` returns as a CSV download ``dateiname``;
+        ``AktionAbgelehnt`` while they are made is a German 400 in plain
+        text."""
+        try:
+            rows = list(zeilen())
+        except AktionAbgelehnt as error:
+            return self.klartext(400, error.message)
+        out = io.StringIO()
+        csv.writer(out).writerows(rows)
+        self.request.response.setHeader("Content-Type", "text/csv; charset=utf-8")
+        self.request.response.setHeader(
+            "Content-Disposition", f'attachment; filename="{dateiname}"'
+        )
+        return out.getvalue()
 
     def eingabe(self, data, **felder):
         """The values of the JSON object ``data`` for ``felder`` (name ->

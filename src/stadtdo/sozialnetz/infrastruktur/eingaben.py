@@ -7,8 +7,8 @@ checks of every text the add-on takes.
   formatted justification, ``ADRESSE_MAX`` (2,000) for web addresses.
 - The schemas use them through the field constraints of
   ``content.einzeilig``; the process layer (``verfahren.schritte``) and the
-  REST services (``services.base.SozialnetzService.eingabe``) use ``text``
-  and ``ja_nein`` below, which refuse a wrong JSON type or a too long text
+  REST services (``infrastruktur.dienst.SozialnetzService.eingabe``) use
+  ``text`` and ``ja_nein`` below, which refuse a wrong JSON type or a too long text
   with ``AktionAbgelehnt`` – a German 400 naming the field and the limit.
 """
 

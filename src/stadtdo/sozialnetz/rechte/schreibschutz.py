@@ -14,8 +14,8 @@ the REST API that is signed in by a cookie is carried out only if
   (scheme, host and port of the portal URL).
 
 Otherwise it is refused with a German 403 before the service runs. This holds
-for the add-on's own services (:class:`~.services.base.SozialnetzService`
-with ``eigener_dienst``) and for every REST write on the add-on's content:
+for the add-on's own services (``eigener_dienst`` of
+``infrastruktur.dienst.SozialnetzService``) and for every REST write on the add-on's content:
 the database folder and everything in it (``@workflow``, ``@sharing``,
 PATCH/DELETE, content creation, ``@copy``/``@move`` of or into it). Outside
 the database Plone stays as it is. Clients that sign in with an

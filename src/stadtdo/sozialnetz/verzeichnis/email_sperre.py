@@ -4,19 +4,17 @@ in Plone (issue 20): it links the user's Persons at sign-in
 directory.
 
 Refused at the doors that change user properties: ``PATCH @users/<id>``
-with ``email`` (German 400) and the forms „Persönliche Informationen“
-(``@@personal-information``) and the Users control panel's
-``@@user-information``, which show the address without an input. Other
-properties (name, ...) stay editable. Without the profile ``ldap`` (its
+with ``email`` (German 400, ``services/users/patch.py``) and the forms
+„Persönliche Informationen“ (``@@personal-information``) and the Users
+control panel's ``@@user-information``, which show the address without an
+input. Other properties (name, ...) stay editable. Without the profile ``ldap`` (its
 browser layer) nothing here is active.
 """
 
 from plone.app.users.browser.userdatapanel import UserDataConfiglet
 from plone.app.users.browser.userdatapanel import UserDataPanel
-from plone.restapi.services.users.update import UsersPatch
 from Products.statusmessages.interfaces import IStatusMessage
 from stadtdo.sozialnetz import _
-from stadtdo.sozialnetz.infrastruktur.dienst import SozialnetzService
 from stadtdo.sozialnetz.rechte.trennung import deutsch
 from stadtdo.sozialnetz.verzeichnis.abgleich import verzeichnis_email
 from z3c.form.interfaces import DISPLAY_MODE
@@ -54,17 +52,3 @@ class VerzeichnisUserDataPanel(EmailAusDemVerzeichnis, UserDataPanel):
 
 class VerzeichnisUserDataConfiglet(EmailAusDemVerzeichnis, UserDataConfiglet):
     pass
-
-
-class VerzeichnisUsersPatch(SozialnetzService, UsersPatch):
-    """``PATCH @users/<id>``: no ``email`` for a user of the directory."""
-
-    def reply(self):
-        data = self.json()
-        if data is not None and "email" in data and len(self.params) == 1:
-            verzeichnis = verzeichnis_email(self.params[0])
-            # the address as the directory has it (a client sending back the
-            # whole user) passes; any other value would be written into it
-            if verzeichnis is not None and data["email"] != verzeichnis:
-                return self.error(400, deutsch(GESPERRT), field="email")
-        return super().reply()

@@ -160,6 +160,12 @@ loadtest-kill: install cluster-deps ## Load test on the cluster, one instance ki
 test: install browser-deps ldap-deps cluster-deps ## Run the whole test suite (with the browser, LDAP and cluster tests)
 	$(BIN)/pytest
 
+# Without the tests that start Chromium, a cluster, slapd or Zope instances of
+# their own (markers by directory: tests/conftest.py).
+.PHONY: test-fast
+test-fast: install ## Run the tests without browser, cluster, LDAP and slow ones (markers)
+	$(BIN)/pytest -m "not browser and not cluster and not ldap and not slow"
+
 # Plone's own tests (plone.restapi, Products.CMFPlone, plone.app.users, ...)
 # for users, groups, sharing, workflow, search and the Site Administrator
 # role, with the add-on installed in their fixture; the upstream tests that

@@ -1,6 +1,7 @@
 """Fixtures shared by all tests: the add-on's layers and the demo actors."""
 
 from datetime import date
+from pathlib import Path
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.testing.zope import Browser
@@ -13,6 +14,33 @@ import transaction
 
 
 pytest_plugins = ["pytest_plone", "tests.smtp_receiver"]
+
+#: The marker every test of a directory under tests/ gets (explicit marks
+#: keep working): ``make test-fast`` deselects them with ``-m``.
+MARKER_JE_VERZEICHNIS = {
+    "browser": "browser",
+    "cluster": "cluster",
+    "ldap": "ldap",
+    # Zope instances of their own in subprocesses (zconsole, runwsgi):
+    # package build, upgrade of a release database, backup and restore
+    "release": "slow",
+}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark tests by their directory, before ``-m`` deselects and before the
+    skips of tests/cluster/conftest.py look at the markers."""
+    tests = Path(__file__).parent
+    for item in items:
+        try:
+            verzeichnis = Path(item.path).relative_to(tests).parts[0]
+        except ValueError:
+            continue
+        marker = MARKER_JE_VERZEICHNIS.get(verzeichnis)
+        if marker is not None and item.get_closest_marker(marker) is None:
+            item.add_marker(marker)
+
 
 globals().update(
     fixtures_factory(

@@ -176,12 +176,40 @@ test-plone: install ## Plone's own tests with the add-on installed (scripts/plon
 	$(BIN)/python scripts/plone_tests.py
 
 .PHONY: lint
-lint: install ## ruff, codespell and the documentation (make docs)
+lint: install ## ruff, codespell, the translations (i18n-check) and the documentation (make docs)
 	$(BIN)/pip install --quiet -c constraints.txt ruff codespell
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/codespell src tests scripts README.rst CHANGES.rst docs/*.rst news
+	$(MAKE) --no-print-directory i18n-check
 	$(MAKE) --no-print-directory docs
+
+# Translations (i18ndude): message ids are the German texts; the .pot is built
+# from _() in the code, the templates and the zcml/GenericSetup profiles, and
+# the de and en catalogs are synced to it.
+LOCALES := src/stadtdo/sozialnetz/locales
+POT := $(LOCALES)/stadtdo.sozialnetz.pot
+I18NDUDE := $(BIN)/i18ndude
+I18NDUDE_VERSION := 6.3.0
+REBUILD_POT = $(I18NDUDE) rebuild-pot --no-line-numbers src/stadtdo/sozialnetz --pot
+
+$(I18NDUDE): | $(STAMP)
+	$(BIN)/pip install --quiet -c constraints.txt i18ndude==$(I18NDUDE_VERSION)
+
+.PHONY: i18n
+i18n: install $(I18NDUDE) ## Rebuild locales/stadtdo.sozialnetz.pot and sync the de and en catalogs with it
+	$(REBUILD_POT) $(POT)
+	$(I18NDUDE) sync --pot $(POT) $(LOCALES)/*/LC_MESSAGES/stadtdo.sozialnetz.po
+
+# No template text without i18n:translate, and the committed .pot is what
+# make i18n would write (the creation date aside).
+.PHONY: i18n-check
+i18n-check: install $(I18NDUDE) ## Templates fully translated (find-untranslated) and the .pot up to date
+	$(I18NDUDE) find-untranslated -s src/stadtdo/sozialnetz
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && cp $(POT) "$$tmp/current.pot" && \
+	  $(REBUILD_POT) "$$tmp/current.pot" >/dev/null && \
+	  diff -u -I '^"POT-Creation-Date: ' $(POT) "$$tmp/current.pot" || \
+	  { echo "$(POT) is not up to date: run make i18n"; exit 1; }
 
 # Sphinx builds in a venv of its own: no Sphinx for Python 3.11 accepts the
 # docutils that constraints.txt pins for Plone (docs/requirements.txt).

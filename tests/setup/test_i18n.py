@@ -67,3 +67,41 @@ def _msgids_in_catalog(language):
 def test_every_message_of_the_code_is_in_the_catalog(language):
     missing = _msgids_in_code() - _msgids_in_catalog(language)
     assert not missing, sorted(missing)
+
+
+def _catalog(path):
+    """msgid -> msgstr of a .po/.pot file (single-line entries as i18ndude
+    writes them; the header entry left out)."""
+    entries = {}
+    for block in path.read_text().split("\n\n"):
+        lines = [line for line in block.splitlines() if not line.startswith("#")]
+        text = "\n".join(lines)
+        if not text.startswith("msgid "):
+            continue
+        msgid, _, msgstr = text[len("msgid ") :].partition("\nmsgstr ")
+        msgid = "".join(ast.literal_eval(part) for part in msgid.splitlines())
+        if msgid:
+            entries[msgid] = "".join(
+                ast.literal_eval(part) for part in msgstr.splitlines()
+            )
+    return entries
+
+
+POT = PACKAGE / "locales" / "stadtdo.sozialnetz.pot"
+
+
+def test_the_pot_holds_the_messages_of_the_code():
+    missing = _msgids_in_code() - set(_catalog(POT))
+    assert not missing, sorted(missing)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_catalogs_are_synced_with_the_pot(language):
+    po = PACKAGE / "locales" / language / "LC_MESSAGES" / "stadtdo.sozialnetz.po"
+    assert set(_catalog(po)) == set(_catalog(POT))
+
+
+def test_every_message_of_the_pot_has_an_english_translation():
+    en = _catalog(PACKAGE / "locales" / "en" / "LC_MESSAGES" / "stadtdo.sozialnetz.po")
+    untranslated = [msgid for msgid in _catalog(POT) if not en.get(msgid)]
+    assert not untranslated, untranslated

@@ -8,6 +8,7 @@ the caller may see.
 from collections import Counter
 from datetime import date
 from plone import api
+from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
@@ -16,6 +17,7 @@ from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.frist import arbeitstage
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from zope.component import getUtility
+from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 import re
 
@@ -27,6 +29,11 @@ FILTER = ("fachbereich", "plattform", "status")
 SORTIERBAR = ("antragsnummer", "fachbereich", "plattform", "review_state", "modified")
 
 
+def _t(message, **mapping):
+    """The message translated for the request of the thread."""
+    return translate(_(message, mapping=mapping), context=api.env.getRequest())
+
+
 def filter_pruefen(datenbank, *, fachbereich=None, plattform=None, status=None):
     """Raise ``AktionAbgelehnt`` (German, naming the field) for a filter value
     that names no department, platform or state."""
@@ -34,7 +41,11 @@ def filter_pruefen(datenbank, *, fachbereich=None, plattform=None, status=None):
         folder = datenbank.get(fachbereich) if isinstance(fachbereich, str) else None
         if folder is None or folder.portal_type != "Fachbereich":
             raise AktionAbgelehnt(
-                f"Unbekannter Fachbereich „{fachbereich}“.", field="fachbereich"
+                _t(
+                    _("Unbekannter Fachbereich „${fachbereich}“."),
+                    fachbereich=str(fachbereich),
+                ),
+                field="fachbereich",
             )
     if plattform:
         vocabulary = getUtility(IVocabularyFactory, "stadtdo.sozialnetz.Plattformen")(
@@ -42,13 +53,20 @@ def filter_pruefen(datenbank, *, fachbereich=None, plattform=None, status=None):
         )
         if not isinstance(plattform, str) or plattform not in vocabulary:
             raise AktionAbgelehnt(
-                f"Unbekannte Plattform „{plattform}“. Erlaubt sind: "
-                + ", ".join(term.value for term in vocabulary),
+                _t(
+                    _("Unbekannte Plattform „${plattform}“. Erlaubt sind: ${erlaubt}"),
+                    plattform=str(plattform),
+                    erlaubt=", ".join(term.value for term in vocabulary),
+                ),
                 field="plattform",
             )
     if status and status not in STATUS:
         raise AktionAbgelehnt(
-            f"Unbekannter Status „{status}“. Erlaubt sind: {', '.join(STATUS)}.",
+            _t(
+                _("Unbekannter Status „${status}“. Erlaubt sind: ${erlaubt}."),
+                status=str(status),
+                erlaubt=", ".join(STATUS),
+            ),
             field="status",
         )
 

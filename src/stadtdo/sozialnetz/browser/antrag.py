@@ -102,7 +102,9 @@ class AntragView(DefaultView):
     def kopfdaten(self):
         antrag = self.context
         art = (
-            "Erneuter Antrag" if antrag.antragsart == "erneuter_antrag" else "Neuantrag"
+            _("Erneuter Antrag")
+            if antrag.antragsart == "erneuter_antrag"
+            else _("Neuantrag")
         )
         return [
             (self.t(_("Antragsnummer")), antrag.antragsnummer),
@@ -113,14 +115,15 @@ class AntragView(DefaultView):
                 api.portal.get_localized_time(antrag.created(), long_format=True),
             ),
             (self.t(_("Status")), self.state_title()),
-            (self.t(_("Art des Antrags")), self.t(_(art))),
+            (self.t(_("Art des Antrags")), self.t(art)),
         ]
 
     def antragsteller_name(self):
         if self.context.antragsteller:
             return _fullname(self.context.antragsteller)
         if self.context.notes_antragsteller:
-            return f"{self.context.notes_antragsteller} ({self.t(_('laut Notes-Datenbank'))})"
+            laut_notes = self.t(_("laut Notes-Datenbank"))
+            return f"{self.context.notes_antragsteller} ({laut_notes})"
         return ""
 
     def ist_erneuter_antrag(self):

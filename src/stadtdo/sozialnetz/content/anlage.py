@@ -158,8 +158,10 @@ def anlage_pruefen(value):
     if endung not in DATEITYPEN:
         raise AnlageUnzulaessig(
             _t(
-                "Dateien vom Typ „${endung}“ können nicht angehängt werden. Erlaubt "
-                "sind PDF, Office- und OpenDocument-Dateien und Bilder (${erlaubt}).",
+                _(
+                    "Dateien vom Typ „${endung}“ können nicht angehängt werden. Erlaubt "
+                    "sind PDF, Office- und OpenDocument-Dateien und Bilder (${erlaubt})."
+                ),
                 endung=endung or name,
                 erlaubt=erlaubt,
             )
@@ -167,8 +169,10 @@ def anlage_pruefen(value):
     if not _erster_block(value).startswith(DATEITYPEN[endung]):
         raise AnlageUnzulaessig(
             _t(
-                "Der Inhalt von „${datei}“ passt nicht zur Endung „${endung}“. Bitte "
-                "hängen Sie das Dokument in seinem eigenen Format an.",
+                _(
+                    "Der Inhalt von „${datei}“ passt nicht zur Endung „${endung}“. Bitte "
+                    "hängen Sie das Dokument in seinem eigenen Format an."
+                ),
                 datei=name,
                 endung=endung,
             )
@@ -177,7 +181,9 @@ def anlage_pruefen(value):
     if value.getSize() > grenze * 1024 * 1024:
         raise AnlageUnzulaessig(
             _t(
-                "„${datei}“ ist ${groesse} MB groß; erlaubt sind höchstens ${grenze} MB.",
+                _(
+                    "„${datei}“ ist ${groesse} MB groß; erlaubt sind höchstens ${grenze} MB."
+                ),
                 datei=name,
                 groesse=f"{value.getSize() / 1024 / 1024:.1f}".replace(".", ","),
                 grenze=grenze,

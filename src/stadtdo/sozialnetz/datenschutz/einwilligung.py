@@ -16,6 +16,7 @@ permission is its guard).
 from Acquisition import aq_parent
 from datetime import date
 from plone import api
+from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
@@ -25,6 +26,7 @@ from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 from zExceptions import Unauthorized
+from zope.i18n import translate
 
 
 PERMISSION = permissions.EINWILLIGUNG_WIDERRUFEN
@@ -38,14 +40,22 @@ def widerruf_vermerken(person, *, datum=None):
     outside its limits (``stichtage.widerruf_pruefen``)."""
     if not api.user.has_permission(PERMISSION, obj=person):
         raise Unauthorized(
-            "Den Widerruf einer Einwilligung vermerken nur der Fachbereich des "
-            "Antrags und die Berechtigungsverwaltung (StA 11)."
+            translate(
+                _(
+                    "Den Widerruf einer Einwilligung vermerken nur der Fachbereich "
+                    "des Antrags und die Berechtigungsverwaltung (StA 11)."
+                ),
+                context=api.env.getRequest(),
+            )
         )
     datum = datum or date.today()
     antrag = aq_parent(person)
     if getattr(person, "einwilligung_widerrufen_am", None):
         raise AktionAbgelehnt(
-            "Der Widerruf der Einwilligung ist für diese Person schon vermerkt."
+            translate(
+                _("Der Widerruf der Einwilligung ist für diese Person schon vermerkt."),
+                context=api.env.getRequest(),
+            )
         )
     stichtage.widerruf_pruefen(person, datum)
     vermerk = stichtage.vermerk()

@@ -37,8 +37,10 @@ def _t(msgid, **mapping):
 def zu_lang(laenge, grenze):
     """The German message for a text of ``laenge`` characters over ``grenze``."""
     return _t(
-        "Der Text ist zu lang: höchstens ${grenze} Zeichen, eingegeben "
-        "${laenge}. Bitte kürzen Sie ihn.",
+        _(
+            "Der Text ist zu lang: höchstens ${grenze} Zeichen, eingegeben "
+            "${laenge}. Bitte kürzen Sie ihn."
+        ),
         grenze=zahl(grenze),
         laenge=zahl(laenge),
     )
@@ -52,11 +54,11 @@ def text(value, feld, *, grenze=EINZEILIG_MAX, leer=""):
         return leer
     if not isinstance(value, str):
         raise AktionAbgelehnt(
-            _t("Die Angabe „${feld}“ muss ein Text sein.", feld=feld), field=feld
+            _t(_("Die Angabe „${feld}“ muss ein Text sein."), feld=feld), field=feld
         )
     if len(value) > grenze:
         raise AktionAbgelehnt(
-            _t("„${feld}“: ", feld=feld) + zu_lang(len(value), grenze), field=feld
+            _t(_("„${feld}“: "), feld=feld) + zu_lang(len(value), grenze), field=feld
         )
     return value
 
@@ -67,7 +69,7 @@ def ja_nein(value, feld, *, leer=False):
         return leer
     if not isinstance(value, bool):
         raise AktionAbgelehnt(
-            _t("Die Angabe „${feld}“ muss true oder false sein.", feld=feld),
+            _t(_("Die Angabe „${feld}“ muss true oder false sein."), feld=feld),
             field=feld,
         )
     return value

@@ -82,21 +82,23 @@ def pruefen(userid, aenderungen):
     """Check ``{gremium_id: modus}``; raises ``AktionAbgelehnt`` (German)."""
     if not isinstance(aenderungen, dict) or not aenderungen:
         raise AktionAbgelehnt(
-            _t("Bitte geben Sie je Gremium „sofort“ oder „taeglich“ an."),
+            _t(_("Bitte geben Sie je Gremium „sofort“ oder „taeglich“ an.")),
             field="gremien",
         )
     eigene = gremien_von(userid)
     for gremium_id, wert in aenderungen.items():
         if gremium_id not in GREMIEN_BY_ID:
             raise AktionAbgelehnt(
-                _t("Unbekanntes Gremium: „${gremium}“.", gremium=str(gremium_id)),
+                _t(_("Unbekanntes Gremium: „${gremium}“."), gremium=str(gremium_id)),
                 field=str(gremium_id),
             )
         if gremium_id not in eigene:
             raise AktionAbgelehnt(
                 _t(
-                    "Sie gehören dem Gremium „${gremium}“ nicht an und können "
-                    "dafür nichts einstellen.",
+                    _(
+                        "Sie gehören dem Gremium „${gremium}“ nicht an und können "
+                        "dafür nichts einstellen."
+                    ),
                     gremium=gremium_id,
                 ),
                 field=gremium_id,
@@ -104,8 +106,10 @@ def pruefen(userid, aenderungen):
         if wert not in MODI:
             raise AktionAbgelehnt(
                 _t(
-                    "Unbekannte Einstellung „${wert}“: erlaubt sind „sofort“ "
-                    "und „taeglich“.",
+                    _(
+                        "Unbekannte Einstellung „${wert}“: erlaubt sind „sofort“ "
+                        "und „taeglich“."
+                    ),
                     wert=str(wert),
                 ),
                 field=gremium_id,

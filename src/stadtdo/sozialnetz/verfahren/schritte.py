@@ -52,7 +52,7 @@ def _faellig(antrag, transition_id):
     if transition_id not in workflow.ausgaenge(api.content.get_state(antrag)):
         raise AktionAbgelehnt(
             _t(
-                "Der Schritt „${schritt}“ ist im Status „${status}“ nicht möglich.",
+                _("Der Schritt „${schritt}“ ist im Status „${status}“ nicht möglich."),
                 schritt=_step_title(transition_id),
                 status=_state_title(antrag),
             )
@@ -67,7 +67,9 @@ def _erlaubt(antrag, transition_id, message=None):
         raise Unauthorized(
             message
             or _t(
-                "Sie dürfen den Schritt „${schritt}“ bei diesem Antrag nicht ausführen.",
+                _(
+                    "Sie dürfen den Schritt „${schritt}“ bei diesem Antrag nicht ausführen."
+                ),
                 schritt=_step_title(transition_id),
             )
         )
@@ -106,8 +108,10 @@ def _pruefe_einreichen(antrag, gremium=""):
         antrag,
         "einreichen",
         _t(
-            "Sie dürfen diesen Antrag nicht einreichen. Einreichen können die "
-            "Mitarbeiter*innen des Fachbereichs."
+            _(
+                "Sie dürfen diesen Antrag nicht einreichen. Einreichen können die "
+                "Mitarbeiter*innen des Fachbereichs."
+            )
         ),
     )
 
@@ -118,7 +122,7 @@ def einreichen(antrag, *, kommentar=""):
     gruende = hindernisse(antrag)
     if gruende:
         raise AktionAbgelehnt(
-            _t("Der Antrag kann noch nicht eingereicht werden:")
+            _t(_("Der Antrag kann noch nicht eingereicht werden:"))
             + " "
             + " ".join(gruende)
         )
@@ -131,7 +135,7 @@ def _pruefe_rueckfrage(antrag, gremium):
     if g.id not in voten.offene_rueckfragen(antrag):
         raise AktionAbgelehnt(
             _t(
-                "Von „${gremium}“ liegt keine offene Rückfrage vor.",
+                _("Von „${gremium}“ liegt keine offene Rückfrage vor."),
                 gremium=translate(g.titel, context=api.env.getRequest()),
             ),
             field="gremium",
@@ -139,7 +143,7 @@ def _pruefe_rueckfrage(antrag, gremium):
     _erlaubt(
         antrag,
         "rueckfrage_beantworten",
-        _t("Sie dürfen Rückfragen zu diesem Antrag nicht beantworten."),
+        _t(_("Sie dürfen Rückfragen zu diesem Antrag nicht beantworten.")),
     )
     return g
 
@@ -149,7 +153,9 @@ def rueckfrage_beantworten(antrag, *, gremium, antwort):
     g = _pruefe_rueckfrage(antrag, gremium)
     antwort = _kommentar(antwort, "antwort")
     if not antwort:
-        raise AktionAbgelehnt(_t("Bitte geben Sie eine Antwort ein."), field="antwort")
+        raise AktionAbgelehnt(
+            _t(_("Bitte geben Sie eine Antwort ein.")), field="antwort"
+        )
     # The transition's guard needs the Rückfrage still open: answer afterwards.
     _feuern(
         antrag,
@@ -180,13 +186,15 @@ def erneut_stellen(antrag):
 def _pruefe_verantwortung(antrag, gremium=""):
     _erneut_pruefen(
         antrag,
-        _t("Sie dürfen die Verantwortung für diesen Antrag nicht übertragen."),
+        _t(_("Sie dürfen die Verantwortung für diesen Antrag nicht übertragen.")),
     )
     if not verantwortung.ist_markiert(antrag):
         raise AktionAbgelehnt(
             _t(
-                "„Verantwortung übertragen“ ist nur bei einem genehmigten Antrag "
-                "mit dem Hinweis „Verantwortung klären“ möglich."
+                _(
+                    "„Verantwortung übertragen“ ist nur bei einem genehmigten Antrag "
+                    "mit dem Hinweis „Verantwortung klären“ möglich."
+                )
             )
         )
 
@@ -206,12 +214,14 @@ def verantwortung_uebertragen(antrag):
 def _erneut_pruefen(antrag, verweigert=None):
     if not api.user.has_permission(erneut.REAPPLY_PERMISSION, obj=antrag):
         raise Unauthorized(
-            verweigert or _t("Sie dürfen diesen Antrag nicht erneut stellen.")
+            verweigert or _t(_("Sie dürfen diesen Antrag nicht erneut stellen."))
         )
     if api.content.get_state(antrag) not in workflow.abloesbare_zustaende():
         raise AktionAbgelehnt(
             _t(
-                "Nur ein eingereichter, nicht archivierter Antrag kann erneut gestellt werden."
+                _(
+                    "Nur ein eingereichter, nicht archivierter Antrag kann erneut gestellt werden."
+                )
             )
         )
     laufend = erneut.laufender_nachfolger(antrag)
@@ -219,14 +229,16 @@ def _erneut_pruefen(antrag, verweigert=None):
     if laufend is not None and api.content.get_state(laufend) == entwurf:
         raise AktionAbgelehnt(
             _t(
-                "Zu diesem Antrag gibt es bereits einen erneuten Antrag im Entwurf: ${nummer}.",
+                _(
+                    "Zu diesem Antrag gibt es bereits einen erneuten Antrag im Entwurf: ${nummer}."
+                ),
                 nummer=laufend.antragsnummer,
             )
         )
     if laufend is not None:
         raise AktionAbgelehnt(
             _t(
-                "Zu diesem Antrag läuft bereits der erneute Antrag ${nummer}.",
+                _("Zu diesem Antrag läuft bereits der erneute Antrag ${nummer}."),
                 nummer=laufend.antragsnummer,
             )
         )
@@ -288,7 +300,7 @@ def zurueckweisen(antrag, *, kommentar):
     kommentar = _kommentar(kommentar)
     if not kommentar:
         raise AktionAbgelehnt(
-            _t("Bitte begründen Sie die Zurückweisung im Kommentar."),
+            _t(_("Bitte begründen Sie die Zurückweisung im Kommentar.")),
             field="comment",
         )
     _feuern(antrag, "zurueckweisen", kommentar=kommentar)
@@ -303,7 +315,7 @@ def _gremium(gremium_id):
     except KeyError:
         raise AktionAbgelehnt(
             _t(
-                "Unbekanntes Gremium „${gremium}“. Erlaubt sind: ${erlaubt}.",
+                _("Unbekanntes Gremium „${gremium}“. Erlaubt sind: ${erlaubt}."),
                 gremium=gremium_id,
                 erlaubt=", ".join(GREMIEN_BY_ID),
             ),
@@ -330,7 +342,9 @@ def _pruefe_votum(antrag, gremium):
     if api.content.get_state(antrag) not in workflow.faellig_in(g):
         raise AktionAbgelehnt(
             _t(
-                "Ein Votum von „${gremium}“ ist im Status „${status}“ nicht vorgesehen.",
+                _(
+                    "Ein Votum von „${gremium}“ ist im Status „${status}“ nicht vorgesehen."
+                ),
                 gremium=translate(g.titel, context=api.env.getRequest()),
                 status=_state_title(antrag),
             ),
@@ -339,7 +353,7 @@ def _pruefe_votum(antrag, gremium):
     if not api.user.has_permission(g.permission, obj=antrag):
         raise Unauthorized(
             _t(
-                "Sie dürfen nicht für „${gremium}“ abstimmen.",
+                _("Sie dürfen nicht für „${gremium}“ abstimmen."),
                 gremium=translate(g.titel, context=api.env.getRequest()),
             )
         )
@@ -354,7 +368,7 @@ def _votum(antrag, gremium, votum, kommentar, endgueltig):
     if eingaben.text(votum, "votum") not in voten.VOTEN:
         raise AktionAbgelehnt(
             _t(
-                "Unbekanntes Votum „${votum}“. Erlaubt sind: ${erlaubt}.",
+                _("Unbekanntes Votum „${votum}“. Erlaubt sind: ${erlaubt}."),
                 votum=votum,
                 erlaubt=", ".join(voten.VOTEN),
             ),
@@ -365,7 +379,7 @@ def _votum(antrag, gremium, votum, kommentar, endgueltig):
     kommentar = _kommentar(kommentar)
     if votum in (voten.NEIN, voten.RUECKFRAGE) and not kommentar:
         raise AktionAbgelehnt(
-            _t("Bitte begründen Sie ein „Nein“ oder Ihre Rückfrage im Kommentar."),
+            _t(_("Bitte begründen Sie ein „Nein“ oder Ihre Rückfrage im Kommentar.")),
             field="kommentar",
         )
     endgueltig = bool(endgueltig) and votum == voten.NEIN and g.zustimmung_erforderlich
@@ -398,7 +412,7 @@ def archivieren(vorgaenger, *, nachfolger):
             vorgaenger,
             workflow.ARCHIVIEREN,
             kommentar=_t(
-                "Abgelöst durch den genehmigten erneuten Antrag ${nummer}.",
+                _("Abgelöst durch den genehmigten erneuten Antrag ${nummer}."),
                 nummer=nachfolger.antragsnummer,
             ),
         )
@@ -432,21 +446,25 @@ def ausfuehren(antrag, transition_id, *, kommentar=""):
     ):
         raise AktionAbgelehnt(
             _t(
-                "Der Schritt „${schritt}“ folgt von selbst aus dem Verfahren und kann nicht ausgelöst werden.",
+                _(
+                    "Der Schritt „${schritt}“ folgt von selbst aus dem Verfahren und kann nicht ausgelöst werden."
+                ),
                 schritt=_step_title(transition_id),
             )
         )
     if transition_id in definition.transitions:
         raise AktionAbgelehnt(
             _t(
-                "Der Schritt „${schritt}“ braucht seine Angaben und wird so erfasst: ${endpunkt}.",
+                _(
+                    "Der Schritt „${schritt}“ braucht seine Angaben und wird so erfasst: ${endpunkt}."
+                ),
                 schritt=_step_title(transition_id),
                 endpunkt=endpunkt(transition_id),
             )
         )
     raise AktionAbgelehnt(
         _t(
-            "Der Schritt „${schritt}“ ist im Status „${status}“ nicht möglich.",
+            _("Der Schritt „${schritt}“ ist im Status „${status}“ nicht möglich."),
             schritt=transition_id,
             status=_state_title(antrag),
         )

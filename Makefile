@@ -175,12 +175,25 @@ test-fast: install ## Run the tests without browser, cluster, LDAP and slow ones
 test-plone: install ## Plone's own tests with the add-on installed (scripts/plone_tests_bekannt.txt)
 	$(BIN)/python scripts/plone_tests.py
 
+# every zcml file of the add-on, kept in zpretty's format (make format)
+ZCML = $(shell find src -name '*.zcml')
+
+.PHONY: format
+format: install ## Format the code (ruff) and the zcml files (zpretty)
+	$(BIN)/pip install --quiet -c constraints.txt ruff zpretty
+	$(BIN)/ruff format src tests scripts
+	$(BIN)/ruff check --fix src tests scripts
+	$(BIN)/zpretty -i $(ZCML)
+
 .PHONY: lint
-lint: install ## ruff, codespell, the translations (i18n-check) and the documentation (make docs)
-	$(BIN)/pip install --quiet -c constraints.txt ruff codespell
+lint: install ## ruff, codespell, zpretty, the import contracts, mypy, the translations (i18n-check) and the documentation (make docs)
+	$(BIN)/pip install --quiet -c constraints.txt ruff codespell zpretty import-linter mypy
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/codespell src tests scripts README.rst CHANGES.rst docs/*.rst news
+	$(BIN)/zpretty --check $(ZCML)
+	PYTHONPATH=src $(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 	$(MAKE) --no-print-directory i18n-check
 	$(MAKE) --no-print-directory docs
 

@@ -19,13 +19,11 @@ from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.datenschutz import stichtage
+from stadtdo.sozialnetz.datenschutz.interfaces import EinwilligungWiderrufen
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.notifications.mail import send
-from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
-from stadtdo.sozialnetz.notifications.texts import betreff
-from stadtdo.sozialnetz.notifications.texts import text
 from zExceptions import Unauthorized
+from zope.event import notify
 from zope.i18n import translate
 
 
@@ -71,16 +69,5 @@ def widerruf_vermerken(person, *, datum=None):
         "zeit": vermerk["zeit"],
     }
     IDatenschutzstand(antrag).widerruf_vermerken(eintrag)
-    send(
-        fachbereich_emails(antrag, "leitung"),
-        betreff(antrag, "Einwilligung widerrufen"),
-        text(
-            antrag,
-            f"eine der benannten Personen hat am {datum:%d.%m.%Y} ihre Einwilligung "
-            "zur freiwilligen Übernahme der Aufgabe widerrufen (DV § 2). Bitte "
-            "stellen Sie den Antrag ohne diese Person erneut („Antrag erneut "
-            "stellen“). Ihre Daten werden nach Ablauf der Aufbewahrungsfrist "
-            "anonymisiert (Anlage 1 Nr. 1).",
-        ),
-    )
+    notify(EinwilligungWiderrufen(person, antrag, datum))  # the head's mail
     return eintrag

@@ -7,14 +7,11 @@ it is still untouched."""
 from DateTime import DateTime
 from datetime import timedelta
 from plone import api
+from stadtdo.sozialnetz.datenschutz.interfaces import EntwurfErinnerung
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
-from stadtdo.sozialnetz.notifications.mail import send
-from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
-from stadtdo.sozialnetz.notifications.recipients import unique
-from stadtdo.sozialnetz.notifications.texts import betreff
-from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.settings import einstellung
 from ZODB.POSException import ConflictError
+from zope.event import notify
 import logging
 import transaction
 
@@ -35,28 +32,6 @@ def _erinnert_am(antrag):
     if erinnert is None or erinnert < zuletzt_bearbeitet(antrag):
         return None
     return erinnert
-
-
-def _erinnerung(antrag, loeschtag):
-    empfaenger = unique(
-        fachbereich_emails(antrag, "leitung"),
-        fachbereich_emails(antrag, "mitarbeiter"),
-    )
-    return {
-        "art": "entwurf_erinnerung",
-        "antragsnummer": antrag.antragsnummer,
-        "empfaenger": empfaenger,
-        "betreff": betreff(antrag, "Entwurf wird gelöscht"),
-        "text": text(
-            antrag,
-            f"der Entwurf wurde seit {zuletzt_bearbeitet(antrag):%d.%m.%Y} nicht "
-            "mehr bearbeitet. Personenbezogene Daten dürfen nur für die Dauer der "
-            "Aufgabenwahrnehmung gespeichert werden (Anlage 1 Nr. 1). Wird der "
-            f"Entwurf bis zum {loeschtag:%d.%m.%Y} nicht bearbeitet oder "
-            "eingereicht, wird er mit allen Personendaten, Anlagen und Versionen "
-            "gelöscht.",
-        ),
-    }
 
 
 def loeschen(antrag):
@@ -101,15 +76,20 @@ def verwaiste_entwuerfe(today, *, dry_run=False):
                 result.append(eintrag)
             elif erinnert is None and today >= loeschtag - timedelta(days=vorlauf):
                 neuer_loeschtag = max(loeschtag, today + timedelta(days=vorlauf))
-                mail = _erinnerung(antrag, neuer_loeschtag)
+                ereignis = EntwurfErinnerung(
+                    antrag,
+                    zuletzt_bearbeitet(antrag),
+                    neuer_loeschtag,
+                    dry_run=dry_run,
+                )
+                notify(ereignis)  # the mail (notifications.datenschutz)
+                mail = ereignis.mitteilung
                 if not dry_run:
-                    mail["empfaenger"] = send(
-                        mail["empfaenger"], mail["betreff"], mail["text"]
-                    )
                     IDatenschutzstand(antrag).entwurf_erinnert(
                         today, DateTime().ISO8601()
                     )
-                result.append(mail)
+                if mail is not None:
+                    result.append(mail)
         except ConflictError:
             raise  # the whole run is retried (jobs.ausfuehren)
         except Exception as error:

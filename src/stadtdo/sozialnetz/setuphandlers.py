@@ -4,6 +4,9 @@ from plone import api
 from plone.base.interfaces import INonInstallable
 from stadtdo.sozialnetz.content.datenbank import DATENBANK_ID
 from stadtdo.sozialnetz.content.datenbank import get_datenbank
+from stadtdo.sozialnetz.infrastruktur import idempotenz
+from stadtdo.sozialnetz.infrastruktur import volltext
+from stadtdo.sozialnetz.infrastruktur.nummernkreis import HistorienIdGenerator
 from stadtdo.sozialnetz.vorfall import formular_anlegen
 from zope.interface import implementer
 import logging
@@ -38,8 +41,6 @@ def post_install(context):
         )
         logger.info("Created the database folder /%s", DATENBANK_ID)
     formular_anlegen(get_datenbank(portal))
-    from stadtdo.sozialnetz.infrastruktur import volltext
-
     volltext.einrichten()
 
 
@@ -50,10 +51,6 @@ def uninstall(context):
     counts on – and is removed from the site manager, so no object of this
     package is left there. The text indexes get Plone's ``OkapiIndex`` back,
     the stored answers of keyed REST writes are dropped."""
-    from stadtdo.sozialnetz.infrastruktur import idempotenz
-    from stadtdo.sozialnetz.infrastruktur import volltext
-    from stadtdo.sozialnetz.infrastruktur.nummernkreis import HistorienIdGenerator
-
     volltext.zuruecksetzen()
     idempotenz.vergessen()
 

@@ -7,7 +7,9 @@ from plone.app.testing import MOCK_MAILHOST_FIXTURE
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from stadtdo.sozialnetz.demo import create_demo_content
 import os
+import stadtdo.sozialnetz
 
 
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
@@ -18,14 +20,12 @@ class SozialnetzLayer(PloneSandboxLayer):
 
     def setUpZope(self, app, configurationContext):
         import plone.restapi
-        import stadtdo.sozialnetz
 
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=stadtdo.sozialnetz)
 
     def setUpPloneSite(self, portal):
         from plone import api
-        from stadtdo.sozialnetz.demo import create_demo_content
 
         applyProfile(portal, "stadtdo.sozialnetz:default")
         # like the demo site: German UI, English available

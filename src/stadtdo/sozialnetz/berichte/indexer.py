@@ -5,7 +5,18 @@ from plone.indexer import indexer
 from stadtdo.sozialnetz.content.antrag import fachbereich_of
 from stadtdo.sozialnetz.content.antrag import IAntrag
 from stadtdo.sozialnetz.content.antrag import plattform_titel as _plattform_titel
+from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.content.weblink import web_adresse
+from stadtdo.sozialnetz.verfahren.frist import alle_faellig_seit
+from stadtdo.sozialnetz.verfahren.frist import faellig_ab as _faellig_ab
+from stadtdo.sozialnetz.verfahren.verantwortung import ist_markiert
+from stadtdo.sozialnetz.verfahren.verantwortung import offene
+from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am as _genehmigt_am
+from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
+from stadtdo.sozialnetz.verfahren.voten import offene_rueckfragen
+from stadtdo.sozialnetz.verfahren.workflow import ausgeschlossen as _ausgeschlossen
+from stadtdo.sozialnetz.verfahren.workflow import NIEMAND
+from stadtdo.sozialnetz.verfahren.workflow import wartet_auf as _wartet_auf
 
 
 @indexer(IAntrag)
@@ -29,16 +40,11 @@ def plattform_titel(obj):
 @indexer(IAntrag)
 def voten(obj):
     """Current vote per body, for the overview's columns: ``{"poa": "ja", ...}``."""
-    from stadtdo.sozialnetz.content.gremien import GREMIEN
-    from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
-
     return {g.id: aktuelles_votum(obj, g.id)["votum"] for g in GREMIEN}
 
 
 @indexer(IAntrag)
 def rueckfragen_offen(obj):
-    from stadtdo.sozialnetz.verfahren.voten import offene_rueckfragen
-
     return offene_rueckfragen(obj)
 
 
@@ -46,8 +52,6 @@ def rueckfragen_offen(obj):
 def faellig_seit(obj):
     """``{gremium_id: ISO date}`` of the votes that are due, for the
     deadlines in the Übersicht (``verfahren.frist``)."""
-    from stadtdo.sozialnetz.verfahren.frist import alle_faellig_seit
-
     return alle_faellig_seit(obj)
 
 
@@ -55,8 +59,6 @@ def faellig_seit(obj):
 def faellig_ab(obj):
     """ISO date since which the earliest vote still due is due (index for
     the filter „überfällig“: its deadline is the earliest one)."""
-    from stadtdo.sozialnetz.verfahren.frist import faellig_ab as _faellig_ab
-
     return _faellig_ab(obj)
 
 
@@ -64,8 +66,6 @@ def faellig_ab(obj):
 def wartet_auf(obj):
     """``<department>:<role>`` of every role with a step due (index of
     „Meine Aufgaben“, ``verfahren.workflow.wartet_auf``)."""
-    from stadtdo.sozialnetz.verfahren.workflow import wartet_auf as _wartet_auf
-
     folder = fachbereich_of(obj)
     return _wartet_auf(obj, folder.getId()) if folder is not None else []
 
@@ -74,9 +74,6 @@ def wartet_auf(obj):
 def ausgeschlossen(obj):
     """User ids refused every step due now (``verfahren.workflow.ausgeschlossen``;
     „Meine Aufgaben“ asks ``{"not": userid}``)."""
-    from stadtdo.sozialnetz.verfahren.workflow import ausgeschlossen as _ausgeschlossen
-    from stadtdo.sozialnetz.verfahren.workflow import NIEMAND
-
     return _ausgeschlossen(obj) or [NIEMAND]
 
 
@@ -96,8 +93,6 @@ def searchable_text(obj):
 @indexer(IAntrag)
 def genehmigt_am(obj):
     """ISO date of the approval (or None)."""
-    from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am as _genehmigt_am
-
     am = _genehmigt_am(obj)
     return am.isoformat() if am else None
 
@@ -130,8 +125,6 @@ def personen_enden(obj):
     day it is asked (``reporting.aktive_personen``). No catalog search here:
     an indexer must not search the catalog. A Person flagged „Verantwortung
     klären“ (left the department, user deleted) ends on the day of the flag."""
-    from stadtdo.sozialnetz.verfahren.verantwortung import offene
-
     ausgeschieden = {}
     for eintrag in offene(obj):
         tag = date.fromisoformat(eintrag["datum"])
@@ -159,6 +152,4 @@ def verantwortung_klaeren(obj):
     """True if the approved Antrag carries „Verantwortung klären“
     (``verfahren.verantwortung``): index for the Übersicht's filter, column
     for its badge and the report's warning."""
-    from stadtdo.sozialnetz.verfahren.verantwortung import ist_markiert
-
     return ist_markiert(obj)

@@ -12,6 +12,7 @@ from plone.supermodel.directives import primary
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.einzeilig import einzeilig
 from stadtdo.sozialnetz.content.einzeilig import mehrzeilig
+from stadtdo.sozialnetz.settings import einstellung
 from zope import schema
 from zope.i18n import translate
 from zope.schema import ValidationError
@@ -149,8 +150,6 @@ def anlagen_inhaltstypen(context=None):
 
 def anlage_pruefen(value):
     """Field constraint: the file's type and size are allowed."""
-    from stadtdo.sozialnetz.settings import einstellung
-
     name = value.filename or ""
     einzeilig(name)
     endung = _endung(value)

@@ -17,6 +17,9 @@ from Acquisition import aq_inner
 from plone.app.content.namechooser import NormalizingNameChooser
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.anlage import IAnlage
+from stadtdo.sozialnetz.content.antrag import IAntrag
+from stadtdo.sozialnetz.content.antragsnummer import ensure_antragsnummer
+from stadtdo.sozialnetz.content.person import IPerson
 from stadtdo.sozialnetz.infrastruktur.eingaben import EINZEILIG_MAX
 from zExceptions import BadRequest
 from zope.i18n import translate
@@ -50,10 +53,6 @@ class AntragNameChooser(NormalizingNameChooser):
 
 def _erwartet(ob, container):
     """The pattern of the short names ``ob`` may get in ``container``."""
-    from stadtdo.sozialnetz.content.antrag import IAntrag
-    from stadtdo.sozialnetz.content.antragsnummer import ensure_antragsnummer
-    from stadtdo.sozialnetz.content.person import IPerson
-
     if IAntrag.providedBy(ob):
         return re.escape(ensure_antragsnummer(ob).lower())
     if IPerson.providedBy(ob):

@@ -45,6 +45,7 @@ def _t(msgid):
 
 def verweigert(ob, art):
     """Why ``ob`` may not be copied/moved/renamed (``art``), or None."""
+    # circle: content.antrag imports content.ortsfest (content.person via antrag)
     from stadtdo.sozialnetz.content.antrag import IAntrag
     from stadtdo.sozialnetz.content.person import IPerson
 

@@ -20,6 +20,8 @@ there would run a script or open a local file in the reader's browser, so:
 
 from plone import api
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.content.einzeilig import laenge_pruefen
+from stadtdo.sozialnetz.infrastruktur.eingaben import ADRESSE_MAX
 from urllib.parse import urlsplit
 from zope import schema
 from zope.i18n import translate
@@ -87,9 +89,6 @@ class WebAdresse(schema.URI):
     """A URI field that accepts web addresses (``http``/``https``) only."""
 
     def _validate(self, value):
-        from stadtdo.sozialnetz.content.einzeilig import laenge_pruefen
-        from stadtdo.sozialnetz.infrastruktur.eingaben import ADRESSE_MAX
-
         laenge_pruefen(value, ADRESSE_MAX)
         super()._validate(value)
         if web_adresse(value) is None:
@@ -115,6 +114,7 @@ def links_neutralisieren(context=None):
     (no modified event): the data of a submitted Antrag are frozen for the
     users, not for this repair.
     """
+    # circle: content.antrag imports content.weblink
     from stadtdo.sozialnetz.content.antrag import IAntrag
 
     felder = adressfelder(IAntrag)

@@ -42,6 +42,8 @@ from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren.einfrieren import freigeben
+from stadtdo.sozialnetz.verfahren.erneut import nachkommen
+from stadtdo.sozialnetz.verfahren.erneut import vorgaenger_kette
 from stadtdo.sozialnetz.verfahren.verlauf import zustand_seit
 import logging
 
@@ -76,8 +78,6 @@ def _schluessel(person):
 def fortgefuehrt_in(person):
     """The copy of ``person`` in the approved re-application of its
     (archived) Antrag, or None if the re-application left the Person out."""
-    from stadtdo.sozialnetz.verfahren.erneut import nachkommen
-
     antrag = aq_parent(person)
     schluessel = _schluessel(person)
     for neu in nachkommen(antrag):
@@ -226,9 +226,6 @@ def _verwandte_ohne(antrag, schluessel):
     Person (``schluessel``) as one of their own, not anonymised Persons: the
     free text copied into them must lose the name too; where the Person is
     still named, the mention is still needed."""
-    from stadtdo.sozialnetz.verfahren.erneut import nachkommen
-    from stadtdo.sozialnetz.verfahren.erneut import vorgaenger_kette
-
     result = []
     for verwandt in (*vorgaenger_kette(antrag), *nachkommen(antrag)):
         benannt = any(

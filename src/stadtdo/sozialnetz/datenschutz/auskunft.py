@@ -28,8 +28,10 @@ from datetime import date
 from plone import api
 from stadtdo.sozialnetz.datenschutz import freitext
 from stadtdo.sozialnetz.datenschutz import speicher
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import gespeicherte_versionen
 from stadtdo.sozialnetz.rechte.konten import verknuepft_mit
 from stadtdo.sozialnetz.rechte.konten import verknuepfung
+from stadtdo.sozialnetz.rechte.protokoll import eintraege
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import ANNOTATION_KEY as VOTEN_KEY
 from typing import Any
@@ -180,8 +182,6 @@ def _person(person, antrag):
 
 def _erwaehnungen(obj, antrag, pattern):
     """Mentions in ``obj`` and, where they differ, in its stored versions."""
-    from stadtdo.sozialnetz.datenschutz.aufbewahrung import gespeicherte_versionen
-
     funde = freitext.erwaehnt(obj, pattern)
     gesehen = set(funde)
     for nummer, stored in enumerate(gespeicherte_versionen(obj)):
@@ -202,8 +202,6 @@ def _erwaehnungen(obj, antrag, pattern):
 
 def _als_benutzer(antraege, userid):
     """Steps, votes and Anträge of the user ``userid``."""
-    from stadtdo.sozialnetz.rechte.protokoll import eintraege
-
     aktionen = []
     for antrag in antraege:
         if antrag.antragsteller == userid:

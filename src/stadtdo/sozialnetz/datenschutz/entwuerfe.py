@@ -7,6 +7,9 @@ it is still untouched."""
 from DateTime import DateTime
 from datetime import timedelta
 from plone import api
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import fehler
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import versionen_loeschen
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import zuruecksetzen
 from stadtdo.sozialnetz.datenschutz.interfaces import EntwurfErinnerung
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.settings import einstellung
@@ -36,8 +39,6 @@ def _erinnert_am(antrag):
 
 def loeschen(antrag):
     """Delete the draft with its Persons, Anlagen and all their versions."""
-    from stadtdo.sozialnetz.datenschutz.aufbewahrung import versionen_loeschen
-
     for kind in antrag.objectValues():
         versionen_loeschen(kind)
     versionen_loeschen(antrag)
@@ -47,9 +48,6 @@ def loeschen(antrag):
 
 def verwaiste_entwuerfe(today, *, dry_run=False):
     """Remind of, or delete, the drafts untouched for too long."""
-    from stadtdo.sozialnetz.datenschutz.aufbewahrung import fehler
-    from stadtdo.sozialnetz.datenschutz.aufbewahrung import zuruecksetzen
-
     frist = einstellung("entwurf_loeschen_nach_tagen")
     vorlauf = einstellung("entwurf_erinnerung_tage")
     catalog = api.portal.get_tool("portal_catalog")

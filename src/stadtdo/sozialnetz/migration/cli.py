@@ -16,6 +16,12 @@ present, 1 if any was refused, 2 if the file cannot be read.
 """
 
 from pathlib import Path
+from stadtdo.sozialnetz.content.datenbank import get_datenbank
+from stadtdo.sozialnetz.migration.csv_reader import csv_datensaetze
+from stadtdo.sozialnetz.migration.csv_reader import dekodieren
+from stadtdo.sozialnetz.migration.datensatz import DateiFehler
+from stadtdo.sozialnetz.migration.dxl_reader import dxl_datensaetze
+from stadtdo.sozialnetz.migration.uebernahme import uebernehmen
 import argparse
 import sys
 
@@ -61,12 +67,7 @@ def _parser():
 def _datensaetze(args):
     """The reader for the file; CSV is decoded (and refused) before Zope starts."""
     if ist_dxl(args.datei):
-        from stadtdo.sozialnetz.migration.dxl_reader import dxl_datensaetze
-
         return dxl_datensaetze(args.datei)
-    from stadtdo.sozialnetz.migration.csv_reader import csv_datensaetze
-    from stadtdo.sozialnetz.migration.csv_reader import dekodieren
-
     return csv_datensaetze(dekodieren(args.datei.read_bytes(), args.encoding))
 
 
@@ -86,7 +87,6 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if not args.datei.exists():
         parser.error(f"Datei nicht gefunden: {args.datei}")
-    from stadtdo.sozialnetz.migration.datensatz import DateiFehler
 
     try:
         datensaetze = _datensaetze(args)
@@ -107,9 +107,6 @@ def main(argv=None):
     site = app[args.site]
     setSite(site)
     _anmelden(parser, app, site, args.benutzer)
-
-    from stadtdo.sozialnetz.content.datenbank import get_datenbank
-    from stadtdo.sozialnetz.migration.uebernahme import uebernehmen
 
     datenbank = get_datenbank(site)
     if datenbank is None:

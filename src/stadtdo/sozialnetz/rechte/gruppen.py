@@ -8,6 +8,7 @@ role to administer all of this (Anlage 1 Nr. 1).
 from plone import api
 from plone.i18n.normalizer.interfaces import IIDNormalizer
 from stadtdo.sozialnetz.content.gremien import GREMIEN
+from stadtdo.sozialnetz.rechte.lokale_rollen import stand_sichern
 from zope.component import getUtility
 
 
@@ -67,8 +68,6 @@ def setup_fachbereich_groups(folder):
 def _stand_sichern(obj):
     """The groups' roles are the state from which the Rechteprotokoll
     records later changes."""
-    from stadtdo.sozialnetz.rechte.lokale_rollen import stand_sichern
-
     stand_sichern(obj)
 
 

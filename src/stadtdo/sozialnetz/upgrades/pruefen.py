@@ -19,6 +19,7 @@ RelStorage), the current revision only.
 """
 
 from dataclasses import dataclass
+from stadtdo.sozialnetz.verfahren.pruefung import pruefen
 from ZODB.broken import Broken
 from ZODB.broken import find_global
 from ZODB.utils import get_pickle_metadata
@@ -112,8 +113,6 @@ def katalog_pruefen(portal):
 
 
 def verlauf_pruefen():
-    from stadtdo.sozialnetz.verfahren.pruefung import pruefen
-
     return [
         Befund("verlauf", f"{nummer} {url}", abweichung)
         for nummer, url, abweichungen in pruefen()

@@ -9,6 +9,10 @@ that it has run.
 from DateTime import DateTime
 from plone import api
 from stadtdo.sozialnetz import permissions
+from stadtdo.sozialnetz.datenschutz.upgrades import datenschutz_einfuehren
+from stadtdo.sozialnetz.infrastruktur import volltext
+from stadtdo.sozialnetz.infrastruktur.nummernkreis import HistorienIdGenerator
+from stadtdo.sozialnetz.rechte.upgrades import rechte_einfuehren
 from stadtdo.sozialnetz.upgrades.katalog import antraege_neu_indizieren
 from stadtdo.sozialnetz.verfahren.verlauf import UMSTELLUNG_1001
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
@@ -176,8 +180,6 @@ def volltext_zusammenfuehrbar(context):
     """1000 → 1001 (issue 14, item 2): the catalog's text indexes keep every
     word's documents in an IIBTree, so two creates at the same moment merge
     there instead of conflicting (see ``stadtdo.sozialnetz.infrastruktur.volltext``)."""
-    from stadtdo.sozialnetz.infrastruktur import volltext
-
     umgestellt = volltext.einrichten()
     logger.info("Volltextindizes umgestellt, %d Wortlisten", umgestellt)
 
@@ -239,15 +241,12 @@ def _hat_benachrichtigungen():
 
 def _hat_hotspot():
     from Products.CMFUid.interfaces import IUniqueIdGenerator
-    from stadtdo.sozialnetz.infrastruktur.nummernkreis import HistorienIdGenerator
     from zope.component import queryUtility
 
     return isinstance(queryUtility(IUniqueIdGenerator), HistorienIdGenerator)
 
 
 def _hat_volltext():
-    from stadtdo.sozialnetz.infrastruktur import volltext
-
     catalog = api.portal.get_tool("portal_catalog")
     return not list(volltext._okapi_textindizes(catalog)) or all(
         type(i.index) is volltext.ZusammenfuehrbarerOkapiIndex
@@ -256,9 +255,6 @@ def _hat_volltext():
 
 
 def _schritte():
-    from stadtdo.sozialnetz.datenschutz.upgrades import datenschutz_einfuehren
-    from stadtdo.sozialnetz.rechte.upgrades import rechte_einfuehren
-
     return {
         "verfahrensweg": einheitlicher_verfahrensweg,
         "anlagen": anlagen_pruefen,

@@ -15,6 +15,8 @@ from stadtdo.sozialnetz.verfahren.trennung import eingereicht_von
 from stadtdo.sozialnetz.verfahren.trennung import genehmigung_unvereinbar
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
+from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
+from stadtdo.sozialnetz.verfahren.voten import offene_rueckfragen
 
 
 #: The permission with which the department head decides (``genehmigen``,
@@ -201,9 +203,6 @@ def wartet_auf(antrag, fachbereich):
     department ``fachbereich``: ``<department>:<role>`` for each role that
     has a step due (``Aufgaben.wartende_rollen``). „Meine Aufgaben“ asks the
     index with ``Aufgaben.schluessel`` and wakes no Antrag."""
-    from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
-    from stadtdo.sozialnetz.verfahren.voten import offene_rueckfragen
-
     state = api.content.get_state(obj=antrag, default=None)
     voten = {g.id: aktuelles_votum(antrag, g.id)["votum"] for g in GREMIEN}
     rollen = Aufgaben({}).wartende_rollen(state, voten, offene_rueckfragen(antrag))

@@ -18,6 +18,7 @@ from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlug
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.rechte import protokoll
+from stadtdo.sozialnetz.rechte.konten import verzeichnis_verknuepfen
 from stadtdo.sozialnetz.rechte.trennung import deutsch
 from stadtdo.sozialnetz.rechte.trennung import grund_gegen
 from stadtdo.sozialnetz.rechte.trennung import gruppen_rollen_in_datenbank
@@ -181,8 +182,6 @@ def bei_anmeldung(event):
     """IUserLoggedInEvent (also the first sign-in): apply the mapping, and
     link the unlinked Persons named with the e-mail address the directory
     supplies to the account (``rechte.konten``)."""
-    from stadtdo.sozialnetz.rechte.konten import verzeichnis_verknuepfen
-
     user = event.object
     userid = user.getId() if user is not None else None
     if not userid:

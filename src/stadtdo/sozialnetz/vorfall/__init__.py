@@ -21,6 +21,7 @@ from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import createContentInContainer
 from Products.DCWorkflow.utils import modifyRolesForPermission
 from stadtdo.sozialnetz import permissions
+from stadtdo.sozialnetz.rechte.vorfall import formular_sperren
 from stadtdo.sozialnetz.settings import einstellung
 import logging
 
@@ -56,8 +57,6 @@ def formular(datenbank):
 def rechte_setzen(form):
     """Everybody signed in may report; only LESER may read the reports;
     only Managers may change the form (its own workflow, see rechte.vorfall)."""
-    from stadtdo.sozialnetz.rechte.vorfall import formular_sperren
-
     form.manage_setLocalRoles("AuthenticatedUsers", ["Reader"])
     # a tuple: not acquired (an Item cannot use manage_permission for it)
     modifyRolesForPermission(form, DOWNLOAD_SAVED_INPUT, tuple(LESER))

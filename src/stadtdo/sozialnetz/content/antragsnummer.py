@@ -20,7 +20,7 @@ from datetime import date
 from persistent.mapping import PersistentMapping
 from plone import api
 from stadtdo.sozialnetz.infrastruktur.nummernkreis import ziehen
-from zope.annotation.interfaces import IAnnotations
+from stadtdo.sozialnetz.infrastruktur.speicher import annotation
 
 
 ANNOTATION_KEY = "stadtdo.sozialnetz.antragsnummern"
@@ -28,10 +28,7 @@ ANNOTATION_KEY = "stadtdo.sozialnetz.antragsnummern"
 
 def _hochzaehlen(year):
     def _in(portal):
-        annotations = IAnnotations(portal)
-        counters = annotations.get(ANNOTATION_KEY)
-        if counters is None:
-            counters = annotations[ANNOTATION_KEY] = PersistentMapping()
+        counters = annotation(portal, ANNOTATION_KEY, PersistentMapping)
         counters[year] = counters.get(year, 0) + 1
         return counters[year]
 

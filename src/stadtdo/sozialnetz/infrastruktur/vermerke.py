@@ -14,7 +14,7 @@ component registry).
 
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
-from zope.annotation.interfaces import IAnnotations
+from stadtdo.sozialnetz.infrastruktur.speicher import annotation
 
 
 class Vermerke:
@@ -28,11 +28,9 @@ class Vermerke:
         self.context = context
 
     def _speicher(self, *, anlegen=False):
-        annotations = IAnnotations(self.context)
-        speicher = annotations.get(self.KEY)
-        if speicher is None and anlegen:
-            speicher = annotations[self.KEY] = PersistentMapping()
-        return speicher
+        return annotation(
+            self.context, self.KEY, PersistentMapping if anlegen else None
+        )
 
     def wert(self, name, default=None):
         """The value recorded under ``name``, or ``default``."""

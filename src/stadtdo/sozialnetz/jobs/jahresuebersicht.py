@@ -12,6 +12,7 @@ from stadtdo.sozialnetz.content.antrag import plattform_titel
 from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.content.vokabulare import term_title
 from stadtdo.sozialnetz.content.weblink import web_adresse
+from stadtdo.sozialnetz.infrastruktur.speicher import annotation
 from stadtdo.sozialnetz.jobs.ergebnis import Mitteilung
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import group_emails
@@ -93,11 +94,7 @@ def _verantwortung_zeilen(antrag):
 
 
 def _digest_versand(folder):
-    annotations = IAnnotations(folder)
-    versand = annotations.get(DIGEST_KEY)
-    if versand is None:
-        versand = annotations[DIGEST_KEY] = PersistentMapping()
-    return versand
+    return annotation(folder, DIGEST_KEY, PersistentMapping)
 
 
 def fachbereiche(today):

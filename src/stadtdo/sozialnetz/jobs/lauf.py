@@ -40,13 +40,13 @@ from DateTime import DateTime
 from datetime import date
 from persistent.mapping import PersistentMapping
 from plone import api
+from stadtdo.sozialnetz.infrastruktur.speicher import annotation
 from stadtdo.sozialnetz.jobs import ausfuehren
 from stadtdo.sozialnetz.jobs.ergebnis import Eintrag
 from stadtdo.sozialnetz.jobs.jahresuebersicht import _digest_text  # noqa: F401
 from stadtdo.sozialnetz.jobs.jahresuebersicht import DIGEST_KEY  # noqa: F401
 from stadtdo.sozialnetz.jobs.register import JOBS
 from stadtdo.sozialnetz.jobs.register import nach_name
-from zope.annotation.interfaces import IAnnotations
 
 
 #: the record every run (not the preview) writes first, in the site's annotations
@@ -56,10 +56,7 @@ LAUF_KEY = "stadtdo.sozialnetz.jobs.lauf"
 def lauf_vermerken(today):
     """Record this run in the one object every run writes (see the module
     docstring): two overlapping runs conflict, only one commits."""
-    annotations = IAnnotations(api.portal.get())
-    lauf = annotations.get(LAUF_KEY)
-    if lauf is None:
-        lauf = annotations[LAUF_KEY] = PersistentMapping()
+    lauf = annotation(api.portal.get(), LAUF_KEY, PersistentMapping)
     lauf["datum"] = today.isoformat()
     lauf["zeit"] = DateTime().ISO8601()
     lauf["anzahl"] = lauf.get("anzahl", 0) + 1

@@ -49,6 +49,7 @@ from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
 from stadtdo.sozialnetz import _
+from stadtdo.sozialnetz.infrastruktur.speicher import annotation
 from stadtdo.sozialnetz.rechte.konten import verknuepft_mit
 from stadtdo.sozialnetz.verfahren.interfaces import VerantwortungKlaeren
 from zope.annotation.interfaces import IAnnotations
@@ -130,11 +131,7 @@ def betroffene_personen(antrag):
 
 
 def _speicher(antrag):
-    annotations = IAnnotations(antrag)
-    speicher = annotations.get(ANNOTATION_KEY)
-    if speicher is None:
-        speicher = annotations[ANNOTATION_KEY] = PersistentList()
-    return speicher
+    return annotation(antrag, ANNOTATION_KEY, PersistentList)
 
 
 def markieren(antrag, ausloeser, *, dry_run=False):

@@ -24,11 +24,11 @@ from persistent.list import PersistentList
 from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.gremien import GREMIEN
+from stadtdo.sozialnetz.infrastruktur.speicher import annotation
 from typing import Any
 from typing import Literal
 from typing import overload
 from typing import TYPE_CHECKING
-from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
 
 
@@ -80,12 +80,14 @@ def _storage(
 def _storage(
     antrag: IAntrag, *, create: bool = False
 ) -> MutableMapping[str, GremiumVoten] | None:
-    annotations = IAnnotations(antrag)
-    storage = annotations.get(ANNOTATION_KEY)
-    if storage is None and create:
-        storage = annotations[ANNOTATION_KEY] = OOBTree()
-        for gremium in GREMIEN:
-            storage[gremium.id] = GremiumVoten()
+    return annotation(antrag, ANNOTATION_KEY, _neue_voten if create else None)
+
+
+def _neue_voten() -> OOBTree:
+    """The votes of a new Antrag: one ``GremiumVoten`` per body."""
+    storage = OOBTree()
+    for gremium in GREMIEN:
+        storage[gremium.id] = GremiumVoten()
     return storage
 
 

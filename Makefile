@@ -163,8 +163,8 @@ test: install browser-deps ldap-deps cluster-deps ## Run the whole test suite (w
 # Without the tests that start Chromium, a cluster, slapd or Zope instances of
 # their own (markers by directory: tests/conftest.py).
 .PHONY: test-fast
-test-fast: install ## Run the tests without browser, cluster, LDAP and slow ones (markers)
-	$(BIN)/pytest -m "not browser and not cluster and not ldap and not slow"
+test-fast: install ## Run the tests without browser, cluster, LDAP and slow ones (markers), on two workers
+	$(BIN)/pytest -m "not browser and not cluster and not ldap and not slow" -n 2 --dist loadfile
 
 # Plone's own tests (plone.restapi, Products.CMFPlone, plone.app.users, ...)
 # for users, groups, sharing, workflow, search and the Site Administrator

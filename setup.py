@@ -53,6 +53,7 @@ setup(
             "plone.testing",
             "pytest",
             "pytest-plone",
+            "pytest-xdist",  # make test-fast: two workers, one per core
             "zope.pytestlayer",
             "aiosmtpd",
             "playwright",

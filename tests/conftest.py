@@ -4,16 +4,18 @@ from datetime import date
 from pathlib import Path
 from plone import api
 from plone.dexterity.utils import createContentInContainer
+from plone.namedfile.file import NamedBlobFile
 from plone.testing.zope import Browser
 from pytest_plone import fixtures_factory
 from stadtdo.sozialnetz.demo import demo_password
 from stadtdo.sozialnetz.testing import FUNCTIONAL_TESTING
 from stadtdo.sozialnetz.testing import INTEGRATION_TESTING
+from stadtdo.sozialnetz.verfahren import schritte
 import pytest
 import transaction
 
 
-pytest_plugins = ["pytest_plone", "tests.smtp_receiver"]
+pytest_plugins = ["pytest_plone", "tests.smtp_receiver", "tests.vorrat"]
 
 #: The marker every test of a directory under tests/ gets (explicit marks
 #: keep working): ``make test-fast`` deselects them with ``-m``.
@@ -103,24 +105,6 @@ def antrag_daten():
     return dict(ANTRAG_DATEN)
 
 
-@pytest.fixture
-def make_antrag(fb10, antrag_daten):
-    """Create an Antrag in FB 10 as ``mitarbeiter`` (or ``userid``).
-
-    Uses Dexterity's own add path (permission and type checks, name chooser),
-    as the add form and plone.restapi do.
-    """
-
-    def _make(container=None, userid="mitarbeiter", **fields):
-        data = dict(antrag_daten, **fields)
-        with api.env.adopt_user(username=userid):
-            return createContentInContainer(
-                container or fb10, "Antrag", checkConstraints=True, **data
-            )
-
-    return _make
-
-
 PERSON_DATEN = {
     "nachname": "Mustermann",
     "vorname": "Erika",
@@ -135,67 +119,66 @@ PERSON_DATEN = {
 }
 
 
-@pytest.fixture
-def person_daten():
-    return dict(PERSON_DATEN)
-
-
-@pytest.fixture
-def add_person(person_daten):
-    """Add a Person to ``antrag`` as ``userid`` (default: mitarbeiter)."""
-
-    def _add(antrag, userid="mitarbeiter", **fields):
-        with api.env.adopt_user(username=userid):
-            return createContentInContainer(
-                antrag, "Person", checkConstraints=True, **dict(person_daten, **fields)
-            )
-
-    return _add
-
-
-@pytest.fixture
-def transition():
+def schritt(obj, name, userid, comment=""):
     """Take a step as ``userid`` through the process layer (which fires the
     real workflow); returns the new state."""
-    from stadtdo.sozialnetz.verfahren import schritte
+    with api.env.adopt_user(username=userid):
+        schritte.ausfuehren(obj, name, kommentar=comment)
+    return api.content.get_state(obj)
 
-    def _transition(obj, name, userid, comment=""):
+
+def abstimmen(antrag, userid, gremium, votum, kommentar="", endgueltig=False):
+    """Vote as ``userid`` for ``gremium`` through the process layer."""
+    with api.env.adopt_user(username=userid):
+        schritte.votum(
+            antrag,
+            gremium=gremium,
+            votum=votum,
+            kommentar=kommentar,
+            endgueltig=endgueltig,
+        )
+    return api.content.get_state(antrag)
+
+
+class Bausteine:
+    """The helpers behind ``make_antrag``, ``add_person`` and ``antrag_in``,
+    as one object: the fixtures hand out its methods, and data built once
+    per module (tests/vorrat.py) uses the very same code."""
+
+    def __init__(self, fb10, antrag_daten=None, person_daten=None):
+        self.fb10 = fb10
+        self.antrag_daten = dict(ANTRAG_DATEN if antrag_daten is None else antrag_daten)
+        self.person_daten = dict(PERSON_DATEN if person_daten is None else person_daten)
+
+    def make_antrag(self, container=None, userid="mitarbeiter", **fields):
+        """Create an Antrag in FB 10 as ``mitarbeiter`` (or ``userid``).
+
+        Uses Dexterity's own add path (permission and type checks, name
+        chooser), as the add form and plone.restapi do.
+        """
+        data = dict(self.antrag_daten, **fields)
         with api.env.adopt_user(username=userid):
-            schritte.ausfuehren(obj, name, kommentar=comment)
-        return api.content.get_state(obj)
-
-    return _transition
-
-
-@pytest.fixture
-def vote():
-    from stadtdo.sozialnetz.verfahren import schritte
-
-    def _vote(antrag, userid, gremium, votum, kommentar="", endgueltig=False):
-        with api.env.adopt_user(username=userid):
-            schritte.votum(
-                antrag,
-                gremium=gremium,
-                votum=votum,
-                kommentar=kommentar,
-                endgueltig=endgueltig,
+            return createContentInContainer(
+                container or self.fb10, "Antrag", checkConstraints=True, **data
             )
-        return api.content.get_state(antrag)
 
-    return _vote
+    def add_person(self, antrag, userid="mitarbeiter", **fields):
+        """Add a Person to ``antrag`` as ``userid`` (default: mitarbeiter)."""
+        with api.env.adopt_user(username=userid):
+            return createContentInContainer(
+                antrag,
+                "Person",
+                checkConstraints=True,
+                **dict(self.person_daten, **fields),
+            )
 
-
-@pytest.fixture
-def antrag_in(make_antrag, add_person, transition, vote):
-    """Create an Antrag with one Person (and an Anlage if ``mit_anlage``) and
-    walk it to ``state`` through the process layer."""
-
-    def _antrag_in(state, mit_anlage=False):
-        antrag = make_antrag()
-        add_person(antrag)
+    def antrag_in(self, state, mit_anlage=False):
+        """Create an Antrag with one Person (and an Anlage if ``mit_anlage``)
+        and walk it to ``state`` through the process layer."""
+        transition, vote = schritt, abstimmen
+        antrag = self.make_antrag()
+        self.add_person(antrag)
         if mit_anlage:
-            from plone.namedfile.file import NamedBlobFile
-
             with api.env.adopt_user(username="mitarbeiter"):
                 createContentInContainer(
                     antrag,
@@ -223,8 +206,6 @@ def antrag_in(make_antrag, add_person, transition, vote):
             if state == "eingestellt":
                 transition(antrag, "einstellen", "mitarbeiter")
             if state == "archiviert":
-                from stadtdo.sozialnetz.verfahren import schritte
-
                 with api.env.adopt_user(username="mitarbeiter"):
                     neu = schritte.erneut_stellen(antrag)
                 transition(neu, "einreichen", "mitarbeiter")
@@ -245,7 +226,54 @@ def antrag_in(make_antrag, add_person, transition, vote):
             return antrag
         raise ValueError(state)
 
-    return _antrag_in
+    def antrag_im_zustand_fuer(self, transition_id):
+        """An Antrag in the state in which the transition is due
+        (``ZUSTAND``); for ``rueckfrage_beantworten`` with an open Rückfrage
+        of the Personalrat."""
+        antrag = self.antrag_in(ZUSTAND[transition_id])
+        if transition_id == "rueckfrage_beantworten":
+            abstimmen(antrag, "personalrat", "personalrat", "rueckfrage", "Vertretung?")
+        return antrag
+
+
+@pytest.fixture
+def bausteine(fb10, antrag_daten, person_daten):
+    return Bausteine(fb10, antrag_daten, person_daten)
+
+
+@pytest.fixture
+def make_antrag(bausteine):
+    """Create an Antrag in FB 10 (``Bausteine.make_antrag``)."""
+    return bausteine.make_antrag
+
+
+@pytest.fixture
+def person_daten():
+    return dict(PERSON_DATEN)
+
+
+@pytest.fixture
+def add_person(bausteine):
+    """Add a Person to an Antrag (``Bausteine.add_person``)."""
+    return bausteine.add_person
+
+
+@pytest.fixture
+def transition():
+    """Take a step as ``userid`` through the process layer (``schritt``)."""
+    return schritt
+
+
+@pytest.fixture
+def vote():
+    """Vote through the process layer (``abstimmen``)."""
+    return abstimmen
+
+
+@pytest.fixture
+def antrag_in(bausteine):
+    """Create an Antrag and walk it to a state (``Bausteine.antrag_in``)."""
+    return bausteine.antrag_in
 
 
 @pytest.fixture
@@ -289,15 +317,9 @@ ZUSTAND = {
 
 
 @pytest.fixture
-def antrag_im_zustand_fuer(antrag_in, vote):
+def antrag_im_zustand_fuer(bausteine):
     """``antrag_im_zustand_fuer("votum_poa")``: an Antrag in the state in
     which the transition is due (``ZUSTAND``); for ``rueckfrage_beantworten``
     with an open Rückfrage of the Personalrat."""
 
-    def _make(transition_id):
-        antrag = antrag_in(ZUSTAND[transition_id])
-        if transition_id == "rueckfrage_beantworten":
-            vote(antrag, "personalrat", "personalrat", "rueckfrage", "Vertretung?")
-        return antrag
-
-    return _make
+    return bausteine.antrag_im_zustand_fuer

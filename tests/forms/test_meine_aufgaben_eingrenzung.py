@@ -19,14 +19,19 @@ def http_request(portal):
     return portal.REQUEST
 
 
-@pytest.fixture
-def antraege_in_jedem_zustand(antrag_in, antrag_im_zustand_fuer, make_antrag):
-    antraege = [make_antrag()]  # a draft
+def VORRAT(bausteine):
+    """Built once for the module (tests/vorrat.py)."""
+    antraege = [bausteine.make_antrag()]  # a draft
     for state in ("genehmigung_fbl", "stellungnahme_agentur", "genehmigt"):
-        antraege.append(antrag_in(state))
-    antraege.append(antrag_im_zustand_fuer("rueckfrage_beantworten"))
-    antraege.append(antrag_in("zurueckgewiesen"))
+        antraege.append(bausteine.antrag_in(state))
+    antraege.append(bausteine.antrag_im_zustand_fuer("rueckfrage_beantworten"))
+    antraege.append(bausteine.antrag_in("zurueckgewiesen"))
     return antraege
+
+
+@pytest.fixture
+def antraege_in_jedem_zustand(vorrat):
+    return vorrat
 
 
 def _pfade(brains):
@@ -107,39 +112,3 @@ def test_ueberfaellig_lists_a_vote_due_since_last_year(
             view = UebersichtView(datenbank, http_request)
             pfade = _pfade(view.brains())
         assert pfade == (["/".join(antrag.getPhysicalPath())] if sieht else [])
-
-
-def test_each_step_in_its_own_transaction_refreshes_the_task_index(
-    make_antrag, add_person, transition, vote, datenbank
-):
-    """On a real site every step is a request of its own: the indexing queue
-    does not merge them into one full reindex, so each step must refresh
-    ``wartet_auf`` and ``faellig_ab`` itself."""
-    from Products.CMFCore.indexing import processQueue
-
-    catalog = api.portal.get_tool("portal_catalog")
-
-    def wartet(schluessel):
-        processQueue()
-        return [
-            b.getPath()
-            for b in catalog.unrestrictedSearchResults(wartet_auf=schluessel)
-        ]
-
-    antrag = make_antrag()
-    add_person(antrag)
-    pfad = "/".join(antrag.getPhysicalPath())
-    assert wartet("fb-10:SNMitarbeiter") == [pfad]
-    transition(antrag, "einreichen", "mitarbeiter")
-    assert wartet("fb-10:SNMitarbeiter") == []
-    assert wartet("fb-10:SNFachbereichsleitung") == [pfad]
-    transition(antrag, "genehmigen", "leitung")
-    vote(antrag, "agentur", "agentur", "ja")
-    assert wartet("fb-10:SNPOA") == [pfad]
-    processQueue()
-    (brain,) = catalog.unrestrictedSearchResults(
-        UID=antrag.UID(), faellig_ab={"query": "2099-01-01", "range": "max"}
-    )
-    vote(antrag, "poa", "poa", "ja")
-    assert wartet("fb-10:SNPOA") == []
-    assert wartet("fb-10:SNPersonalrat") == [pfad]

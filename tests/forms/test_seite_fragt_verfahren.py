@@ -9,6 +9,8 @@ its step function. The REST representation lists the same steps.
 from html.parser import HTMLParser
 from plone import api
 from stadtdo.sozialnetz.verfahren import schritte
+from tests.vorrat import bausteine_aus_vorrat
+from tests.vorrat import je_zustand
 from tests.workflow.test_permission_matrix import ACTORS
 from tests.workflow.test_permission_matrix import STATES
 import pytest
@@ -88,6 +90,9 @@ def _mit_rueckfrage(antrag_in):
 
 
 FAELLE = [*STATES, "beteiligung_mit_rueckfrage"]
+#: the Anträge of these tests, walked once for the module (tests/vorrat.py)
+VORRAT = je_zustand(*STATES, mit_anlage=True)
+bausteine = bausteine_aus_vorrat
 
 
 @pytest.mark.parametrize("fall", FAELLE)

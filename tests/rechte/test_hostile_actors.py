@@ -150,11 +150,14 @@ def test_nobody_creates_zmi_objects(web, token, portal, userid):
     assert "hintertuer" not in portal.objectIds()
 
 
+def VORRAT(bausteine):
+    """Built once for the module and committed (tests/vorrat.py)."""
+    return bausteine.antrag_in("beteiligung")
+
+
 @pytest.fixture
-def antrag(antrag_in):
-    antrag = antrag_in("beteiligung")
-    transaction.commit()
-    return antrag
+def antrag(vorrat):
+    return vorrat
 
 
 def _pfad(obj):

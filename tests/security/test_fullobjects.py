@@ -5,16 +5,19 @@ serialised without a server error (issue 20, item 9)."""
 from stadtdo.sozialnetz.demo import BENUTZER
 from stadtdo.sozialnetz.demo import demo_password
 import pytest
-import transaction
 
 
 AKTEURE = [userid for userid, _name, _groups in BENUTZER]
 
 
+def VORRAT(bausteine):
+    """Built once for the module (tests/vorrat.py)."""
+    return bausteine.antrag_in("beteiligung", mit_anlage=True)
+
+
 @pytest.fixture
-def bestand(antrag_in):
-    antrag_in("beteiligung", mit_anlage=True)
-    transaction.commit()
+def bestand(vorrat):
+    return vorrat
 
 
 @pytest.mark.parametrize("userid", [*AKTEURE, None])

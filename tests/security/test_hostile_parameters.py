@@ -4,7 +4,6 @@ ignored with a message — never a 5xx."""
 
 from stadtdo.sozialnetz.demo import demo_password
 import pytest
-import transaction
 
 
 #: non-numbers, negatives, unbalanced quotes and brackets, query syntax,
@@ -45,10 +44,14 @@ CASES = [
 ]
 
 
+def VORRAT(bausteine):
+    """One Antrag in beteiligung, built once for the module (tests/vorrat.py)."""
+    return bausteine.antrag_in("beteiligung")
+
+
 @pytest.fixture
-def bestand(antrag_in):
-    antrag_in("beteiligung")
-    transaction.commit()
+def bestand(vorrat):
+    return vorrat
 
 
 def _session(request_factory, page):

@@ -59,11 +59,14 @@ def _stand(antrag):
         )
 
 
+def VORRAT(bausteine):
+    """Built once for the module and committed (tests/vorrat.py)."""
+    return bausteine.antrag_in("beteiligung")
+
+
 @pytest.fixture
-def beteiligung(antrag_in):
-    antrag = antrag_in("beteiligung")
-    transaction.commit()
-    return antrag
+def beteiligung(vorrat):
+    return vorrat
 
 
 @pytest.mark.parametrize("wert", FALSCH, ids=lambda v: type(v).__name__)

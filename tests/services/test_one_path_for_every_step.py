@@ -46,11 +46,23 @@ def _history(antrag):
     return [dict(e) for e in antrag.workflow_history.get(WORKFLOW, ())]
 
 
+def VORRAT(bausteine):
+    """For every transition an Antrag in the state in which it is due
+    (``antrag_im_zustand_fuer`` of tests/conftest.py), built once for the
+    module and committed for the server (tests/vorrat.py)."""
+    return {t: bausteine.antrag_im_zustand_fuer(t) for t in ZUSTAND}
+
+
 @pytest.fixture
-def antrag_fuer(antrag_im_zustand_fuer):
-    """``antrag_im_zustand_fuer`` (tests/conftest.py), committed for the server."""
+def antrag_fuer(vorrat, antrag_im_zustand_fuer):
+    """``antrag_fuer("votum_poa")``: an untouched Antrag in the state for that
+    transition — first the module's, then a new one, committed for the
+    server."""
+    unberuehrt = dict(vorrat)
 
     def _make(transition_id):
+        if transition_id in unberuehrt:
+            return unberuehrt.pop(transition_id)
         antrag = antrag_im_zustand_fuer(transition_id)
         transaction.commit()
         return antrag

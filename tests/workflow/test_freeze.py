@@ -3,11 +3,16 @@
 
 from plone import api
 from plone.dexterity.utils import createContentInContainer
+from tests.vorrat import bausteine_aus_vorrat
+from tests.vorrat import je_zustand
 from zExceptions import Unauthorized
 import pytest
 
 
 SUBMITTED = ["genehmigung_fbl", "beteiligung", "genehmigt", "archiviert"]
+#: the Anträge of these tests, walked once for the module (tests/vorrat.py)
+VORRAT = je_zustand(*SUBMITTED, "entwurf")
+bausteine = bausteine_aus_vorrat
 EVERYONE = [
     "mitarbeiter",
     "leitung",

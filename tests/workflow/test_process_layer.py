@@ -16,6 +16,8 @@ from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from tests.conftest import ZUSTAND
 from tests.services.test_one_path_for_every_step import ACTORS
 from tests.services.test_one_path_for_every_step import OHNE_DATEN
+from tests.vorrat import bausteine_aus_vorrat
+from tests.vorrat import je_zustand
 from zExceptions import Unauthorized
 import pytest
 import random
@@ -33,6 +35,10 @@ def antrag_fuer(antrag_im_zustand_fuer):
 USER_TRANSITIONS = sorted(
     t for t in ZUSTAND if t not in ("beteiligung_genehmigt", "beteiligung_abgelehnt")
 )
+
+#: the Anträge of these tests, walked once for the module (tests/vorrat.py)
+VORRAT = je_zustand(*sorted(set(ZUSTAND.values())), "zurueckgewiesen")
+bausteine = bausteine_aus_vorrat
 
 
 @pytest.mark.parametrize("transition_id", USER_TRANSITIONS)

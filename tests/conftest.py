@@ -147,8 +147,10 @@ class Bausteine:
 
     def __init__(self, fb10, antrag_daten=None, person_daten=None):
         self.fb10 = fb10
-        self.antrag_daten = dict(ANTRAG_DATEN if antrag_daten is None else antrag_daten)
-        self.person_daten = dict(PERSON_DATEN if person_daten is None else person_daten)
+        # the fixtures' own dicts, not copies: a test (or fixture) that
+        # changes ``person_daten`` before ``antrag_in`` changes what is built
+        self.antrag_daten = dict(ANTRAG_DATEN) if antrag_daten is None else antrag_daten
+        self.person_daten = dict(PERSON_DATEN) if person_daten is None else person_daten
 
     def make_antrag(self, container=None, userid="mitarbeiter", **fields):
         """Create an Antrag in FB 10 as ``mitarbeiter`` (or ``userid``).

@@ -1,5 +1,6 @@
 """Test layers: the add-on installed on a Plone site with the demo set."""
 
+from plone import api
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
@@ -9,6 +10,7 @@ from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 from stadtdo.sozialnetz.demo import create_demo_content
 import os
+import plone.restapi
 import stadtdo.sozialnetz
 
 
@@ -19,13 +21,11 @@ class SozialnetzLayer(PloneSandboxLayer):
     defaultBases = (PLONE_FIXTURE,)
 
     def setUpZope(self, app, configurationContext):
-        import plone.restapi
 
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=stadtdo.sozialnetz)
 
     def setUpPloneSite(self, portal):
-        from plone import api
 
         applyProfile(portal, "stadtdo.sozialnetz:default")
         # like the demo site: German UI, English available

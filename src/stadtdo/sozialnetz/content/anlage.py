@@ -6,6 +6,7 @@ bytes, up to the size set in the control panel (default 20 MB). Forms and the
 REST API both validate the field, so both refuse with the same German message.
 """
 
+from plone import api
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from plone.supermodel.directives import primary
@@ -14,6 +15,7 @@ from stadtdo.sozialnetz.content.einzeilig import einzeilig
 from stadtdo.sozialnetz.content.einzeilig import mehrzeilig
 from stadtdo.sozialnetz.settings import einstellung
 from zope import schema
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.schema import ValidationError
 import logging
@@ -85,7 +87,6 @@ class AnlageUnzulaessig(ValidationError):
 
 
 def _t(msgid, **mapping):
-    from zope.globalrequest import getRequest
 
     return translate(_(msgid, mapping=mapping), context=getRequest())
 
@@ -127,7 +128,6 @@ def anlagen_inhaltstypen(context=None):
     type. Returns (and logs) ``{"pfad", "vorher", "nachher"}`` per changed
     Anlage; idempotent. The ids of existing Anlagen stay as they are (links to
     them keep working); new ones get ``<antragsnummer>-anlage-<n>``."""
-    from plone import api
 
     geaendert = []
     catalog = api.portal.get_tool("portal_catalog")

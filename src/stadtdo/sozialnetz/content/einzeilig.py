@@ -16,6 +16,7 @@ from stadtdo.sozialnetz.infrastruktur.eingaben import EINZEILIG_MAX
 from stadtdo.sozialnetz.infrastruktur.eingaben import MEHRZEILIG_MAX
 from stadtdo.sozialnetz.infrastruktur.eingaben import RICHTEXT_MAX
 from stadtdo.sozialnetz.infrastruktur.eingaben import zu_lang
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.schema import ValidationError
 
@@ -28,7 +29,6 @@ class Zeilenumbruch(ValidationError):
     """A line break in a single-line field."""
 
     def doc(self):
-        from zope.globalrequest import getRequest
 
         return translate(
             _(

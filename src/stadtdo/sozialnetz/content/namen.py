@@ -22,6 +22,7 @@ from stadtdo.sozialnetz.content.antragsnummer import ensure_antragsnummer
 from stadtdo.sozialnetz.content.person import IPerson
 from stadtdo.sozialnetz.infrastruktur.eingaben import EINZEILIG_MAX
 from zExceptions import BadRequest
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 import re
 
@@ -70,8 +71,6 @@ def kurzname_pruefen(ob, event):
         return  # content of an added folder, or a move
     muster = _erwartet(ob, event.newParent)
     if muster and not re.fullmatch(muster, event.newName or ""):
-        from zope.globalrequest import getRequest
-
         raise BadRequest(
             translate(
                 _(

@@ -2,6 +2,8 @@
 
 from plone import api
 from stadtdo.sozialnetz import _
+from zope.component import getUtility
+from zope.i18n import translate
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -78,8 +80,6 @@ def schulungsstatus(context):
 
 def term_title(vocabulary_name, value, context=None):
     """The German title of ``value`` in a named vocabulary (``value`` if unknown)."""
-    from zope.component import getUtility
-    from zope.i18n import translate
 
     factory = getUtility(IVocabularyFactory, vocabulary_name)
     try:

@@ -24,6 +24,7 @@ from stadtdo.sozialnetz.content.einzeilig import laenge_pruefen
 from stadtdo.sozialnetz.infrastruktur.eingaben import ADRESSE_MAX
 from urllib.parse import urlsplit
 from zope import schema
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import implementer
 from zope.schema import ValidationError
@@ -66,7 +67,6 @@ class KeinWebLink(ValidationError):
         self.titel = titel
 
     def doc(self):
-        from zope.globalrequest import getRequest
 
         request = getRequest()
         return translate(

@@ -41,7 +41,9 @@ of an Antrag are set by the system, not entered: a client cannot state them.
 
 from __future__ import annotations
 
+from Acquisition import aq_parent
 from collections.abc import Mapping
+from DateTime import DateTime
 from datetime import date
 from plone import api
 from stadtdo.sozialnetz import _
@@ -79,7 +81,6 @@ def datum_lesen(value: object) -> date | None:
 
 def _grenzen_des_widerrufs(person: IPerson) -> list[tuple[date, str]]:
     """``(day, German reason)`` of the lower limits of a withdrawal."""
-    from Acquisition import aq_parent
 
     grenzen = []
     einwilligung = getattr(person, "einwilligung_datum", None)
@@ -140,7 +141,6 @@ def vermerk(
     userid: str | None = None, *, heute: date | None = None
 ) -> dict[str, str | None]:
     """Who recorded a date, and when: ``{"am", "von", "zeit"}``."""
-    from DateTime import DateTime
 
     if userid is None:
         user = api.user.get_current()
@@ -213,8 +213,6 @@ def widerruf_fuer_fristen(person: IPerson) -> date | None:
         return None
     erfasst = vermerkt_am(getattr(person, "einwilligung_widerruf_vermerkt", None))
     if erfasst is None:
-        from Acquisition import aq_parent
-
         stand = IDatenschutzstand(aq_parent(person), None)
         for eintrag in stand.einwilligungen_widerrufen if stand is not None else ():
             if eintrag.get("person") == person.getId() and eintrag.get("zeit"):

@@ -14,6 +14,7 @@ checks of every text the add-on takes.
 
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 
@@ -29,7 +30,6 @@ def zahl(n):
 
 
 def _t(msgid, **mapping):
-    from zope.globalrequest import getRequest
 
     return translate(_(msgid, mapping=mapping), context=getRequest())
 

@@ -15,6 +15,7 @@ Anträge per commit). Exit code 0 if every record was taken over or already
 present, 1 if any was refused, 2 if the file cannot be read.
 """
 
+from AccessControl.SecurityManagement import newSecurityManager
 from pathlib import Path
 from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.migration.csv_reader import csv_datensaetze
@@ -22,8 +23,14 @@ from stadtdo.sozialnetz.migration.csv_reader import dekodieren
 from stadtdo.sozialnetz.migration.datensatz import DateiFehler
 from stadtdo.sozialnetz.migration.dxl_reader import dxl_datensaetze
 from stadtdo.sozialnetz.migration.uebernahme import uebernehmen
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+from zope.globalrequest import setRequest
+from Zope2.Startup.run import make_wsgi_app
 import argparse
 import sys
+import transaction
+import Zope2
 
 
 def ist_dxl(pfad):
@@ -72,7 +79,6 @@ def _datensaetze(args):
 
 
 def _anmelden(parser, app, site, userid):
-    from AccessControl.SecurityManagement import newSecurityManager
 
     for acl_users in (site.acl_users, app.acl_users):
         user = acl_users.getUserById(userid)
@@ -93,13 +99,6 @@ def main(argv=None):
     except DateiFehler as error:
         print(f"{args.datei}: {error}", file=sys.stderr)
         return 2
-
-    from Testing.makerequest import makerequest
-    from zope.component.hooks import setSite
-    from zope.globalrequest import setRequest
-    from Zope2.Startup.run import make_wsgi_app
-    import transaction
-    import Zope2
 
     make_wsgi_app({}, args.zope_conf)
     app = makerequest(Zope2.app())

@@ -9,6 +9,7 @@ objects and every collective.easyform editing permission for Manager only.
 Because it is a workflow, "update security settings" restores it.
 """
 
+from plone import api
 from plone.base.interfaces import IWorkflowChain
 from Products.CMFCore.interfaces import IWorkflowTool
 from zope.component import adapter
@@ -32,7 +33,6 @@ def vorfall_workflow_chain(context, workflow_tool):
 
 def formular_sperren(form):
     """Mark ``form`` and put it under its own workflow; idempotent."""
-    from plone import api
 
     alsoProvides(form, IVorfallFormular)
     wf_tool = api.portal.get_tool("portal_workflow")

@@ -18,15 +18,25 @@ Every record of the storage is read (``record_iternext``, FileStorage and
 RelStorage), the current revision only.
 """
 
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SpecialUsers import system
 from dataclasses import dataclass
+from plone.dexterity.interfaces import IDexterityContent
 from stadtdo.sozialnetz.verfahren.pruefung import pruefen
+from Testing.makerequest import makerequest
 from ZODB.broken import Broken
 from ZODB.broken import find_global
 from ZODB.utils import get_pickle_metadata
 from ZODB.utils import oid_repr
+from zodbverify.verify import verify_record
+from zope.component.hooks import setSite
+from zope.globalrequest import setRequest
+from Zope2.Startup.run import make_wsgi_app
 import argparse
 import logging
 import sys
+import transaction
+import Zope2
 
 
 @dataclass(frozen=True)
@@ -59,7 +69,6 @@ def datensaetze(storage):
 
 def speicher_pruefen(storage):
     """Findings of every record of ``storage``, and the number read."""
-    from zodbverify.verify import verify_record
 
     logging.getLogger("zodbverify").setLevel(logging.WARNING)
     befunde, anzahl = [], 0
@@ -88,7 +97,6 @@ def speicher_pruefen(storage):
 
 def _inhalte(obj):
     """Every Dexterity content object below ``obj`` (depth first)."""
-    from plone.dexterity.interfaces import IDexterityContent
 
     for kind in obj.objectValues():
         if IDexterityContent.providedBy(kind):
@@ -122,9 +130,6 @@ def verlauf_pruefen():
 
 def pruefe(app, site_id="Plone"):
     """Every finding for the Zope ``app`` and its site ``site_id``."""
-    from AccessControl.SecurityManagement import newSecurityManager
-    from AccessControl.SpecialUsers import system
-    from zope.component.hooks import setSite
 
     storage = app._p_jar.db().storage
     befunde, anzahl = speicher_pruefen(storage)
@@ -146,12 +151,6 @@ def main(argv=None):
     parser.add_argument("--zope-conf", required=True, help="zope.conf der Instanz")
     parser.add_argument("--site", default="Plone", help="ID der Plone-Website")
     args = parser.parse_args(argv)
-
-    from Testing.makerequest import makerequest
-    from zope.globalrequest import setRequest
-    from Zope2.Startup.run import make_wsgi_app
-    import transaction
-    import Zope2
 
     make_wsgi_app({}, args.zope_conf)
     app = makerequest(Zope2.app())

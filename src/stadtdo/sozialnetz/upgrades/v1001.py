@@ -6,8 +6,12 @@ runs again those whose effect a site lacks (a site that ran an intermediate
 that it has run.
 """
 
+from AccessControl.Permission import getPermissionIdentifier
+from Acquisition import aq_base
 from DateTime import DateTime
 from plone import api
+from plone.folder.default import DefaultOrdering
+from Products.CMFUid.interfaces import IUniqueIdGenerator
 from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.datenschutz.upgrades import datenschutz_einfuehren
 from stadtdo.sozialnetz.infrastruktur import volltext
@@ -16,6 +20,8 @@ from stadtdo.sozialnetz.rechte.upgrades import rechte_einfuehren
 from stadtdo.sozialnetz.upgrades.katalog import antraege_neu_indizieren
 from stadtdo.sozialnetz.verfahren.verlauf import UMSTELLUNG_1001
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
+from zope.annotation.interfaces import IAnnotations
+from zope.component import queryUtility
 import logging
 
 
@@ -160,8 +166,6 @@ def ohne_schreib_hotspot(context):
       the list of plone.folder's default ordering in their annotations is
       removed.
     """
-    from plone.folder.default import DefaultOrdering
-    from zope.annotation.interfaces import IAnnotations
 
     setup = api.portal.get_tool("portal_setup")
     setup.runImportStepFromProfile(PROFILE, "componentregistry")
@@ -224,8 +228,6 @@ def _hat_rechte():
 
 
 def _hat_datenschutz():
-    from AccessControl.Permission import getPermissionIdentifier
-    from Acquisition import aq_base
 
     portal = aq_base(api.portal.get())
     name = getPermissionIdentifier(permissions.AUSKUNFT)
@@ -240,8 +242,6 @@ def _hat_benachrichtigungen():
 
 
 def _hat_hotspot():
-    from Products.CMFUid.interfaces import IUniqueIdGenerator
-    from zope.component import queryUtility
 
     return isinstance(queryUtility(IUniqueIdGenerator), HistorienIdGenerator)
 

@@ -37,6 +37,8 @@ PLUGIN_ID = "pasldap"
 def ldap_plugin():
     """The site's active pas.plugins.ldap plugin, or None."""
     try:
+        # inside: pas.plugins.ldap is optional (extra "ldap"), not installed
+        # on every site
         from pas.plugins.ldap.interfaces import ILDAPPlugin
     except ImportError:
         return None

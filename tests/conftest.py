@@ -315,6 +315,7 @@ ZUSTAND = {
     "beteiligung_abgelehnt": "beteiligung",
     "einstellen": "genehmigt",
     "archivieren": "genehmigt",
+    "einschaetzung_nachtragen": "genehmigt",
 }
 
 
@@ -325,3 +326,20 @@ def antrag_im_zustand_fuer(bausteine):
     with an open Rückfrage of the Personalrat."""
 
     return bausteine.antrag_im_zustand_fuer
+
+
+@pytest.fixture
+def genehmigt_mit_rueckfrage(antrag_in, vote):
+    """The issue's case: Datenschutz asks, the FB answers, POA and
+    Personalrat vote Ja – approved while Datenschutz and IT-Sicherheit gave
+    no vote."""
+    antrag = antrag_in("beteiligung")
+    vote(antrag, "datenschutz", "datenschutz", "rueckfrage", "Wer moderiert?")
+    vote(antrag, "poa", "poa", "ja")
+    vote(antrag, "personalrat", "personalrat", "ja")
+    with api.env.adopt_user(username="mitarbeiter"):
+        schritte.rueckfrage_beantworten(
+            antrag, gremium="datenschutz", antwort="Das Team Online moderiert."
+        )
+    assert api.content.get_state(antrag) == "genehmigt"
+    return antrag

@@ -7,6 +7,7 @@ from Products.CMFCore.utils import _checkPermission
 from stadtdo.sozialnetz.rechte import protokoll
 from stadtdo.sozialnetz.rechte.upgrades import rechte_einfuehren
 from stadtdo.sozialnetz.rechte.vorfall import IVorfallFormular
+from tests.setup.test_upgrades import AKTUELL
 from zope.component import getSiteManager
 from zope.interface import noLongerProvides
 import pytest
@@ -51,7 +52,7 @@ def alte_site(portal, antrag_in, datenbank):
 
 def test_upgrade_step_is_registered(portal):
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(PROFILE) == ("1004",)
+    assert setup.getLastVersionForProfile(PROFILE) == (AKTUELL,)
     steps = [
         step
         for step in setup.listUpgrades(PROFILE, show_old=True)
@@ -101,5 +102,5 @@ def test_upgrade_runs_through_portal_setup(alte_site, portal):
     setup = api.portal.get_tool("portal_setup")
     setup.setLastVersionForProfile(PROFILE, "1000")
     setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1004",)
+    assert setup.getLastVersionForProfile(PROFILE) == (AKTUELL,)
     assert alte_site.get_local_roles_for_userid("sta11") == ()

@@ -14,6 +14,7 @@ from stadtdo.sozialnetz.notifications.stand import IMitteilungsstand
 from stadtdo.sozialnetz.notifications.stand import Mitteilungsstand
 from stadtdo.sozialnetz.upgrades import v1004
 from tests.retention.helpers import retrieved_versions
+from tests.setup.test_upgrades import AKTUELL
 
 
 PROFILE = "stadtdo.sozialnetz:default"
@@ -62,7 +63,7 @@ def test_bare_attributes_of_antrag_and_versions_move_into_annotations(
     setup.setLastVersionForProfile(PROFILE, "1003")
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1004",)
+    assert setup.getLastVersionForProfile(PROFILE) == (AKTUELL,)
 
     assert (
         _lesen(IMitteilungsstand(antrag), IJobstand(antrag), IDatenschutzstand(antrag))

@@ -4,6 +4,10 @@ One table, read like the specification. Each row is an action in a state;
 each column a demo actor; ``X`` means allowed, ``.`` refused. Every cell is
 checked as that user through Plone's real security machinery and workflow
 guards, on an Antrag (with one Person and one Anlage) walked to that state.
+
+``einschaetzung_nachtragen`` (the assessment after the end of the process)
+is open to the four bodies by the workflow; the process layer lets only a
+body that gave no Ja or Nein take it (tests/workflow/test_nach_abschluss.py).
 """
 
 from plone import api
@@ -118,6 +122,10 @@ einstellen              genehmigt              X   .   X   X   .   .   .   .   .
 einstellen              eingestellt            .   .   .   .   .   .   .   .   .   .   .   .
 einstellen              zurueckgewiesen        .   .   .   .   .   .   .   .   .   .   .   .
 rueckfrage_beantworten  beteiligung            .   .   .   .   .   .   .   .   .   .   .   .
+einschaetzung_nachtragen beteiligung           .   .   .   .   .   .   .   .   .   .   .   .
+einschaetzung_nachtragen genehmigt             .   .   .   .   .   .   X   X   X   X   .   .
+einschaetzung_nachtragen abgelehnt             .   .   .   .   .   .   X   X   X   X   .   .
+einschaetzung_nachtragen eingestellt           .   .   .   .   .   .   .   .   .   .   .   .
 archivieren             genehmigt              .   .   .   .   .   .   .   .   .   .   .   .
 archivieren             zurueckgewiesen        .   .   .   .   .   .   .   .   .   .   .   .
 """

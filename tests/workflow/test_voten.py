@@ -36,9 +36,11 @@ def test_vote_not_due_before_beteiligung(antrag_in, vote):
 
 
 def test_vote_not_due_after_decision(antrag_in, vote):
+    """A body that voted cannot vote again once the process has ended (one
+    that did not may add its assessment: test_nach_abschluss)."""
     antrag = antrag_in("genehmigt")
-    with pytest.raises(AktionAbgelehnt):
-        vote(antrag, "datenschutz", "datenschutz", "ja")
+    with pytest.raises(AktionAbgelehnt, match="bereits abgestimmt"):
+        vote(antrag, "poa", "poa", "nein", "Doch nicht.")
 
 
 def test_agentur_vote_not_due_in_beteiligung(antrag_in, vote):

@@ -16,6 +16,8 @@ from stadtdo.sozialnetz.verfahren import frist
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.frist import arbeitstage
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
+from stadtdo.sozialnetz.verfahren.voten import angezeigt
+from stadtdo.sozialnetz.verfahren.voten import OFFEN
 from zope.component import getUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
@@ -181,6 +183,7 @@ def zeile(brain, *, tage=None):
     fristen = frist.fristen_je_gremium(brain, tage=tage)
     offen = [f for f in fristen.values() if f is not None]
     hinweise = warnungen(brain)
+    beendet = workflow.beendet(brain.review_state)
     return {
         "@id": brain.getURL(),
         "antragsnummer": brain.antragsnummer,
@@ -194,7 +197,9 @@ def zeile(brain, *, tage=None):
         "antragsart": brain.antragsart,
         "genehmigt_am": brain.genehmigt_am,
         "personen": brain.personen_anzahl or 0,
-        "voten": {g.id: voten.get(g.id, "offen") for g in GREMIEN},
+        "voten": {
+            g.id: angezeigt(voten.get(g.id, OFFEN), beendet=beendet) for g in GREMIEN
+        },
         "rueckfragen_offen": list(brain.rueckfragen_offen or ()),
         "fristen": {g: f.isoformat() if f else None for g, f in fristen.items()},
         "naechste_frist": min(offen).isoformat() if offen else None,

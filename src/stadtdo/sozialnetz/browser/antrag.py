@@ -21,13 +21,15 @@ from stadtdo.sozialnetz.verfahren import erneut
 from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren import trennung
 from stadtdo.sozialnetz.verfahren import verantwortung
+from stadtdo.sozialnetz.verfahren import voten
+from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 from stadtdo.sozialnetz.verfahren.frist import abgelaufen
 from stadtdo.sozialnetz.verfahren.frist import fristen_je_gremium
 from stadtdo.sozialnetz.verfahren.verlauf import AUTOMATISCH
 from stadtdo.sozialnetz.verfahren.verlauf import UMSTELLUNG_1001
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
-from stadtdo.sozialnetz.verfahren.voten import kurzansicht
+from stadtdo.sozialnetz.verfahren.voten import NACH_ABSCHLUSS
 from stadtdo.sozialnetz.verfahren.voten import VOTEN
 from stadtdo.sozialnetz.vorfall import formular
 from urllib.parse import urlencode
@@ -210,17 +212,22 @@ class AntragView(DefaultView):
         """The vote table with each open vote's deadline (``frist``: date as
         ``TT.MM.JJJJ``, ``ueberfaellig``: passed)."""
         fristen = fristen_je_gremium(self.context)
-        rows = kurzansicht(self.context, self.request)
+        rows = workflow.kurzansicht(self.context, self.request)
         for row in rows:
             frist = fristen[row["gremium"]]
             row["frist"] = frist.strftime("%d.%m.%Y") if frist else None
             row["ueberfaellig"] = abgelaufen(frist)
+            row["datum"] = (
+                api.portal.get_localized_time(DateTime(row["zeit"]))
+                if row["nach_abschluss"]
+                else None
+            )
         return rows
 
     def verlauf(self):
         """The workflow history, newest first, in words."""
         wf_tool = api.portal.get_tool("portal_workflow")
-        (workflow,) = wf_tool.getWorkflowsFor(self.context)
+        (definition,) = wf_tool.getWorkflowsFor(self.context)
         entries = []
         for entry in reversed(self.context.workflow_history.get(WORKFLOW, ())):
             action = entry.get("action")
@@ -229,12 +236,14 @@ class AntragView(DefaultView):
             elif action == UMSTELLUNG_1001:
                 titel = self.t(_("Zurückgewiesen (Umstellung auf Version 1001)"))
             else:
-                tdef = workflow.transitions.get(action)
+                tdef = definition.transitions.get(action)
                 titel = self.t(_(tdef.title)) if tdef is not None else action
             gremium = GREMIEN_BY_ID.get(entry.get("gremium") or "")
             votum = entry.get("votum")
             if gremium is not None and votum in VOTEN:
                 titel = f"{self.t(gremium.titel)}: {self.t(VOTEN[votum])}"
+                if action == workflow.NACHTRAG:
+                    titel += f" ({self.t(_('nach Abschluss'))})"
             entries.append(
                 {
                     "zeit": api.portal.get_localized_time(
@@ -323,19 +332,34 @@ class AntragView(DefaultView):
         ]
 
     def abstimmbare_gremien(self):
-        """The bodies the current user may vote for now."""
-        return [
-            {
-                "id": gremium.id,
-                "titel": self.t(gremium.titel),
-                "agentur": gremium.id == "agentur",
-                "endgueltig_moeglich": gremium.zustimmung_erforderlich,
-            }
-            for gremium in (GREMIEN_BY_ID[m.gremium] for m in self._darf("votum"))
-        ]
+        """The bodies the current user may vote for now; after the end of
+        the process (``nach_abschluss``) only Ja or Nein, never final."""
+        result = []
+        for gremium in (GREMIEN_BY_ID[m.gremium] for m in self._darf("votum")):
+            nachtrag = workflow.nachtrag_moeglich(self.context, gremium)
+            erlaubt = NACH_ABSCHLUSS if nachtrag else tuple(VOTEN)
+            result.append(
+                {
+                    "id": gremium.id,
+                    "titel": self.t(gremium.titel),
+                    "agentur": gremium.id == "agentur",
+                    "nach_abschluss": nachtrag,
+                    "endgueltig_moeglich": gremium.zustimmung_erforderlich
+                    and not nachtrag,
+                    "voten": [
+                        {"id": key, "title": self.t(VOTEN[key])} for key in erlaubt
+                    ],
+                }
+            )
+        return result
 
-    def voten_auswahl(self):
-        return [{"id": key, "title": self.t(title)} for key, title in VOTEN.items()]
+    def entscheidung_wartet_auf(self):
+        """The bodies whose open Rückfrage holds back the decision the votes
+        of POA and Personalrat would make (``voten.entscheidung_wartet_auf``)."""
+        return [
+            self.t(GREMIEN_BY_ID[g].titel)
+            for g in voten.entscheidung_wartet_auf(self.context)
+        ]
 
     def offene_rueckfragen(self):
         return [

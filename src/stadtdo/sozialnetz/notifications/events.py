@@ -219,6 +219,38 @@ def _votum(antrag, kommentar, autor, kwargs):
     )
 
 
+def _nachtrag(antrag, kommentar, autor, kwargs):
+    """A body's assessment after the end of the process (domain.md §4): a
+    „Nein“ goes to POA, Personalrat and the FB (submitter, staff, head), a
+    „Ja“ to the FB like any vote. The decision stands either way."""
+    gremium = GREMIEN_BY_ID.get(kwargs.get("gremium"))
+    if gremium is None:
+        return
+    if kwargs.get("votum") != "nein":
+        _votum(antrag, kommentar, autor, kwargs)
+        return
+    name = _titel(gremium.titel)
+    send(
+        unique(
+            _antragsteller_und_fb(antrag),
+            fachbereich_emails(antrag, "leitung"),
+            gremium_emails("poa"),
+            gremium_emails("personalrat"),
+        ),
+        betreff(antrag, f"Einschätzung nach Abschluss: {name}: Nein"),
+        text(
+            antrag,
+            f"{name} hat nach Abschluss des Verfahrens seine Einschätzung "
+            f"nachgetragen: „Nein“ ({autor}). Die Entscheidung über den Antrag "
+            "bleibt bestehen; bitte prüfen Sie, ob die Einschätzung Folgen für "
+            "den Auftritt hat.",
+            kommentar=kommentar,
+            autor=autor,
+            voten=True,
+        ),
+    )
+
+
 def _antwort(antrag, kommentar, autor, kwargs):
     gremium = GREMIEN_BY_ID.get(kwargs.get("gremium"))
     if gremium is None:
@@ -277,4 +309,5 @@ HANDLERS = {
     "rueckfrage_beantworten": _antwort,
     "beteiligung_genehmigt": _genehmigt,
     "beteiligung_abgelehnt": _abgelehnt,
+    workflow.NACHTRAG: _nachtrag,
 }

@@ -2,7 +2,7 @@
 
 from plone import api
 from stadtdo.sozialnetz.content.antrag import plattform_titel
-from stadtdo.sozialnetz.verfahren.voten import kurzansicht
+from stadtdo.sozialnetz.verfahren import workflow
 
 
 def betreff(antrag, ereignis):
@@ -30,7 +30,7 @@ def kopf(antrag):
 
 def votentabelle(antrag):
     zeilen = ["Kurzansicht der Voten:"]
-    for row in kurzansicht(antrag, target_language="de"):
+    for row in workflow.kurzansicht(antrag, target_language="de"):
         zeile = f"  {row['spalte'] + ':':<15}{row['votum_titel']}"
         if row["rueckfrage_offen"]:
             zeile += " (offene Rückfrage)"

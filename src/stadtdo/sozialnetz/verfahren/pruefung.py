@@ -19,6 +19,7 @@ from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
 from stadtdo.sozialnetz.verfahren.voten import OFFEN
 from stadtdo.sozialnetz.verfahren.voten import VOTEN
+from stadtdo.sozialnetz.verfahren.workflow import NACHTRAG
 from typing import Any
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,15 @@ def _historie(antrag: IAntrag) -> Sequence[Mapping[str, Any]]:
     return antrag.workflow_history.get(WORKFLOW, ())
 
 
+def _gremium_des_votums(entry: Mapping[str, Any]) -> str | None:
+    """The body a history entry records a vote of, or None; the assessment
+    after the end of the process names its body in the entry."""
+    action = entry.get("action") or ""
+    if action == NACHTRAG:
+        return entry.get("gremium") or ""
+    return VOTUM_SCHRITTE.get(action)
+
+
 #: The history entry of an Antrag taken over from Notes; the votes recorded
 #: there came with it and have no step of their own.
 NOTES_UEBERNAHME = "aus_notes_uebernommen"
@@ -46,7 +56,7 @@ def letztes_votum_im_verlauf(antrag: IAntrag, gremium_id: str) -> str | None:
     """The body's last vote as the workflow history has it (``offen`` if
     none), or None when the vote came with the Notes take-over."""
     for entry in reversed(_historie(antrag)):
-        if VOTUM_SCHRITTE.get(entry.get("action")) == gremium_id:
+        if _gremium_des_votums(entry) == gremium_id:
             return entry.get("votum") or ""
         if entry.get("action") == NOTES_UEBERNAHME:
             return None
@@ -58,8 +68,10 @@ def abweichungen(antrag: IAntrag, brain: ICatalogBrain | None = None) -> list[st
     result = []
     for entry in _historie(antrag):
         action = entry.get("action")
-        if action in VOTUM_SCHRITTE and (
-            entry.get("gremium") != VOTUM_SCHRITTE[action]
+        gremium_id = _gremium_des_votums(entry)
+        if gremium_id is not None and (
+            entry.get("gremium") != gremium_id
+            or not gremium_id
             or entry.get("votum") not in VOTEN
         ):
             result.append(f"Verlaufseintrag „{action}“ ohne gültiges Votum")

@@ -339,7 +339,21 @@ def stellungnahme(antrag, *, votum, kommentar=""):
 
 def _pruefe_votum(antrag, gremium):
     g = _gremium(gremium)
-    if api.content.get_state(antrag) not in workflow.faellig_in(g):
+    state = api.content.get_state(antrag)
+    if state in workflow.zustaende_mit(workflow.NACHTRAG) and g in (
+        workflow.nachtrag_gremien()
+    ):
+        if not workflow.nachtrag_moeglich(antrag, g):
+            raise AktionAbgelehnt(
+                _t(
+                    _(
+                        "„${gremium}“ hat bereits abgestimmt. Nach Abschluss des Verfahrens kann nur ein Gremium ohne Votum seine Einschätzung nachtragen."
+                    ),
+                    gremium=translate(g.titel, context=api.env.getRequest()),
+                ),
+                field="gremium",
+            )
+    elif state not in workflow.faellig_in(g):
         raise AktionAbgelehnt(
             _t(
                 _(
@@ -376,16 +390,34 @@ def _votum(antrag, gremium, votum, kommentar, endgueltig):
         )
     with protokolliert(antrag):
         _pruefe_votum(antrag, g.id)
+    nachtrag = workflow.nachtrag_moeglich(antrag, g)
+    if nachtrag and votum not in voten.NACH_ABSCHLUSS:
+        raise AktionAbgelehnt(
+            _t(
+                _(
+                    "Nach Abschluss des Verfahrens kann „${gremium}“ nur noch seine Einschätzung nachtragen: „Ja“ oder „Nein“."
+                ),
+                gremium=translate(g.titel, context=api.env.getRequest()),
+            ),
+            field="votum",
+        )
     kommentar = _kommentar(kommentar)
     if votum in (voten.NEIN, voten.RUECKFRAGE) and not kommentar:
         raise AktionAbgelehnt(
             _t(_("Bitte begründen Sie ein „Nein“ oder Ihre Rückfrage im Kommentar.")),
             field="kommentar",
         )
-    endgueltig = bool(endgueltig) and votum == voten.NEIN and g.zustimmung_erforderlich
+    endgueltig = (
+        bool(endgueltig)
+        and votum == voten.NEIN
+        and g.zustimmung_erforderlich
+        and not nachtrag
+    )
     transition_id = g.transition
     if g.id == "agentur" and votum in (voten.JA, voten.NEIN):
         transition_id = AGENTUR_ABSCHLUSS
+    if nachtrag:
+        transition_id = workflow.NACHTRAG
     entry = voten.eintragen(
         antrag,
         g.id,
@@ -393,6 +425,7 @@ def _votum(antrag, gremium, votum, kommentar, endgueltig):
         votum=votum,
         kommentar=kommentar,
         endgueltig=endgueltig,
+        **({"nach_abschluss": True} if nachtrag else {}),
     )
     _feuern(antrag, transition_id, kommentar=kommentar, gremium=g.id, votum=votum)
     return entry

@@ -45,6 +45,8 @@ ENDPUNKT = {
     '{"gremium": "agentur", "votum": "ja", "kommentar": "…"}',
     "rueckfrage_beantworten": "POST <Antrag>/@rueckfrage mit "
     '{"gremium": "…", "antwort": "…"}',
+    "einschaetzung_nachtragen": "POST <Antrag>/@votum mit "
+    '{"gremium": "…", "votum": "ja" oder "nein", "kommentar": "…"}',
     "archivieren": "vom System, sobald der erneute Antrag genehmigt ist",
 }
 

@@ -52,7 +52,13 @@ VOTEN = {
     NEIN: _("Nein"),
     RUECKFRAGE: _("Rückfrage"),
 }
-VOTUM_TITEL = {OFFEN: _("offen"), **VOTEN}
+#: Shown instead of ``offen`` or ``in Bearbeitung`` once the process has
+#: ended: the body gave no vote (``angezeigt``).
+KEIN_VOTUM = "kein_votum"
+VOTUM_TITEL = {OFFEN: _("offen"), **VOTEN, KEIN_VOTUM: _("kein Votum")}
+#: What a body that did not vote may record after the end of the process
+#: (``nach_abschluss``, domain.md §4): its assessment, not a question.
+NACH_ABSCHLUSS = (JA, NEIN)
 
 ANTWORT = "antwort"
 
@@ -127,6 +133,15 @@ def offene_rueckfragen(antrag: IAntrag) -> list[str]:
     return result
 
 
+def angezeigt(votum: str, *, beendet: bool) -> str:
+    """The vote as the Kurzansicht, the report and the mails show it: once
+    the process has ended, a body that gave no Ja or Nein has ``kein_votum``
+    instead of ``offen``, ``in_bearbeitung`` or its (answered) Rückfrage."""
+    if beendet and votum in (OFFEN, IN_BEARBEITUNG, RUECKFRAGE):
+        return KEIN_VOTUM
+    return votum
+
+
 def beteiligung_ergebnis(antrag: IAntrag) -> str | None:
     """``genehmigt`` once POA and Personalrat both voted Ja; ``abgelehnt``
     once one of them voted Nein and confirmed it as final; else None – and
@@ -134,6 +149,19 @@ def beteiligung_ergebnis(antrag: IAntrag) -> str | None:
     open question (DV § 4, domain.md §4)."""
     if offene_rueckfragen(antrag):
         return None
+    return _ergebnis_der_voten(antrag)
+
+
+def entscheidung_wartet_auf(antrag: IAntrag) -> list[str]:
+    """The bodies (ids) whose unanswered Rückfrage holds back the decision
+    that the votes of POA and Personalrat would already make – what POA and
+    Personalrat are shown as the reason; empty when nothing waits."""
+    if _ergebnis_der_voten(antrag) is None:
+        return []
+    return offene_rueckfragen(antrag)
+
+
+def _ergebnis_der_voten(antrag: IAntrag) -> str | None:
     entscheidende = [g for g in GREMIEN if g.zustimmung_erforderlich]
     voten = [aktuelles_votum(antrag, g.id) for g in entscheidende]
     if any(v["votum"] == NEIN and v.get("endgueltig") for v in voten):
@@ -147,11 +175,14 @@ def kurzansicht(
     antrag: IAntrag,
     request: IBrowserRequest | None = None,
     target_language: str | None = None,
+    *,
+    beendet: bool = False,
 ) -> list[dict[str, Any]]:
     """The vote table: one row per body in Kurzansicht order.
 
     Labels are translated for ``request`` (default: the current request), or
-    into ``target_language`` if given (mails are German).
+    into ``target_language`` if given (mails are German). ``beendet``: the
+    process has ended (``angezeigt``); ``workflow.kurzansicht`` says so.
     """
     request = request if request is not None else api.env.getRequest()
 
@@ -162,14 +193,16 @@ def kurzansicht(
     offen = set(offene_rueckfragen(antrag))
     for gremium in GREMIEN:
         votum = aktuelles_votum(antrag, gremium.id)
+        wert = angezeigt(votum["votum"], beendet=beendet)
         rows.append(
             {
                 "gremium": gremium.id,
                 "titel": t(gremium.titel),
                 "spalte": t(gremium.spalte),
-                "votum": votum["votum"],
-                "votum_titel": t(VOTUM_TITEL[votum["votum"]]),
+                "votum": wert,
+                "votum_titel": t(VOTUM_TITEL[wert]),
                 "endgueltig": bool(votum.get("endgueltig")),
+                "nach_abschluss": bool(votum.get("nach_abschluss")),
                 "kommentar": votum.get("kommentar", ""),
                 "autor": votum.get("autor"),
                 "autor_name": votum.get("autor_name"),

@@ -16,6 +16,8 @@ from stadtdo.sozialnetz.verfahren.trennung import genehmigung_unvereinbar
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
+from stadtdo.sozialnetz.verfahren.voten import kurzansicht as voten_kurzansicht
+from stadtdo.sozialnetz.verfahren.voten import NACH_ABSCHLUSS
 from stadtdo.sozialnetz.verfahren.voten import offene_rueckfragen
 
 
@@ -31,6 +33,10 @@ ARCHIVIEREN = "archivieren"
 EINSTELLEN = "einstellen"
 #: A body's vote is still awaited while it is one of these.
 OFFENE_VOTEN = ("offen", "in_bearbeitung")
+#: A body that gave no vote records its assessment after the end of the
+#: process (domain.md §4): a step of the review bodies that leaves the
+#: states the process ended in, which it does not reopen.
+NACHTRAG = "einschaetzung_nachtragen"
 
 
 def definition():
@@ -77,6 +83,25 @@ def faellig_in(gremium):
     return zustaende_mit(gremium.transition)
 
 
+def nachtrag_gremien(*, workflow=None):
+    """The bodies that may record their assessment after the end of the
+    process: those whose vote permission guards ``NACHTRAG``."""
+    erlaubt = set(guard_permissions(NACHTRAG, workflow=workflow))
+    return tuple(g for g in GREMIEN if g.permission in erlaubt)
+
+
+def nachtrag_moeglich(antrag, gremium):
+    """True when ``gremium`` may still record its assessment of ``antrag``
+    after the end of the process: the process ended in a state ``NACHTRAG``
+    leaves and the body gave no Ja or Nein (a Rückfrage left open, nothing,
+    or „in Bearbeitung“)."""
+    return (
+        api.content.get_state(antrag) in zustaende_mit(NACHTRAG)
+        and gremium in nachtrag_gremien()
+        and aktuelles_votum(antrag, gremium.id)["votum"] not in NACH_ABSCHLUSS
+    )
+
+
 def faellig_durch(transition_id, *, workflow=None):
     """The bodies (``GREMIEN`` order) whose vote falls due through
     ``transition_id``: due in the state it leads to and not in a state it
@@ -109,7 +134,25 @@ def offene_zustaende():
         if any(
             set(guard_permissions(t, workflow=workflow)) & PRUEF_PERMISSIONS
             for t in ausgaenge(state, workflow=workflow)
+            if t != NACHTRAG
         )
+    )
+
+
+def beendet(state):
+    """True when the process of an Antrag in ``state`` has ended: it is
+    neither a draft nor still under review (``offene_zustaende``)."""
+    return state not in (definition().initial_state, *offene_zustaende())
+
+
+def kurzansicht(antrag, request=None, target_language=None):
+    """``voten.kurzansicht``, told whether the process has ended: the table
+    of the page, ``@votum`` and the mails."""
+    return voten_kurzansicht(
+        antrag,
+        request,
+        target_language,
+        beendet=beendet(api.content.get_state(obj=antrag, default=None)),
     )
 
 

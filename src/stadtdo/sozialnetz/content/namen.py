@@ -1,10 +1,10 @@
 """Short names inside an Antrag.
 
 An Anlage's id is derived from the Antragsnummer and a counter kept on the
-Antrag (``stand.Inhaltsstand``) (``sn-2026-0001-anlage-1``, ``…-anlage-2``; a number is never given
-twice, even after a deletion), never from its file name, which may carry a
-name; the file name stays the title. Persons keep their neutral names
-(``person``, ``person-1`` …, ``content.person.PersonName``).
+Antrag (``sn-2026-0001-anlage-1``, ``…-anlage-2``; ``stand.Inhaltsstand``: a
+number is never given twice, even after a deletion), never from its file
+name, which may carry a name; the file name stays the title. Persons keep
+their neutral names (``person``, ``person-1`` …, ``content.person.PersonName``).
 
 These names are the only ones: a client-chosen ``"id"`` on create (REST
 POST, ``createContentInContainer(id=…)``, ``invokeFactory``) is refused with

@@ -3,12 +3,18 @@ Verarbeitungsverzeichnis names, and every store of personal data outside
 the Person items, is a registered utility that the Art. 15 report and the
 anonymisation iterate."""
 
+from datetime import date
 from plone import api
+from stadtdo.sozialnetz.datenschutz import einwilligung
 from stadtdo.sozialnetz.datenschutz import speicher
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import anonymisieren
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import gespeicherte_versionen
 from stadtdo.sozialnetz.datenschutz.auskunft import auskunft
 from stadtdo.sozialnetz.datenschutz.auskunft import EIGENE
 from stadtdo.sozialnetz.datenschutz.verzeichnis import ZWECKE
 from stadtdo.sozialnetz.interfaces import IPersonenbezogeneDaten
+from stadtdo.sozialnetz.rechte import konten
+from stadtdo.sozialnetz.rechte.stand import Kontostand
 from zope.component import getUtilitiesFor
 
 
@@ -20,6 +26,8 @@ SPEICHER = {
     "vorfall",  # the incident form's saved reports (vorfall)
     "verzeichnis",  # the directory's address of an account (verzeichnis)
     "idempotenz",  # kept answers of REST writes (infrastruktur)
+    "personenvermerke",  # withdrawal, entry of the task's end (datenschutz)
+    "konten",  # the link of a Person to an account (rechte)
 }
 
 ABSCHNITTE = [
@@ -75,3 +83,43 @@ def test_each_store_reports_into_a_section_of_the_report(antrag_in, datenbank):
     (auftrag,) = nach_name["systemhaus_auftraege"]
     assert list(auftrag) == ["antragsnummer", "zeit", "personen", "hinweis"]
     assert auftrag["antragsnummer"] == antrag.antragsnummer
+
+
+def _version_speichern(obj):
+    with api.env.adopt_roles(["Manager"]):
+        api.portal.get_tool("portal_repository").save(obj, comment="Test")
+
+
+def test_the_stores_on_the_person_report_its_records_and_link(antrag_in, datenbank):
+    """What the registered stores keep on a Person is in its entry of the
+    report: in the fields of the item and of each version, and the link."""
+    antrag = antrag_in("genehmigt")
+    person = antrag["person"]
+    with api.env.adopt_user(username="sta11"):
+        konten.verknuepfen(person, "mitarbeiter")
+    with api.env.adopt_user(username="leitung"):
+        einwilligung.widerruf_vermerken(person)
+    _version_speichern(person)
+    with api.env.adopt_user(username="datenschutz"):
+        (eintrag,) = auskunft(datenbank, "Mustermann")["personen"]
+    heute = date.today().isoformat()
+    assert eintrag["felder"]["einwilligung_widerrufen_am"] == heute
+    assert eintrag["felder"]["einwilligung_widerruf_vermerkt"]["von"] == "leitung"
+    assert eintrag["versionen"][-1]["felder"]["einwilligung_widerrufen_am"] == heute
+    assert eintrag["benutzerkonto"]["benutzer"] == "mitarbeiter"
+    assert eintrag["benutzerkonto"]["von"] == "sta11"
+
+
+def test_the_anonymisation_removes_the_link_from_the_versions(antrag_in):
+    antrag = antrag_in("genehmigt")
+    person = antrag["person"]
+    with api.env.adopt_user(username="sta11"):
+        konten.verknuepfen(person, "mitarbeiter")
+    _version_speichern(person)
+    assert any(Kontostand(v).benutzer for v in gespeicherte_versionen(person))
+    with api.env.adopt_roles(["Manager"]):
+        anonymisieren(person)
+    assert konten.verknuepft_mit(person) is None
+    for stored in gespeicherte_versionen(person):
+        assert Kontostand(stored).benutzer is None
+        assert Kontostand(stored).benutzer_verknuepft is None

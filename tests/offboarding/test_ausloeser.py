@@ -6,6 +6,7 @@ from datetime import date
 from datetime import timedelta
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
 from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from stadtdo.sozialnetz.rechte import konten
 from stadtdo.sozialnetz.rechte.mitglieder import mitgliedschaft_aendern
@@ -246,13 +247,14 @@ def test_the_reapplication_keeps_the_link_and_the_day_of_entry(konto, transition
     ende = date.today() + timedelta(days=30)
     antrag = konto(taetigkeit_bis=ende)
     alt = antrag["person-1"]
-    alt.taetigkeit_bis_vermerkt = dict(alt.taetigkeit_bis_vermerkt, am="2026-01-02")
+    stand = IDatenschutzstandPerson(alt)
+    stand.taetigkeit_bis_vermerken(dict(stand.taetigkeit_bis_vermerkt, am="2026-01-02"))
     with api.env.adopt_user(username="mitarbeiter"):
         neu = schritte.erneut_stellen(antrag)
     (kopie,) = [p for p in neu.objectValues() if p.title == "Rita Redakteurin"]
     assert konten.verknuepft_mit(kopie) == RITA
     assert konten.verknuepfung(kopie)["von"] == "sta11"
-    assert kopie.taetigkeit_bis_vermerkt["am"] == "2026-01-02"
+    assert IDatenschutzstandPerson(kopie).taetigkeit_bis_vermerkt["am"] == "2026-01-02"
     eintraege = [
         e
         for e in protokoll.eintraege(principal=RITA)

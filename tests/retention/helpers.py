@@ -1,6 +1,7 @@
 """Helpers shared by the retention tests."""
 
 from plone import api
+from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
 from stadtdo.sozialnetz.jobs.lauf import run_jobs
 
 
@@ -16,12 +17,14 @@ def beendet_am(person, tag):
     """The Person's task ended on ``tag``, entered on that day (as the
     subscriber ``stichtage.taetigkeit_bis_vermerken`` records it)."""
     person.taetigkeit_bis = tag
-    person.taetigkeit_bis_vermerkt = {
-        "wert": tag.isoformat(),
-        "am": tag.isoformat(),
-        "von": "mitarbeiter",
-        "zeit": "",
-    }
+    IDatenschutzstandPerson(person).taetigkeit_bis_vermerken(
+        {
+            "wert": tag.isoformat(),
+            "am": tag.isoformat(),
+            "von": "mitarbeiter",
+            "zeit": "",
+        }
+    )
 
 
 def art(result, name):

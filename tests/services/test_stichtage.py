@@ -7,6 +7,7 @@ from DateTime import DateTime
 from datetime import date
 from datetime import timedelta
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
+from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
 from stadtdo.sozialnetz.verfahren import verantwortung
 from tests.retention.helpers import FRIST
 from tests.retention.helpers import run
@@ -42,8 +43,8 @@ def _widerrufen(api_as, antrag, datum, userid="leitung"):  # noqa: F811
 def _unveraendert(antrag):
     transaction.begin()
     person = antrag["person"]
-    assert getattr(person, "einwilligung_widerrufen_am", None) is None
-    assert getattr(person, "einwilligung_widerruf_vermerkt", None) is None
+    assert IDatenschutzstandPerson(person).einwilligung_widerrufen_am is None
+    assert IDatenschutzstandPerson(person).einwilligung_widerruf_vermerkt is None
     assert IDatenschutzstand(antrag).einwilligungen_widerrufen == ()
 
 
@@ -110,9 +111,15 @@ def test_backdated_withdrawal_counts_from_the_day_it_was_recorded(
     transaction.begin()
     person = alt["person"]
     # the stated day is kept for the record, with who recorded it and when
-    assert person.einwilligung_widerrufen_am == ZURUECKDATIERT
-    assert person.einwilligung_widerruf_vermerkt["am"] == HEUTE.isoformat()
-    assert person.einwilligung_widerruf_vermerkt["von"] == "leitung"
+    assert IDatenschutzstandPerson(person).einwilligung_widerrufen_am == ZURUECKDATIERT
+    assert (
+        IDatenschutzstandPerson(person).einwilligung_widerruf_vermerkt["am"]
+        == HEUTE.isoformat()
+    )
+    assert (
+        IDatenschutzstandPerson(person).einwilligung_widerruf_vermerkt["von"]
+        == "leitung"
+    )
     (eintrag,) = IDatenschutzstand(alt).einwilligungen_widerrufen
     assert eintrag["datum"] == ZURUECKDATIERT.isoformat()
     assert eintrag["vermerkt_am"] == HEUTE.isoformat()
@@ -146,7 +153,10 @@ def test_page_refuses_the_same_limits_and_keeps_the_stated_day(browser_as, alt):
         f"(vermerkt am {HEUTE:%d.%m.%Y} von" in browser.contents
     )
     transaction.begin()
-    assert alt["person"].einwilligung_widerrufen_am == ZURUECKDATIERT
+    assert (
+        IDatenschutzstandPerson(alt["person"]).einwilligung_widerrufen_am
+        == ZURUECKDATIERT
+    )
 
 
 def test_page_refuses_a_withdrawal_in_the_future(browser_as, alt):
@@ -167,8 +177,13 @@ def test_task_end_entered_late_counts_from_the_day_of_entry(
     person_daten["taetigkeit_bis"] = HEUTE - timedelta(days=300)
     antrag = antrag_in("genehmigt")
     person = antrag["person"]
-    assert person.taetigkeit_bis_vermerkt["am"] == HEUTE.isoformat()
-    assert person.taetigkeit_bis_vermerkt["von"] == "mitarbeiter"
+    assert (
+        IDatenschutzstandPerson(person).taetigkeit_bis_vermerkt["am"]
+        == HEUTE.isoformat()
+    )
+    assert (
+        IDatenschutzstandPerson(person).taetigkeit_bis_vermerkt["von"] == "mitarbeiter"
+    )
 
     assert _anonymisierung(antrag) not in _vorschau(request_factory, HEUTE)
     run(HEUTE)
@@ -206,7 +221,7 @@ def test_task_end_changed_over_rest_is_recorded_with_the_change(
 ):
     antrag = make_antrag()
     person = add_person(antrag)
-    assert getattr(person, "taetigkeit_bis_vermerkt", None) is None
+    assert IDatenschutzstandPerson(person).taetigkeit_bis_vermerkt is None
     transaction.commit()
     ende = HEUTE - timedelta(days=1)
     response = api_as("mitarbeiter").patch(
@@ -215,11 +230,11 @@ def test_task_end_changed_over_rest_is_recorded_with_the_change(
     assert response.status_code == 204, response.text
     transaction.begin()
     assert person.taetigkeit_bis == ende
-    assert person.taetigkeit_bis_vermerkt == {
+    assert IDatenschutzstandPerson(person).taetigkeit_bis_vermerkt == {
         "wert": ende.isoformat(),
         "am": HEUTE.isoformat(),
         "von": "mitarbeiter",
-        "zeit": person.taetigkeit_bis_vermerkt["zeit"],
+        "zeit": IDatenschutzstandPerson(person).taetigkeit_bis_vermerkt["zeit"],
     }
 
 

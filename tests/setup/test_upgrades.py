@@ -76,9 +76,11 @@ def test_upgrade_is_listed_and_runs_twice_without_harm(alter_stand):
     assert len([s for s in steps if s["dest"] == ("1003",)]) == 5
     # 1004: the bare attributes of the Anträge into annotations
     assert len([s for s in steps if s["dest"] == ("1004",)]) == 1
+    # 1005: the bare attributes of the Persons (and the Anlagen counter)
+    assert len([s for s in steps if s["dest"] == ("1005",)]) == 1
     # 1007: the late assessment of the bodies (workflow, permissions)
     assert len([s for s in steps if s["dest"] == ("1007",)]) == 1
-    assert len(steps) == 21
+    assert len(steps) == 22
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
         setup.setLastVersionForProfile(PROFILE, "1000")
@@ -195,6 +197,7 @@ def test_profile_version_is_current_and_each_version_has_its_module(portal):
     from stadtdo.sozialnetz.upgrades import v1002
     from stadtdo.sozialnetz.upgrades import v1003
     from stadtdo.sozialnetz.upgrades import v1004
+    from stadtdo.sozialnetz.upgrades import v1005
     from stadtdo.sozialnetz.upgrades import v1007
 
     setup = api.portal.get_tool("portal_setup")
@@ -203,6 +206,7 @@ def test_profile_version_is_current_and_each_version_has_its_module(portal):
         ("1002", v1002),
         ("1003", v1003),
         ("1004", v1004),
+        ("1005", v1005),
         ("1007", v1007),
     ):
         handlers = {
@@ -240,7 +244,13 @@ def test_upgrade_from_1001_runs_only_the_later_steps(portal):
     setup = api.portal.get_tool("portal_setup")
     setup.setLastVersionForProfile(PROFILE, "1001")
     steps = setup.listUpgrades(PROFILE)
-    assert {s["dest"] for s in steps} == {("1002",), ("1003",), ("1004",), ("1007",)}
+    assert {s["dest"] for s in steps} == {
+        ("1002",),
+        ("1003",),
+        ("1004",),
+        ("1005",),
+        ("1007",),
+    }
     _upgrade_from("1001")
 
 

@@ -31,6 +31,12 @@ class IPersonenbezogeneDaten(Interface):
         "The rows of the Verarbeitungsverzeichnis it keeps "
         "(keys of ``datenschutz.verzeichnis.ZWECKE``)"
     )
+    person_abschnitt = Attribute(
+        "The key of a Person's entry in the Art. 15 report that what the "
+        "store keeps on the Person item goes to (``felder``: merged into the "
+        "fields of the item and of each version; another key: the entry "
+        "under it), or None if it keeps nothing on Person items"
+    )
 
     def adressen(userid):
         """E-mail addresses the store knows for the account ``userid`` that
@@ -45,3 +51,36 @@ class IPersonenbezogeneDaten(Interface):
         """Replace the Person with the address ``email`` (name pattern
         ``muster``) in what the store keeps on ``antrag`` and its stored
         versions; the retention job calls it once per anonymised Person."""
+
+    def person_auskunft(person):
+        """What the store keeps on the Person item ``person`` (or on a
+        version of it), for its entry ``person_abschnitt`` of the report."""
+
+    def person_anonymisieren(person):
+        """Remove what names the person from what the store keeps on the
+        Person item ``person`` (or on a stored version of it); the retention
+        job calls it for the item and each stored version. Returns True if
+        it changed something."""
+
+
+class IDatenschutzstandPerson(Interface):
+    """What data protection records on a Person outside its schema
+    (``datenschutz.stand.DatenschutzstandPerson``): the withdrawal of
+    consent, the day the end of the task was entered and the anonymisation.
+    Declared here, below the layers, because the process layer and the
+    rights read it too (``verfahren.verantwortung``, ``rechte.konten``)."""
+
+    einwilligung_widerrufen_am = Attribute(
+        "The stated day consent was withdrawn (date), or None"
+    )
+    einwilligung_widerruf_vermerkt = Attribute(
+        "Who recorded the withdrawal and when (``{am, von, zeit}``), or None"
+    )
+    taetigkeit_bis_vermerkt = Attribute(
+        "The day the end of the task was entered (``{am, von, zeit, wert}``), or None"
+    )
+    anonymisiert_am = Attribute("The day the Person was anonymised, or None")
+    # written by ``widerruf_vermerken(datum, vermerk)``,
+    # ``taetigkeit_bis_vermerken(eintrag)`` (None: removes it) and
+    # ``anonymisiert(tag)`` (not declared here: mypy would take the first
+    # argument of a method of an interface for ``self``)

@@ -7,6 +7,7 @@ from stadtdo.sozialnetz.content.antrag import IAntrag
 from stadtdo.sozialnetz.content.antrag import plattform_titel as _plattform_titel
 from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.content.weblink import web_adresse
+from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
 from stadtdo.sozialnetz.verfahren.frist import alle_faellig_seit
 from stadtdo.sozialnetz.verfahren.frist import faellig_ab as _faellig_ab
 from stadtdo.sozialnetz.verfahren.verantwortung import ist_markiert
@@ -132,13 +133,16 @@ def personen_enden(obj):
         ausgeschieden[eintrag["person"]] = min(tag, vorher) if vorher else tag
     enden = []
     for person in obj.objectValues():
-        if person.portal_type != "Person" or getattr(person, "anonymisiert_am", None):
+        if person.portal_type != "Person":
+            continue
+        stand = IDatenschutzstandPerson(person)
+        if stand.anonymisiert_am:
             continue
         tage = [
             tag
             for tag in (
                 getattr(person, "taetigkeit_bis", None),
-                getattr(person, "einwilligung_widerrufen_am", None),
+                stand.einwilligung_widerrufen_am,
                 ausgeschieden.get(person.getId()),
             )
             if tag

@@ -17,6 +17,7 @@ from stadtdo.sozialnetz.datenschutz import einwilligung
 from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
 from stadtdo.sozialnetz.verfahren import erneut
 from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren import trennung
@@ -65,10 +66,11 @@ WER_AUTOMATISCH = {
 
 
 def _einwilligung(person):
-    widerrufen = getattr(person, "einwilligung_widerrufen_am", None)
+    stand = IDatenschutzstandPerson(person)
+    widerrufen = stand.einwilligung_widerrufen_am
     if widerrufen:
         text = f"Einwilligung widerrufen am {widerrufen:%d.%m.%Y}"
-        vermerk = getattr(person, "einwilligung_widerruf_vermerkt", None)
+        vermerk = stand.einwilligung_widerruf_vermerkt
         if vermerk:
             am = stichtage.vermerkt_am(vermerk)
             text += f" (vermerkt am {am:%d.%m.%Y} von {_fullname(vermerk['von'])})"
@@ -159,9 +161,9 @@ class AntragView(DefaultView):
                     "rechte": person.rechte_aufgaben,
                     "einwilligung": _einwilligung(person),
                     "id": person.getId(),
-                    "widerruf_moeglich": not getattr(
-                        person, "einwilligung_widerrufen_am", None
-                    )
+                    "widerruf_moeglich": not IDatenschutzstandPerson(
+                        person
+                    ).einwilligung_widerrufen_am
                     and _can(permissions.EINWILLIGUNG_WIDERRUFEN, person),
                     "widerruf_ab": stichtage.widerruf_fruehestens(person).isoformat(),
                     "widerruf_bis": date.today().isoformat(),

@@ -1,10 +1,10 @@
 """Short names inside an Antrag.
 
 An Anlage's id is derived from the Antragsnummer and a counter kept on the
-Antrag (``sn-2026-0001-anlage-1``, ``…-anlage-2``; a number is never given
-twice, even after a deletion), never from its file name, which may carry a
-name; the file name stays the title. Persons keep their neutral names
-(``person``, ``person-1`` …, ``content.person.PersonName``).
+Antrag (``sn-2026-0001-anlage-1``, ``…-anlage-2``; ``stand.Inhaltsstand``: a
+number is never given twice, even after a deletion), never from its file
+name, which may carry a name; the file name stays the title. Persons keep
+their neutral names (``person``, ``person-1`` …, ``content.person.PersonName``).
 
 These names are the only ones: a client-chosen ``"id"`` on create (REST
 POST, ``createContentInContainer(id=…)``, ``invokeFactory``) is refused with
@@ -20,6 +20,7 @@ from stadtdo.sozialnetz.content.anlage import IAnlage
 from stadtdo.sozialnetz.content.antrag import IAntrag
 from stadtdo.sozialnetz.content.antragsnummer import ensure_antragsnummer
 from stadtdo.sozialnetz.content.person import IPerson
+from stadtdo.sozialnetz.content.stand import IInhaltsstand
 from stadtdo.sozialnetz.infrastruktur.eingaben import EINZEILIG_MAX
 from zExceptions import BadRequest
 from zope.globalrequest import getRequest
@@ -41,14 +42,15 @@ class AntragNameChooser(NormalizingNameChooser):
         antrag = aq_inner(self.context)
         _titel_aus_dateiname(obj)
         nummer = (antrag.antragsnummer or antrag.getId()).lower()
-        zaehler = getattr(aq_base(antrag), "anlagen_zaehler", 0)
+        stand = IInhaltsstand(antrag)
+        zaehler = stand.anlagen_zaehler
         vorhanden = set(antrag.objectIds())
         while True:
             zaehler += 1
             kandidat = f"{nummer}-anlage-{zaehler}"
             if kandidat not in vorhanden:
                 break
-        antrag.anlagen_zaehler = zaehler
+        stand.anlagen_zaehler_setzen(zaehler)
         return kandidat
 
 

@@ -15,14 +15,17 @@ A Person's task ends (``ende_und_grund``)
 Drafts that nobody touches end too (``datenschutz.entwuerfe``).
 
 After the retention period of the control panel the Person's name and
-e-mail are anonymised (and its link to a user account removed) – in the item, in every version CMFEditions stored of
-it, in every registered store of personal data (``datenschutz.speicher``,
-e.g. the Systemhaus orders), in the catalog, and wherever the name was
+e-mail are anonymised – in the item, in every version CMFEditions stored of
+it, in every registered store of personal data (``datenschutz.speicher``:
+what a store keeps on the Person and its versions, such as the link to a
+user account, ``rechte.personendaten``; on the Antrag, such as the
+Systemhaus orders), in the catalog, and wherever the name was
 written in free text or comments of the Antrag and its versions
 (``datenschutz.freitext``). Once every Person of a closed Antrag is
 anonymised, its Anlagen (which may carry names) are deleted with their
 versions. The anonymisation itself is logged on the Antrag
-(``stand.Datenschutzstand.anonymisierungen``), without the name. The old
+(``stand.Datenschutzstand.anonymisierungen``), without the name, and the
+day on the Person (``stand.DatenschutzstandPerson.anonymisiert_am``). The old
 values stay in the database file until it is packed (docs/verwaltung.rst,
 "Löschfristen (Aufbewahrung)").
 
@@ -40,6 +43,7 @@ from stadtdo.sozialnetz.datenschutz import freitext
 from stadtdo.sozialnetz.datenschutz import speicher
 from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
+from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren.einfrieren import freigeben
 from stadtdo.sozialnetz.verfahren.erneut import nachkommen
@@ -124,7 +128,7 @@ def ende_der_aufgabe(person):
 
 
 def faellig(person, today):
-    if getattr(person, "anonymisiert_am", None):
+    if IDatenschutzstandPerson(person).anonymisiert_am:
         return False
     ende = ende_der_aufgabe(person)
     return (
@@ -177,9 +181,8 @@ def _scrub(obj):
     obj.nachname = ANONYM_NAME
     obj.vorname = ""
     obj.email = ANONYM_EMAIL
-    if getattr(obj, "benutzer", None):  # the link to the account (rechte.konten)
-        obj.benutzer = None
-        obj.benutzer_verknuepft = None
+    for store in speicher.alle():  # e.g. the link to the account (rechte)
+        store.person_anonymisieren(obj)
 
 
 def namensmuster(person):
@@ -195,7 +198,7 @@ def _anlagen_loeschen(antrag):
         return 0
     kinder = antrag.objectValues()
     if any(
-        k.portal_type == "Person" and not getattr(k, "anonymisiert_am", None)
+        k.portal_type == "Person" and not IDatenschutzstandPerson(k).anonymisiert_am
         for k in kinder
     ):
         return 0
@@ -230,7 +233,7 @@ def _verwandte_ohne(antrag, schluessel):
     for verwandt in (*vorgaenger_kette(antrag), *nachkommen(antrag)):
         benannt = any(
             kind.portal_type == "Person"
-            and not getattr(kind, "anonymisiert_am", None)
+            and not IDatenschutzstandPerson(kind).anonymisiert_am
             and _schluessel(kind) == schluessel
             for kind in verwandt.objectValues()
         )
@@ -253,7 +256,7 @@ def anonymisieren(person, *, today=None, grund=None):
         stored._p_changed = True
     freitext.schwaerzen(person, pattern)
     _scrub(person)
-    person.anonymisiert_am = today
+    IDatenschutzstandPerson(person).anonymisiert(today)
     person.reindexObject()
 
     antrag = aq_parent(person)

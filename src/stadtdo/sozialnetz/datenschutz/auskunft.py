@@ -5,7 +5,9 @@
 collects, unrestricted (the caller's right is checked by the permission
 ``stadtdo.sozialnetz: Request data subject report``):
 
-- the Person items with all their stored versions,
+- the Person items with all their stored versions (with what every
+  registered store keeps on them, ``person_auskunft``: the records of
+  withdrawal and end of task, the link to a user account),
 - mentions in the free text and comments of Anträge and Persons, and in
   their stored versions,
 - what every registered store of personal data keeps about the person
@@ -30,7 +32,6 @@ from stadtdo.sozialnetz.datenschutz import freitext
 from stadtdo.sozialnetz.datenschutz import speicher
 from stadtdo.sozialnetz.datenschutz.aufbewahrung import gespeicherte_versionen
 from stadtdo.sozialnetz.rechte.konten import verknuepft_mit
-from stadtdo.sozialnetz.rechte.konten import verknuepfung
 from stadtdo.sozialnetz.rechte.protokoll import eintraege
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import ANNOTATION_KEY as VOTEN_KEY
@@ -52,9 +53,6 @@ PERSON_FELDER = (
     "taetigkeit_von",
     "taetigkeit_bis",
     "internetfreischaltung",
-    "einwilligung_widerrufen_am",
-    "einwilligung_widerruf_vermerkt",
-    "taetigkeit_bis_vermerkt",
 )
 
 #: the rows of the Verarbeitungsverzeichnis (``verzeichnis.ZWECKE``) this
@@ -62,8 +60,6 @@ PERSON_FELDER = (
 #: (``datenschutz.speicher``)
 EIGENE = (
     *PERSON_FELDER,
-    "benutzer",  # "benutzerkonto" of each Person (rechte.konten)
-    "vermerke",  # einwilligung_widerruf_vermerkt, taetigkeit_bis_vermerkt
     "antrag.freitext",  # "erwaehnungen"
     "antrag.antragsteller",  # "aktionen"
     "verlauf.kommentare",  # "aktionen"
@@ -159,25 +155,35 @@ def _versionen(person):
                 {
                     "version": selector,
                     "zeit": (date.fromtimestamp(zeit).isoformat() if zeit else None),
-                    "felder": {
-                        name: _wert(getattr(version.object, name, None))
-                        for name in PERSON_FELDER
-                    },
+                    "felder": _felder(version.object),
                 }
             )
     return result
 
 
+def _felder(person):
+    """The schema fields of the Person item (or version) ``person`` and
+    what the stores keep among them (``person_abschnitt`` "felder")."""
+    felder = {name: _wert(getattr(person, name, None)) for name in PERSON_FELDER}
+    for store in speicher.alle():
+        if store.person_abschnitt == "felder":
+            felder.update(store.person_auskunft(person) or {})
+    return felder
+
+
 def _person(person, antrag):
-    return {
+    eintrag = {
         "antragsnummer": antrag.antragsnummer,
         "antrag": antrag.absolute_url(),
         "@id": person.absolute_url(),
-        "felder": {name: _wert(getattr(person, name, None)) for name in PERSON_FELDER},
+        "felder": _felder(person),
         "versionen": _versionen(person),
-        # the link to a user account, with who set it and when
-        "benutzerkonto": verknuepfung(person),
     }
+    # e.g. "benutzerkonto": the link to a user account, who set it and when
+    for store in speicher.alle():
+        if store.person_abschnitt not in (None, "felder"):
+            eintrag[store.person_abschnitt] = store.person_auskunft(person)
+    return eintrag
 
 
 def _erwaehnungen(obj, antrag, pattern):

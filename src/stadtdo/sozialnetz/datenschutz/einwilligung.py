@@ -3,7 +3,8 @@ Person withdrew the consent to take on the task.
 
 The stated day of the withdrawal lies between the consent (and the
 creation of the Antrag) and today (``stichtage.widerruf_pruefen``); it is
-kept for the record with who recorded it and when. The retention period
+kept for the record with who recorded it and when
+(``stand.DatenschutzstandPerson``). The retention period
 runs from the day the withdrawal was recorded (``stichtage``,
 ``retention.ende_und_grund``): the data are anonymised after it like those
 of any other ended task. The Antrag shows „Einwilligung widerrufen“, the head of the department
@@ -22,6 +23,7 @@ from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.datenschutz.interfaces import EinwilligungWiderrufen
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
 from zExceptions import Unauthorized
 from zope.event import notify
 from zope.i18n import translate
@@ -48,7 +50,8 @@ def widerruf_vermerken(person, *, datum=None):
         )
     datum = datum or date.today()
     antrag = aq_parent(person)
-    if getattr(person, "einwilligung_widerrufen_am", None):
+    stand = IDatenschutzstandPerson(person)
+    if stand.einwilligung_widerrufen_am:
         raise AktionAbgelehnt(
             translate(
                 _("Der Widerruf der Einwilligung ist für diese Person schon vermerkt."),
@@ -57,8 +60,7 @@ def widerruf_vermerken(person, *, datum=None):
         )
     stichtage.widerruf_pruefen(person, datum)
     vermerk = stichtage.vermerk()
-    person.einwilligung_widerrufen_am = datum
-    person.einwilligung_widerruf_vermerkt = vermerk
+    stand.widerruf_vermerken(datum, vermerk)
     person.reindexObject()
     antrag.reindexObject(idxs=["review_state"])  # refreshes personen_enden
     eintrag = {

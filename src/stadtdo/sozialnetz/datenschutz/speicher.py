@@ -22,6 +22,7 @@ class Speicher:
     titel: str = ""
     abschnitt: str | None = None
     verzeichnis: tuple[str, ...] = ()
+    person_abschnitt: str | None = None
 
     def adressen(self, userid: str) -> Iterable[str]:
         return ()
@@ -31,6 +32,12 @@ class Speicher:
 
     def anonymisieren(self, antrag: Any, *, email: str, muster: Any) -> Any:
         return None
+
+    def person_auskunft(self, person: Any) -> Any:
+        return None
+
+    def person_anonymisieren(self, person: Any) -> bool:
+        return False
 
 
 def alle() -> list[Speicher]:

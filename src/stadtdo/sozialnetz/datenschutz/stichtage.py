@@ -8,7 +8,8 @@ stated date is kept together with who recorded it and when. The dates and
 their limits:
 
 ``einwilligung_widerrufen_am`` (``@einwilligung-widerrufen``, the button
-„Widerruf vermerken“)
+„Widerruf vermerken“; kept with the records below in
+``stand.DatenschutzstandPerson``)
     Not before the Person's consent (``einwilligung_datum``), not before the
     Antrag was created, not in the future: a German 400 (the page: an error
     message) naming the limit. The retention period (``retention``) runs
@@ -49,6 +50,7 @@ from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
 from stadtdo.sozialnetz.rechte.trennung import deutsch
 from typing import Any
 from typing import TYPE_CHECKING
@@ -165,23 +167,24 @@ def taetigkeit_bis_vermerken(
     """Subscriber (Person added or changed): note the day the end of the
     task was entered, once per value (a copy of the Person keeps it)."""
     wert = getattr(person, "taetigkeit_bis", None)
-    bisher = getattr(person, "taetigkeit_bis_vermerkt", None)
+    stand = IDatenschutzstandPerson(person)
+    bisher = stand.taetigkeit_bis_vermerkt
     if wert is None:
         if bisher is not None:
-            person.taetigkeit_bis_vermerkt = None
+            stand.taetigkeit_bis_vermerken(None)
         return
     if bisher and bisher.get("wert") == wert.isoformat():
         return
-    person.taetigkeit_bis_vermerkt = dict(vermerk(), wert=wert.isoformat())
+    stand.taetigkeit_bis_vermerken(dict(vermerk(), wert=wert.isoformat()))
 
 
 def uebernehmen(alt: IPerson, neu: IPerson) -> None:
     """The copy ``neu`` of ``alt`` in a re-application keeps the day its end
     was entered (not the day of the copy)."""
-    eintrag = getattr(alt, "taetigkeit_bis_vermerkt", None)
+    eintrag = IDatenschutzstandPerson(alt).taetigkeit_bis_vermerkt
     ende = getattr(neu, "taetigkeit_bis", None)
     if eintrag and ende is not None and eintrag.get("wert") == ende.isoformat():
-        neu.taetigkeit_bis_vermerkt = dict(eintrag)
+        IDatenschutzstandPerson(neu).taetigkeit_bis_vermerken(eintrag)
 
 
 def kopie_vermerken(neu: IPerson, event: Any) -> None:
@@ -196,7 +199,7 @@ def taetigkeit_endet_fuer_fristen(person: IPerson) -> date | None:
     ende = getattr(person, "taetigkeit_bis", None)
     if ende is None:
         return None
-    eintrag = getattr(person, "taetigkeit_bis_vermerkt", None)
+    eintrag = IDatenschutzstandPerson(person).taetigkeit_bis_vermerkt
     if eintrag and eintrag.get("wert") == ende.isoformat():
         erfasst = vermerkt_am(eintrag)
     else:  # recorded before this rule: the last change is not before the entry
@@ -208,10 +211,11 @@ def widerruf_fuer_fristen(person: IPerson) -> date | None:
     """The day the retention clock of a withdrawal starts: the day it was
     recorded (for a withdrawal recorded before this rule: the time of its
     entry on the Antrag); None if consent was not withdrawn."""
-    angegeben = getattr(person, "einwilligung_widerrufen_am", None)
+    stand_person = IDatenschutzstandPerson(person)
+    angegeben = stand_person.einwilligung_widerrufen_am
     if not angegeben:
         return None
-    erfasst = vermerkt_am(getattr(person, "einwilligung_widerruf_vermerkt", None))
+    erfasst = vermerkt_am(stand_person.einwilligung_widerruf_vermerkt)
     if erfasst is None:
         stand = IDatenschutzstand(aq_parent(person), None)
         for eintrag in stand.einwilligungen_widerrufen if stand is not None else ():

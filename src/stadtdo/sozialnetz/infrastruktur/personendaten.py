@@ -14,6 +14,7 @@ class Idempotenz:
     titel = "Aufbewahrte Antworten auf wiederholbare REST-Schreibzugriffe"
     abschnitt = None
     verzeichnis = ("rest.idempotenz",)
+    person_abschnitt = None
 
     def adressen(self, userid):
         return ()
@@ -23,3 +24,9 @@ class Idempotenz:
 
     def anonymisieren(self, antrag, *, email, muster):
         return None
+
+    def person_auskunft(self, person):
+        return None
+
+    def person_anonymisieren(self, person):
+        return False

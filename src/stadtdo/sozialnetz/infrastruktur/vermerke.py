@@ -43,6 +43,13 @@ class Vermerke:
         """Record ``wert`` under ``name``."""
         self._speicher(anlegen=True)[name] = wert
 
+    def entfernen(self, name):
+        """Remove what is recorded under ``name`` (nothing recorded: nothing
+        is written)."""
+        speicher = self._speicher()
+        if speicher is not None and name in speicher:
+            del speicher[name]
+
     def liste(self, name):
         """The entries recorded under ``name`` (the stored list, to be read;
         None while there are none)."""
@@ -59,7 +66,7 @@ class Vermerke:
 
     def uebernehmen(self, obj, namen):
         """Move the bare attributes ``namen`` of ``obj`` (as modules set them
-        before profile version 1004) into this store; return the names
+        before profile version 1004, on a Person before 1005) into this store; return the names
         moved. An attribute already recorded here is dropped, not doubled."""
         if getattr(obj, "_p_jar", None) is not None:
             obj._p_activate()  # a ghost has no __dict__ yet

@@ -13,6 +13,7 @@ from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.content.vokabulare import term_title
 from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.infrastruktur.speicher import annotation
+from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
 from stadtdo.sozialnetz.jobs.ergebnis import Mitteilung
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import group_emails
@@ -31,7 +32,8 @@ def _personen(antrag):
     return [
         obj
         for obj in antrag.objectValues()
-        if obj.portal_type == "Person" and not getattr(obj, "anonymisiert_am", None)
+        if obj.portal_type == "Person"
+        and not IDatenschutzstandPerson(obj).anonymisiert_am
     ]
 
 

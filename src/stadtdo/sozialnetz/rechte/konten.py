@@ -11,8 +11,9 @@ Art. 15 report (``datenschutz.auskunft``) and offboarding
 (``verfahren.verantwortung``) read the link only.
 
 Each link and unlink is written to the Rechteprotokoll (kind
-``KONTO_VERKNUEPFUNG``) and kept on the Person (``benutzer_verknuepft``:
-who, when, source). The link is no data of the application: setting it does
+``KONTO_VERKNUEPFUNG``) and kept on the Person (``stand.Kontostand``: the
+user id and who set it, when, how; a store of personal data,
+``personendaten``). The link is no data of the application: setting it does
 not change the (frozen) Antrag and fires no modification. A re-application's
 copy of the Person keeps it (``uebernehmen``); the anonymisation after the
 retention period removes it (``retention``).
@@ -27,7 +28,9 @@ from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
+from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
 from stadtdo.sozialnetz.rechte import protokoll
+from stadtdo.sozialnetz.rechte.stand import IKontostand
 from stadtdo.sozialnetz.rechte.trennung import deutsch
 from zExceptions import Unauthorized
 import logging
@@ -45,7 +48,7 @@ DURCH_UPGRADE = "upgrade"
 
 def verknuepft_mit(person):
     """The user id the Person is linked to, or None."""
-    return getattr(person, "benutzer", None) or None
+    return IKontostand(person).benutzer
 
 
 def verknuepfung(person):
@@ -53,7 +56,7 @@ def verknuepfung(person):
     userid = verknuepft_mit(person)
     if userid is None:
         return None
-    vermerk = dict(getattr(person, "benutzer_verknuepft", None) or {})
+    vermerk = dict(IKontostand(person).benutzer_verknuepft or {})
     return {
         "benutzer": userid,
         "von": vermerk.get("von"),
@@ -69,10 +72,13 @@ def _setzen(person, userid, quelle):
         return False
     user = api.user.get_current()
     wer = (user.getId() or user.getUserName()) if user is not None else None
-    person.benutzer = userid
-    person.benutzer_verknuepft = (
-        {"von": wer, "zeit": DateTime().ISO8601(), "quelle": quelle} if userid else None
-    )
+    stand = IKontostand(person)
+    if userid:
+        stand.verknuepfen(
+            userid, {"von": wer, "zeit": DateTime().ISO8601(), "quelle": quelle}
+        )
+    else:
+        stand.loesen()
     protokoll.protokollieren(
         art=protokoll.KONTO_VERKNUEPFUNG,
         principal=userid or vorher,
@@ -96,10 +102,12 @@ def uebernehmen(alt, neu):
     userid = verknuepft_mit(alt)
     if userid is None or verknuepft_mit(neu) is not None:
         return
-    neu.benutzer = userid
-    neu.benutzer_verknuepft = dict(
-        getattr(alt, "benutzer_verknuepft", None) or {},
-        uebernommen_aus="/".join(alt.getPhysicalPath()),
+    IKontostand(neu).verknuepfen(
+        userid,
+        dict(
+            IKontostand(alt).benutzer_verknuepft or {},
+            uebernommen_aus="/".join(alt.getPhysicalPath()),
+        ),
     )
     protokoll.protokollieren(
         art=protokoll.KONTO_VERKNUEPFUNG,
@@ -130,7 +138,7 @@ def verknuepfen(person, userid):
                 )
             )
         )
-    if getattr(person, "anonymisiert_am", None):
+    if IDatenschutzstandPerson(person).anonymisiert_am:
         raise AktionAbgelehnt(
             deutsch(_("Die Person ist anonymisiert: sie wird nicht mehr verknüpft."))
         )
@@ -155,7 +163,7 @@ def _personen(pfad=None, *, nur_genehmigte=False):
         query["path"] = pfad
     for brain in catalog.unrestrictedSearchResults(**query):
         person = brain._unrestrictedGetObject()
-        if getattr(person, "anonymisiert_am", None):
+        if IDatenschutzstandPerson(person).anonymisiert_am:
             continue
         antrag = aq_parent(person)
         if nur_genehmigte and api.content.get_state(antrag) != "genehmigt":

@@ -50,6 +50,7 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.infrastruktur.speicher import annotation
+from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
 from stadtdo.sozialnetz.rechte.konten import verknuepft_mit
 from stadtdo.sozialnetz.verfahren.interfaces import VerantwortungKlaeren
 from zope.annotation.interfaces import IAnnotations
@@ -217,9 +218,10 @@ def aktive_personen(antrag):
     withdrawn (a withdrawal has its own notice, ``datenschutz.einwilligung``)."""
     result = []
     for obj in antrag.objectValues():
-        if obj.portal_type != "Person" or getattr(obj, "anonymisiert_am", None):
+        if obj.portal_type != "Person":
             continue
-        if getattr(obj, "einwilligung_widerrufen_am", None):
+        stand = IDatenschutzstandPerson(obj)
+        if stand.anonymisiert_am or stand.einwilligung_widerrufen_am:
             continue
         result.append(obj)
     return result

@@ -93,7 +93,6 @@ ANTRAG_DATEN = {
     "datenschutzerklaerung_url": "https://www.dortmund.de/datenschutz",
     "offizieller_auftritt": True,
     "verhaltensregeln_ausgehaendigt": True,
-    "datenschutz_beteiligt": True,
     "pseudonym_moeglich": False,
     "schulung": "Social-Media-Schulung im März.",
     "begruendung_produktwahl": "Die Zielgruppe ist fast nur auf Instagram erreichbar.",

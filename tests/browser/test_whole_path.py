@@ -38,7 +38,6 @@ def _fill_antrag(page, kontoname="@dortmund_buergerdienste"):
         "pflege_in_arbeitszeit",
         "offizieller_auftritt",
         "verhaltensregeln_ausgehaendigt",
-        "datenschutz_beteiligt",
         "pseudonym_moeglich",
     ):
         page.check(f"input[name='form.widgets.{name}'][value='true']")

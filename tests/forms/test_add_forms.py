@@ -27,7 +27,6 @@ def _fill_antrag(browser, **overrides):
         "pflege_in_arbeitszeit",
         "offizieller_auftritt",
         "verhaltensregeln_ausgehaendigt",
-        "datenschutz_beteiligt",
         "pseudonym_moeglich",
     ):
         browser.getControl(name=f"form.widgets.{name}").value = ["true"]

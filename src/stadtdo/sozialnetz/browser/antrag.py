@@ -14,6 +14,7 @@ from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.content.vokabulare import term_title
 from stadtdo.sozialnetz.datenschutz import einwilligung
+from stadtdo.sozialnetz.datenschutz import fruehbeteiligung
 from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
@@ -278,6 +279,25 @@ class AntragView(DefaultView):
                     "kommentar": eintrag["grund"],
                 }
             )
+        frueh = fruehbeteiligung.stand(self.context)
+        eintraege = [(frueh["eingeladen"], _("Datenschutz frühzeitig beteiligt"), "")]
+        eintraege += [
+            (h, _("Hinweis des Datenschutzes"), h["text"]) for h in frueh["hinweise"]
+        ]
+        for eintrag, titel, kommentar in eintraege:
+            if not eintrag:
+                continue
+            zeit = DateTime(eintrag["zeit"])
+            entries.append(
+                {
+                    "zeit": api.portal.get_localized_time(zeit, long_format=True),
+                    "iso": zeit.ISO8601(),
+                    "wer": eintrag["name"],
+                    "titel": self.t(titel),
+                    "status": "",
+                    "kommentar": kommentar,
+                }
+            )
         entries.sort(key=lambda e: DateTime(e["iso"]), reverse=True)
         return entries
 
@@ -422,6 +442,24 @@ class AntragView(DefaultView):
                 }
         return None
 
+    def fruehbeteiligung(self):
+        """The DSB's early involvement (``fruehbeteiligung.stand``) with the
+        times as the page shows them; None when there is nothing to show
+        (not a draft, no invitation, no note and nothing the user may do)."""
+        stand = fruehbeteiligung.stand(self.context)
+        entwurf = api.content.get_state(self.context) == fruehbeteiligung.ENTWURF
+        if not (entwurf or stand["eingeladen"] or stand["hinweise"]):
+            return None
+
+        def zeit(iso):
+            return api.portal.get_localized_time(DateTime(iso), long_format=True)
+
+        if stand["eingeladen"]:
+            stand["eingeladen"]["zeit"] = zeit(stand["eingeladen"]["zeit"])
+        for hinweis in stand["hinweise"]:
+            hinweis["zeit"] = zeit(hinweis["zeit"])
+        return stand
+
     def hat_aktionen(self):
         return any(
             (
@@ -457,6 +495,20 @@ class AntragAktion(BrowserView):
                 self.context, gremium=form.get("gremium", ""), antwort=kommentar
             )
             return _("Ihre Antwort wurde gespeichert."), None
+        if aktion == "datenschutz_einladen":
+            fruehbeteiligung.einladen(self.context)
+            return (
+                _(
+                    "Der Datenschutz ist beteiligt: Die/der Datenschutzbeauftragte kann den "
+                    "Entwurf lesen und Ihnen Hinweise geben."
+                ),
+                None,
+            )
+        if aktion == "datenschutz_hinweis":
+            fruehbeteiligung.hinweis_geben(self.context, kommentar)
+            return _(
+                "Ihr Hinweis wurde gespeichert; der Fachbereich wird informiert."
+            ), None
         if aktion == "erneut":
             neu = schritte.erneut_stellen(self.context)
             return (

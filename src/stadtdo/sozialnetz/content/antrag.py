@@ -237,12 +237,19 @@ class IAntrag(model.Schema):
             "Die Verhaltensregeln in Social Media sind den Beschäftigten auszuhändigen (DV § 2)."
         ),
     )
-    datenschutz_beteiligt = _ja_nein(
-        _("Datenschutzbeauftragte*r frühzeitig beteiligt"),
-        _(
+    # Set by the system when the department invites the DSB into the draft
+    # (datenschutz.fruehbeteiligung), never ticked by hand (issue 23).
+    datenschutz_beteiligt = schema.Bool(
+        title=_("Datenschutzbeauftragte*r frühzeitig beteiligt"),
+        description=_(
             "Die beantragenden Fachbereiche stellen eine frühzeitige Beteiligung "
-            "der/des Datenschutzbeauftragten sicher (DV § 4)."
+            "der/des Datenschutzbeauftragten sicher (DV § 4). Wird gesetzt, "
+            "sobald der Fachbereich den Datenschutz im Entwurf beteiligt "
+            "(„Datenschutz frühzeitig beteiligen“)."
         ),
+        readonly=True,
+        required=False,
+        default=False,
     )
     pseudonym_moeglich = _ja_nein(
         _("Plattform erlaubt pseudonyme Konten"),
@@ -266,7 +273,6 @@ class IAntrag(model.Schema):
     )
     directives.widget("offizieller_auftritt", RadioFieldWidget)
     directives.widget("verhaltensregeln_ausgehaendigt", RadioFieldWidget)
-    directives.widget("datenschutz_beteiligt", RadioFieldWidget)
     directives.widget("pseudonym_moeglich", RadioFieldWidget)
 
     # 3 Begründung

@@ -55,3 +55,27 @@ class EntwurfErinnerung(ObjectEvent):
         self.loeschtag = loeschtag
         self.dry_run = dry_run
         self.mitteilung: dict[str, Any] | None = None
+
+
+class IDatenschutzEingeladen(IObjectEvent):
+    """The department invited the DSB into the draft ``object``
+    (``fruehbeteiligung.einladen``)."""
+
+
+@implementer(IDatenschutzEingeladen)
+class DatenschutzEingeladen(ObjectEvent):
+    pass
+
+
+class IDatenschutzHinweis(IObjectEvent):
+    """The invited DSB left a note on the draft ``object``
+    (``fruehbeteiligung.hinweis_geben``)."""
+
+    hinweis = Attribute("The note (autor, name, zeit, text)")
+
+
+@implementer(IDatenschutzHinweis)
+class DatenschutzHinweis(ObjectEvent):
+    def __init__(self, antrag: Any, hinweis: dict[str, Any]) -> None:
+        super().__init__(antrag)
+        self.hinweis = hinweis

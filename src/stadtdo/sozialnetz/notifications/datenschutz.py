@@ -4,7 +4,9 @@ reminded before an untouched draft is deleted."""
 
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
+from stadtdo.sozialnetz.notifications.recipients import gremium_emails
 from stadtdo.sozialnetz.notifications.recipients import unique
+from stadtdo.sozialnetz.notifications.recipients import user_email
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 
@@ -52,3 +54,40 @@ def entwurf_erinnerung(antrag, event):
     if not event.dry_run:
         mail["empfaenger"] = send(mail["empfaenger"], mail["betreff"], mail["text"])
     event.mitteilung = mail
+
+
+def datenschutz_eingeladen(antrag, event):
+    """Subscriber (IAntrag, IDatenschutzEingeladen): the DSB is asked to
+    read the draft and leave its notes (DV § 4)."""
+    send(
+        gremium_emails("datenschutz", aufgabe=True),
+        betreff(antrag, "Frühzeitige Beteiligung des Datenschutzes"),
+        text(
+            antrag,
+            "der Fachbereich beteiligt Sie frühzeitig an einem Antrag, der noch "
+            "im Entwurf ist (DV § 4). Sie können den Entwurf lesen und dem "
+            "Fachbereich auf der Antragsseite Hinweise geben („Hinweis geben“); "
+            "Ihr Votum geben Sie wie bisher, wenn der Antrag eingereicht ist.",
+        ),
+    )
+
+
+def datenschutz_hinweis(antrag, event):
+    """Subscriber (IAntrag, IDatenschutzHinweis): the department reads the
+    DSB's note."""
+    hinweis = event.hinweis
+    send(
+        unique(
+            [user_email(antrag.antragsteller)],
+            fachbereich_emails(antrag, "mitarbeiter"),
+        ),
+        betreff(antrag, "Hinweis des Datenschutzes zum Entwurf"),
+        text(
+            antrag,
+            f"der Datenschutz ({hinweis['name']}) hat einen Hinweis zu Ihrem "
+            "Entwurf gegeben. Sie finden ihn auch auf der Antragsseite unter "
+            "„Frühzeitige Beteiligung des Datenschutzes“.",
+            kommentar=hinweis["text"],
+            autor=hinweis["name"],
+        ),
+    )

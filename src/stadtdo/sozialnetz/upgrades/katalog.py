@@ -48,6 +48,20 @@ def antraege():
     return gefunden
 
 
+def rechte_neu_setzen(zustaende):
+    """After a new workflow definition: the permission settings of every
+    Antrag in one of ``zustaende`` anew, and its security indexes; returns
+    how many."""
+    definition = api.portal.get_tool("portal_workflow").getWorkflowById(WORKFLOW)
+    anzahl = 0
+    for antrag in antraege():
+        if api.content.get_state(obj=antrag, default=None) in zustaende:
+            definition.updateRoleMappingsFor(antrag)
+            antrag.reindexObjectSecurity()
+            anzahl += 1
+    return anzahl
+
+
 def unlesbar(antrag):
     """What of ``antrag``'s votes and history cannot be read (empty: all)."""
     pfad = "/".join(antrag.getPhysicalPath())

@@ -10,9 +10,8 @@
 """
 
 from plone import api
-from stadtdo.sozialnetz.upgrades.katalog import antraege
+from stadtdo.sozialnetz.upgrades.katalog import rechte_neu_setzen
 from stadtdo.sozialnetz.upgrades.v1001 import PROFILE
-from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.workflow import NACHTRAG
 from stadtdo.sozialnetz.verfahren.workflow import zustaende_mit
 import logging
@@ -24,14 +23,7 @@ logger = logging.getLogger("stadtdo.sozialnetz.upgrades")
 def einschaetzung_nach_abschluss(context):
     setup = api.portal.get_tool("portal_setup")
     setup.runImportStepFromProfile(PROFILE, "workflow", run_dependencies=False)
-    definition = api.portal.get_tool("portal_workflow").getWorkflowById(WORKFLOW)
-    zustaende = zustaende_mit(NACHTRAG, workflow=definition)
-    geaendert = 0
-    for antrag in antraege():
-        if api.content.get_state(obj=antrag, default=None) in zustaende:
-            definition.updateRoleMappingsFor(antrag)
-            antrag.reindexObjectSecurity()
-            geaendert += 1
+    geaendert = rechte_neu_setzen(zustaende_mit(NACHTRAG))
     logger.info(
         "1007: %d abgeschlossene Anträge mit Einschätzung nach Abschluss", geaendert
     )

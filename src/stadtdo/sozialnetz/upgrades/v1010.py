@@ -9,7 +9,7 @@
 """
 
 from plone import api
-from stadtdo.sozialnetz.upgrades.katalog import antraege
+from stadtdo.sozialnetz.upgrades.katalog import rechte_neu_setzen
 from stadtdo.sozialnetz.upgrades.v1001 import PROFILE
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 import logging
@@ -22,14 +22,8 @@ def datenschutz_frueh(context):
     setup = api.portal.get_tool("portal_setup")
     setup.runImportStepFromProfile(PROFILE, "rolemap", run_dependencies=False)
     setup.runImportStepFromProfile(PROFILE, "workflow", run_dependencies=False)
-    wf_tool = api.portal.get_tool("portal_workflow")
-    definition = wf_tool.getWorkflowById(WORKFLOW)
-    entwuerfe = 0
-    for antrag in antraege():
-        if api.content.get_state(obj=antrag, default=None) == definition.initial_state:
-            definition.updateRoleMappingsFor(antrag)
-            antrag.reindexObjectSecurity()
-            entwuerfe += 1
+    initial = api.portal.get_tool("portal_workflow")[WORKFLOW].initial_state
+    entwuerfe = rechte_neu_setzen((initial,))
     logger.info(
         "1010: %d Entwürfe mit frühzeitiger Beteiligung des Datenschutzes", entwuerfe
     )

@@ -51,7 +51,7 @@ def alte_site(portal, antrag_in, datenbank):
 
 def test_upgrade_step_is_registered(portal):
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(PROFILE) == ("1004",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
     steps = [
         step
         for step in setup.listUpgrades(PROFILE, show_old=True)
@@ -101,5 +101,5 @@ def test_upgrade_runs_through_portal_setup(alte_site, portal):
     setup = api.portal.get_tool("portal_setup")
     setup.setLastVersionForProfile(PROFILE, "1000")
     setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1004",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
     assert alte_site.get_local_roles_for_userid("sta11") == ()

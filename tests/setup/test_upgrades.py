@@ -8,7 +8,7 @@ import pytest
 
 PROFILE = "stadtdo.sozialnetz:default"
 #: The profile version of this release (metadata.xml).
-AKTUELL = "1004"
+AKTUELL = "1006"
 
 
 @pytest.fixture
@@ -76,7 +76,9 @@ def test_upgrade_is_listed_and_runs_twice_without_harm(alter_stand):
     assert len([s for s in steps if s["dest"] == ("1003",)]) == 5
     # 1004: the bare attributes of the Anträge into annotations
     assert len([s for s in steps if s["dest"] == ("1004",)]) == 1
-    assert len(steps) == 20
+    # 1006: the head's deadline, „Leitung fehlt“
+    assert len([s for s in steps if s["dest"] == ("1006",)]) == 1
+    assert len(steps) == 21
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
         setup.setLastVersionForProfile(PROFILE, "1000")
@@ -188,15 +190,21 @@ def _upgrade_from(version):
     assert setup.getLastVersionForProfile(PROFILE) == (AKTUELL,)
 
 
-def test_profile_version_is_1004_and_each_version_has_its_module(portal):
+def test_profile_version_is_1006_and_each_version_has_its_module(portal):
     from stadtdo.sozialnetz.upgrades import v1001
     from stadtdo.sozialnetz.upgrades import v1002
     from stadtdo.sozialnetz.upgrades import v1003
     from stadtdo.sozialnetz.upgrades import v1004
+    from stadtdo.sozialnetz.upgrades import v1006
 
     setup = api.portal.get_tool("portal_setup")
     assert setup.getVersionForProfile(PROFILE) == AKTUELL
-    for version, paket in (("1002", v1002), ("1003", v1003), ("1004", v1004)):
+    for version, paket in (
+        ("1002", v1002),
+        ("1003", v1003),
+        ("1004", v1004),
+        ("1006", v1006),
+    ):
         handlers = {
             s["step"].handler.__module__
             for s in setup.listUpgrades(PROFILE, show_old=True)
@@ -232,7 +240,12 @@ def test_upgrade_from_1001_runs_only_the_later_steps(portal):
     setup = api.portal.get_tool("portal_setup")
     setup.setLastVersionForProfile(PROFILE, "1001")
     steps = setup.listUpgrades(PROFILE)
-    assert {s["dest"] for s in steps} == {("1002",), ("1003",), ("1004",)}
+    assert {s["dest"] for s in steps} == {
+        ("1002",),
+        ("1003",),
+        ("1004",),
+        ("1006",),
+    }
     _upgrade_from("1001")
 
 

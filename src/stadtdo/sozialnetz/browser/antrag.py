@@ -23,6 +23,8 @@ from stadtdo.sozialnetz.verfahren import trennung
 from stadtdo.sozialnetz.verfahren import verantwortung
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 from stadtdo.sozialnetz.verfahren.frist import abgelaufen
+from stadtdo.sozialnetz.verfahren.frist import FBL
+from stadtdo.sozialnetz.verfahren.frist import fristen
 from stadtdo.sozialnetz.verfahren.frist import fristen_je_gremium
 from stadtdo.sozialnetz.verfahren.verlauf import AUTOMATISCH
 from stadtdo.sozialnetz.verfahren.verlauf import UMSTELLUNG_1001
@@ -376,6 +378,17 @@ class AntragView(DefaultView):
 
     def zweite_person_noetig(self):
         return trennung.zweite_person_noetig(self.context)
+
+    def leitung_fehlt(self):
+        return trennung.leitung_fehlt(self.context)
+
+    def fbl_frist(self):
+        """The head's deadline while the Antrag waits for it (``TT.MM.JJJJ``
+        and whether it passed), or None."""
+        frist = fristen(self.context)[FBL]
+        if frist is None:
+            return None
+        return {"datum": frist.strftime("%d.%m.%Y"), "ueberfaellig": abgelaufen(frist)}
 
     def genehmigung_fbl(self):
         """Section 4 „Genehmigung durch Vorgesetzte*n“: the head's (last)

@@ -66,7 +66,9 @@ def _vermerken(antrag, gremium_id, seit, art, empfaenger):
 def _mail(antrag, schritt, art, frist, empfaenger):
     if schritt.gremium is None:
         ereignis, einleitung = _fbl_texte(art, frist)
-        return _mitteilung(antrag, schritt, art, frist, empfaenger, ereignis, einleitung)
+        return _mitteilung(
+            antrag, schritt, art, frist, empfaenger, ereignis, einleitung
+        )
     gremium = schritt.gremium
     titel = translate(gremium.titel, target_language="de")
     votum = translate(

@@ -15,9 +15,11 @@
 
 from datetime import date
 from plone import api
+from plone.registry.interfaces import IRegistry
+from stadtdo.sozialnetz.settings import ISozialnetzSettings
 from stadtdo.sozialnetz.upgrades.katalog import antraege_neu_indizieren
-from stadtdo.sozialnetz.upgrades.v1001 import PROFILE
 from stadtdo.sozialnetz.verfahren.frist import fbl_frist_einfuehren
+from zope.component import getUtility
 import logging
 
 
@@ -27,8 +29,8 @@ logger = logging.getLogger("stadtdo.sozialnetz.upgrades")
 def fbl_frist(context, heute=None):
     """1005 → 1006: the head's deadline, the column ``leitung_fehlt``, every
     Antrag reindexed. Returns the day the head's deadline counts from."""
-    setup = api.portal.get_tool("portal_setup")
-    setup.runImportStepFromProfile(PROFILE, "plone.app.registry")
+    # the settings' new record with its default; the others keep their values
+    getUtility(IRegistry).registerInterface(ISozialnetzSettings)
     catalog = api.portal.get_tool("portal_catalog")
     if "leitung_fehlt" not in catalog.schema():
         catalog.addColumn("leitung_fehlt")

@@ -156,6 +156,5 @@ def zweite_person_noetig(antrag):
     if not leitung_erreichbar(antrag):
         return False
     return not any(
-        genehmigung_unvereinbar(userid, antrag) is None
-        for userid in leitungen(antrag)
+        genehmigung_unvereinbar(userid, antrag) is None for userid in leitungen(antrag)
     )

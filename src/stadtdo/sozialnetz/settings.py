@@ -120,7 +120,7 @@ class ISozialnetzSettings(Interface):
         required=True,
     )
     frist_fbl_arbeitstage = schema.Int(
-        title=_("Frist für die Genehmigung der Fachbereichsleitung (Arbeitstage)"),
+        title=_("Frist der Fachbereichsleitung (Arbeitstage)"),
         description=_(
             "So viele Arbeitstage haben Fachbereichsleitung und Stellvertretung ab "
             "dem Einreichen, um einen Antrag zu genehmigen oder zurückzuweisen. Vor "

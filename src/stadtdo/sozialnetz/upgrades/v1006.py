@@ -2,8 +2,8 @@
 
 - ``fbl_frist``: the head's approval gets a deadline in working days like the
   bodies' votes (``verfahren.frist.SCHRITTE``, entry ``fbl``): the control
-  panel gets „Frist für die Genehmigung der Fachbereichsleitung
-  (Arbeitstage)“, the site records the day of the upgrade
+  panel gets „Frist der Fachbereichsleitung (Arbeitstage)“ (default 5),
+  the other settings keep their values; the site records the day of the upgrade
   (``frist.fbl_frist_einfuehren``) – an Antrag already waiting for its head
   counts its deadline from that day, not from its submission, so nobody is
   escalated for time before the rule existed; the catalog gets the column

@@ -166,3 +166,19 @@ def test_the_report_row_has_the_heads_deadline(wartet):
     zeile = bericht.zeile(_brain(wartet))
     assert zeile["fristen"]["fbl"] == "2026-06-09"
     assert zeile["naechste_frist"] == "2026-06-09"
+
+
+def test_the_submitter_who_is_a_head_is_not_reminded(
+    make_antrag, add_person, transition, mails
+):
+    """The deputy submits: only the head, who may approve, is reminded."""
+    with api.env.adopt_roles(["Manager"]):
+        api.group.add_user(groupname="fb-10-mitarbeiter", username="stellvertretung")
+    antrag = make_antrag(userid="stellvertretung")
+    add_person(antrag, userid="stellvertretung")
+    transition(antrag, "einreichen", "stellvertretung")
+    _seit(antrag, "genehmigung_fbl", EINGEREICHT)
+    mails.clear()
+    (mail,) = _fbl_mitteilungen(ERINNERUNG_AB)
+    assert mail["empfaenger"] == addr("leitung")
+    assert mails.recipients("Erinnerung") == addr("leitung")

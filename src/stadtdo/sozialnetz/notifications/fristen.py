@@ -4,7 +4,8 @@
 
 - Reminder: ``erinnerung_arbeitstage_vorher`` working days before the
   deadline the body is reminded of its open vote, the department's head and
-  deputy of the approval – once per due period.
+  deputy (not the one who submitted it) of the approval – once per due
+  period.
 - Escalation: from the day after the deadline the body's lead (control panel
   address per body) is told that the vote is missing, StA 11 (group
   ``sn-sta11``) that the head has not decided – once per due period;
@@ -17,13 +18,14 @@ the deadline, an escalation any day after it.
 
 from DateTime import DateTime
 from plone import api
+from stadtdo.sozialnetz.content.antrag import fachbereich_of
 from stadtdo.sozialnetz.notifications.mail import send
-from stadtdo.sozialnetz.notifications.recipients import fachbereich_emails
 from stadtdo.sozialnetz.notifications.recipients import gremium_emails
 from stadtdo.sozialnetz.notifications.recipients import group_emails
 from stadtdo.sozialnetz.notifications.stand import IMitteilungsstand
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
+from stadtdo.sozialnetz.rechte.gruppen import fachbereich_group_id
 from stadtdo.sozialnetz.rechte.umfang import VERWALTUNG_GRUPPE
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren import workflow
@@ -32,6 +34,7 @@ from stadtdo.sozialnetz.verfahren.frist import abgelaufen
 from stadtdo.sozialnetz.verfahren.frist import frist_ab
 from stadtdo.sozialnetz.verfahren.frist import fristlaengen
 from stadtdo.sozialnetz.verfahren.frist import SCHRITTE_BY_ID
+from stadtdo.sozialnetz.verfahren.trennung import eingereicht_von
 from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
 from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
 from zope.i18n import translate
@@ -123,11 +126,24 @@ def _mitteilung(antrag, schritt, art, frist, empfaenger, ereignis, einleitung):
     }
 
 
+def _leitung_ohne_einreicher(antrag):
+    """Head and deputy of the Antrag's department, without the one who
+    submitted it (who does not approve it, ``verfahren.trennung``)."""
+    fachbereich = fachbereich_of(antrag)
+    if fachbereich is None:
+        return []
+    wer = eingereicht_von(antrag)
+    return group_emails(
+        fachbereich_group_id(fachbereich.kuerzel, "leitung"),
+        ohne=frozenset({wer} if wer else ()),
+    )
+
+
 def _empfaenger(antrag, schritt, art):
     """Who is told, or None (logged) if nobody can be."""
     if schritt.gremium is None:
         if art == ERINNERUNG:
-            return fachbereich_emails(antrag, "leitung")
+            return _leitung_ohne_einreicher(antrag)
         empfaenger = group_emails(VERWALTUNG_GRUPPE)
         if not empfaenger:
             logger.warning(

@@ -24,7 +24,7 @@ from stadtdo.sozialnetz.verfahren import verantwortung
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 from stadtdo.sozialnetz.verfahren.frist import abgelaufen
 from stadtdo.sozialnetz.verfahren.frist import FBL
-from stadtdo.sozialnetz.verfahren.frist import fristen
+from stadtdo.sozialnetz.verfahren.frist import fristen as alle_fristen
 from stadtdo.sozialnetz.verfahren.frist import fristen_je_gremium
 from stadtdo.sozialnetz.verfahren.verlauf import AUTOMATISCH
 from stadtdo.sozialnetz.verfahren.verlauf import UMSTELLUNG_1001
@@ -385,7 +385,7 @@ class AntragView(DefaultView):
     def fbl_frist(self):
         """The head's deadline while the Antrag waits for it (``TT.MM.JJJJ``
         and whether it passed), or None."""
-        frist = fristen(self.context)[FBL]
+        frist = alle_fristen(self.context)[FBL]
         if frist is None:
             return None
         return {"datum": frist.strftime("%d.%m.%Y"), "ueberfaellig": abgelaufen(frist)}

@@ -37,7 +37,7 @@ def test_1004_site_gets_the_late_assessment(antrag_in, vote):
         assert not api.user.has_permission(STIMMEN[3], obj=antrag)
 
     setup = api.portal.get_tool("portal_setup")
-    setup.setLastVersionForProfile(PROFILE, "1005")
+    setup.setLastVersionForProfile(PROFILE, "1006")
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
     assert setup.getLastVersionForProfile(PROFILE) == (AKTUELL,)

@@ -78,11 +78,13 @@ def test_upgrade_is_listed_and_runs_twice_without_harm(alter_stand):
     assert len([s for s in steps if s["dest"] == ("1004",)]) == 1
     # 1005: the bare attributes of the Persons (and the Anlagen counter)
     assert len([s for s in steps if s["dest"] == ("1005",)]) == 1
+    # 1006: the head's deadline, „Leitung fehlt“
+    assert len([s for s in steps if s["dest"] == ("1006",)]) == 1
     # 1007: the late assessment of the bodies (workflow, permissions)
     assert len([s for s in steps if s["dest"] == ("1007",)]) == 1
     # 1010: the DSB early (role, workflow)
     assert len([s for s in steps if s["dest"] == ("1010",)]) == 1
-    assert len(steps) == 23
+    assert len(steps) == 24
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
         setup.setLastVersionForProfile(PROFILE, "1000")
@@ -200,6 +202,7 @@ def test_profile_version_is_current_and_each_version_has_its_module(portal):
     from stadtdo.sozialnetz.upgrades import v1003
     from stadtdo.sozialnetz.upgrades import v1004
     from stadtdo.sozialnetz.upgrades import v1005
+    from stadtdo.sozialnetz.upgrades import v1006
     from stadtdo.sozialnetz.upgrades import v1007
     from stadtdo.sozialnetz.upgrades import v1010
 
@@ -210,6 +213,7 @@ def test_profile_version_is_current_and_each_version_has_its_module(portal):
         ("1003", v1003),
         ("1004", v1004),
         ("1005", v1005),
+        ("1006", v1006),
         ("1007", v1007),
         ("1010", v1010),
     ):
@@ -253,6 +257,7 @@ def test_upgrade_from_1001_runs_only_the_later_steps(portal):
         ("1003",),
         ("1004",),
         ("1005",),
+        ("1006",),
         ("1007",),
         ("1010",),
     }

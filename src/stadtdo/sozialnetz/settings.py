@@ -119,6 +119,19 @@ class ISozialnetzSettings(Interface):
         max=100,
         required=True,
     )
+    frist_fbl_arbeitstage = schema.Int(
+        title=_("Frist der Fachbereichsleitung (Arbeitstage)"),
+        description=_(
+            "So viele Arbeitstage haben Fachbereichsleitung und Stellvertretung ab "
+            "dem Einreichen, um einen Antrag zu genehmigen oder zurückzuweisen. Vor "
+            "Fristende werden sie erinnert, danach wird die Berechtigungsverwaltung "
+            "(StA 11) informiert. Eine versäumte Frist entscheidet nichts."
+        ),
+        default=5,
+        min=1,
+        max=100,
+        required=True,
+    )
     erinnerung_arbeitstage_vorher = schema.Int(
         title=_("Erinnerung vor Fristende (Arbeitstage)"),
         description=_(

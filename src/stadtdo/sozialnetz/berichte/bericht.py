@@ -14,7 +14,7 @@ from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.verfahren import frist
 from stadtdo.sozialnetz.verfahren import workflow
-from stadtdo.sozialnetz.verfahren.frist import arbeitstage
+from stadtdo.sozialnetz.verfahren.frist import fristlaengen
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from stadtdo.sozialnetz.verfahren.voten import angezeigt
 from stadtdo.sozialnetz.verfahren.voten import OFFEN
@@ -105,8 +105,9 @@ def brains(
     ``wartet_auf``: only Anträge waiting on one of these index values
     (``Aufgaben.schluessel``, „Meine Aufgaben“), without those that the
     user ``ausser_fuer`` may not act on (index ``ausgeschlossen``); ``ueberfaellig_am``: only those
-    with a vote past its deadline on this day (a date, „überfällig“:
-    ``frist.ueberfaellig_abfrage``);
+    with a vote or the head's approval past its deadline on this day (a
+    date, „überfällig“: ``frist.ueberfaellig_abfrage``, then
+    ``frist.ueberfaellige`` – a list then, not batched by the catalog);
     ``b_start``/``b_size``: the catalog sorts only as far as the page needs.
     """
     filter_pruefen(
@@ -132,14 +133,17 @@ def brains(
             query["ausgeschlossen"] = {"not": [ausser_fuer]}
     if ueberfaellig_am is not None:
         query.update(frist.ueberfaellig_abfrage(ueberfaellig_am))
-    if b_size is not None:
+    elif b_size is not None:
         query.update(b_start=b_start or 0, b_size=b_size)
     if verantwortung:
         query["verantwortung_klaeren"] = True
     suchtext = volltext(text)
     if suchtext:
         query["SearchableText"] = suchtext
-    return api.portal.get_tool("portal_catalog")(**query)
+    ergebnis = api.portal.get_tool("portal_catalog")(**query)
+    if ueberfaellig_am is not None:
+        return frist.ueberfaellige(ergebnis, ueberfaellig_am)
+    return ergebnis
 
 
 #: An approved account needs at least two responsible persons (deputy
@@ -161,10 +165,17 @@ def aktive_personen(brain, heute=None):
 #: ``verfahren.verantwortung``) gives this warning.
 VERANTWORTUNG_KLAEREN = "verantwortung_klaeren"
 
+#: An Antrag waiting for the head of a department without a head or deputy
+#: with a mail address (``rechte.leitung.leitung_erreichbar``, metadata
+#: ``leitung_fehlt``) gives this warning; StA 11 has it in „Meine Aufgaben“.
+LEITUNG_FEHLT = "leitung_fehlt"
+
 
 def warnungen(brain, heute=None):
-    """Warnings of an approved account: ``weniger_als_zwei_personen``,
-    ``verantwortung_klaeren``."""
+    """Warnings of an Antrag: waiting for its head, ``leitung_fehlt``; of an
+    approved account ``weniger_als_zwei_personen``, ``verantwortung_klaeren``."""
+    if getattr(brain, "leitung_fehlt", None) is True:
+        return [LEITUNG_FEHLT]
     if brain.review_state != "genehmigt":
         return []
     result = []
@@ -175,12 +186,13 @@ def warnungen(brain, heute=None):
     return result
 
 
-def zeile(brain, *, tage=None):
+def zeile(brain, *, laengen=None):
     """One Antrag as a flat record (metadata only): the one row builder of
-    the Übersicht, its CSV export and the report. ``tage``: the working days
-    for a vote (read from the settings if not given)."""
+    the Übersicht, its CSV export and the report. ``laengen``: the working
+    days per step (``frist.fristlaengen``, read from the settings if not
+    given). ``fristen`` has the bodies' votes and ``fbl``, the head's step."""
     voten = brain.voten or {}
-    fristen = frist.fristen_je_gremium(brain, tage=tage)
+    fristen = frist.fristen(brain, laengen=laengen)
     offen = [f for f in fristen.values() if f is not None]
     hinweise = warnungen(brain)
     beendet = workflow.beendet(brain.review_state)
@@ -207,6 +219,7 @@ def zeile(brain, *, tage=None):
         "aktive_personen": aktive_personen(brain),
         "warnungen": hinweise,
         "verantwortung_klaeren": VERANTWORTUNG_KLAEREN in hinweise,
+        "leitung_fehlt": LEITUNG_FEHLT in hinweise,
         "geaendert": brain.modified,
     }
 
@@ -219,8 +232,8 @@ ueberfaellig = frist.ist_ueberfaellig
 
 def report(datenbank, **filters):
     """The whole report as a dict (see module docstring)."""
-    tage = arbeitstage()
-    zeilen = [zeile(brain, tage=tage) for brain in brains(datenbank, **filters)]
+    laengen = fristlaengen()
+    zeilen = [zeile(brain, laengen=laengen) for brain in brains(datenbank, **filters)]
     offen = workflow.offene_zustaende()
     counts = Counter((z["fachbereich"], z["plattform"], z["status"]) for z in zeilen)
     titel = {z["fachbereich"]: z["fachbereich_titel"] for z in zeilen}
@@ -271,6 +284,7 @@ def report(datenbank, **filters):
                     "status",
                     "voten",
                     "fristen",
+                    "warnungen",
                 )
             }
             for z in zeilen

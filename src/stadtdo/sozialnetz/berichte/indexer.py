@@ -10,6 +10,7 @@ from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
 from stadtdo.sozialnetz.verfahren.frist import alle_faellig_seit
 from stadtdo.sozialnetz.verfahren.frist import faellig_ab as _faellig_ab
+from stadtdo.sozialnetz.verfahren.trennung import leitung_fehlt as _leitung_fehlt
 from stadtdo.sozialnetz.verfahren.verantwortung import ist_markiert
 from stadtdo.sozialnetz.verfahren.verantwortung import offene
 from stadtdo.sozialnetz.verfahren.verlauf import genehmigt_am as _genehmigt_am
@@ -157,3 +158,11 @@ def verantwortung_klaeren(obj):
     (``verfahren.verantwortung``): index for the Übersicht's filter, column
     for its badge and the report's warning."""
     return ist_markiert(obj)
+
+
+@indexer(IAntrag)
+def leitung_fehlt(obj):
+    """True while the Antrag waits for the head of a department without a
+    head or deputy with a mail address (``verfahren.trennung.leitung_fehlt``):
+    column for the Übersicht's „Leitung fehlt“ and StA 11's tasks."""
+    return _leitung_fehlt(obj)

@@ -27,6 +27,8 @@ from stadtdo.sozialnetz.verfahren import voten
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
 from stadtdo.sozialnetz.verfahren.frist import abgelaufen
+from stadtdo.sozialnetz.verfahren.frist import FBL
+from stadtdo.sozialnetz.verfahren.frist import fristen as alle_fristen
 from stadtdo.sozialnetz.verfahren.frist import fristen_je_gremium
 from stadtdo.sozialnetz.verfahren.verlauf import AUTOMATISCH
 from stadtdo.sozialnetz.verfahren.verlauf import UMSTELLUNG_1001
@@ -422,6 +424,17 @@ class AntragView(DefaultView):
 
     def zweite_person_noetig(self):
         return trennung.zweite_person_noetig(self.context)
+
+    def leitung_fehlt(self):
+        return trennung.leitung_fehlt(self.context)
+
+    def fbl_frist(self):
+        """The head's deadline while the Antrag waits for it (``TT.MM.JJJJ``
+        and whether it passed), or None."""
+        frist = alle_fristen(self.context)[FBL]
+        if frist is None:
+            return None
+        return {"datum": frist.strftime("%d.%m.%Y"), "ueberfaellig": abgelaufen(frist)}
 
     def genehmigung_fbl(self):
         """Section 4 „Genehmigung durch Vorgesetzte*n“: the head's (last)

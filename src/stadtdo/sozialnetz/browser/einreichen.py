@@ -10,11 +10,13 @@ from Products.Five.browser import BrowserView
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
+from stadtdo.sozialnetz.verfahren.einreichen import hinweise
 
 
 class EinreichenView(BrowserView):
     def __call__(self):
         self.reasons = hindernisse(self.context)
+        self.hinweise = hinweise(self.context)
         # the process layer decides: due (state) first, then permitted
         moeglichkeit = schritte.pruefen(self.context, "einreichen")
         self.state_ok = moeglichkeit.moeglich or moeglichkeit.verweigert

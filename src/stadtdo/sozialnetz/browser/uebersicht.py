@@ -18,7 +18,7 @@ from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.frist import abgelaufen
-from stadtdo.sozialnetz.verfahren.frist import arbeitstage
+from stadtdo.sozialnetz.verfahren.frist import fristlaengen
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
 from urllib.parse import urlencode
@@ -149,19 +149,19 @@ class UebersichtView(BrowserView):
 
     def zeilen(self, brains):
         """``zeile`` for each of ``brains``, with what is the same for every
-        row (working days for a vote, today) read once."""
-        tage = arbeitstage()
+        row (working days per step, today) read once."""
+        laengen = fristlaengen()
         heute = date.today()
         for brain in brains:
-            yield self.zeile(brain, tage=tage, heute=heute)
+            yield self.zeile(brain, laengen=laengen, heute=heute)
 
     def tabellenzeilen(self, batch):
         """The ``<tr>`` of the rows of ``batch`` (``uebersicht_zeilen.pt``)."""
         return self.zeilen_vorlage(zeilen=list(self.zeilen(batch)))
 
-    def zeile(self, brain, *, tage=None, heute=None):
+    def zeile(self, brain, *, laengen=None, heute=None):
         """``bericht.zeile`` with the titles and dates the page shows."""
-        z = bericht.zeile(brain, tage=tage)
+        z = bericht.zeile(brain, laengen=laengen)
         offen = set(z["rueckfragen_offen"])
         z.update(
             url=z["@id"],
@@ -247,7 +247,8 @@ class UebersichtExport(UebersichtView):
         writer.writerow(
             ["Antragsnummer", "Fachbereich", "Plattform", "Konto", "Status"]
             + [g["spalte"] for g in self.gremien()]
-            + ["Frist", "Änderung beantragt", "Letzte Änderung", "Adresse"]
+            + ["Frist", "Leitung fehlt", "Änderung beantragt", "Letzte Änderung"]
+            + ["Adresse"]
             + ["Verantwortung klären"]
         )
         for row in self.zeilen(self.brains()):
@@ -262,6 +263,7 @@ class UebersichtExport(UebersichtView):
                         row["status"],
                         *(v["titel"] for v in row["voten"]),
                         row["frist"],
+                        "ja" if row["leitung_fehlt"] else "",
                         row["aenderung_beantragt"],
                         row["geaendert"],
                         row["url"],

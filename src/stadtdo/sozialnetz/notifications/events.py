@@ -5,8 +5,10 @@ Step                     Recipients
 =======================  ==================================================
 einreichen               head and deputy of the FB (please approve); all
                          bodies: notice of receipt (a re-application marked
-                         "erneuter Antrag"); StA 11, once, if no head but
-                         the applicant may approve (second person needed)
+                         "erneuter Antrag"); StA 11, once, if the FB has no
+                         head or deputy with an address („Leitung fehlt“)
+                         or no head but the applicant may approve (second
+                         person needed)
 genehmigen (FBL)         Dortmund-Agentur
 zurueckweisen (FBL)      applicant and FB staff
 stellungnahme_abgeben    DSB, Personalrat, POA, IT-Sicherheit; and, as every
@@ -24,6 +26,7 @@ to its Rückfrage) skip the members who chose the body's daily overview
 """
 
 from plone import api
+from stadtdo.sozialnetz.content.antrag import fachbereich_of
 from stadtdo.sozialnetz.content.gremien import AGENTUR_ABSCHLUSS
 from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
@@ -39,6 +42,7 @@ from stadtdo.sozialnetz.notifications.texts import fullname
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.rechte.umfang import VERWALTUNG_GRUPPE
 from stadtdo.sozialnetz.verfahren import workflow
+from stadtdo.sozialnetz.verfahren.trennung import leitung_fehlt
 from stadtdo.sozialnetz.verfahren.trennung import zweite_person_noetig
 from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
 from zope.annotation.interfaces import IAnnotations
@@ -94,11 +98,19 @@ GEMELDET_KEY = "stadtdo.sozialnetz.zweite_person_gemeldet"
 
 
 def zweite_person_melden(antrag):
-    """Tell StA 11, once per Antrag, that it waits for a second person: the
-    applicant does not approve it, and the FB has no other head
+    """Tell StA 11, once per Antrag, that nobody can approve it yet: the FB
+    has no head or deputy with a mail address
+    (``verfahren.trennung.leitung_fehlt``), or the applicant does not
+    approve it and the FB has no other head
     (``verfahren.trennung.zweite_person_noetig``). True if mailed now."""
     annotations = IAnnotations(antrag)
-    if annotations.get(GEMELDET_KEY) or not zweite_person_noetig(antrag):
+    if annotations.get(GEMELDET_KEY):
+        return False
+    if leitung_fehlt(antrag):
+        annotations[GEMELDET_KEY] = True
+        _leitung_fehlt_melden(antrag)
+        return True
+    if not zweite_person_noetig(antrag):
         return False
     annotations[GEMELDET_KEY] = True
     send(
@@ -115,6 +127,25 @@ def zweite_person_melden(antrag):
         ),
     )
     return True
+
+
+def _leitung_fehlt_melden(antrag):
+    fachbereich = fachbereich_of(antrag)
+    titel = fachbereich.Title() if fachbereich is not None else ""
+    send(
+        group_emails(VERWALTUNG_GRUPPE),
+        betreff(antrag, "Leitung fehlt"),
+        text(
+            antrag,
+            f"Dieser Antrag wurde eingereicht und wartet auf die Genehmigung der "
+            f"Fachbereichsleitung, aber der Fachbereich „{titel}“ hat keine "
+            "Fachbereichsleitung oder Stellvertretung mit E-Mail-Adresse: Niemand "
+            "wurde um die Genehmigung gebeten. Bitte nehmen Sie die "
+            "Fachbereichsleitung und ihre Stellvertretung (mit E-Mail-Adresse) in "
+            "die Gruppe der Fachbereichsleitung auf. Bis dahin steht der Antrag "
+            "in Ihren Aufgaben mit dem Hinweis „Leitung fehlt“.",
+        ),
+    )
 
 
 def _eingangsmitteilung(antrag):

@@ -1,7 +1,9 @@
-"""What must hold before an Antrag can be submitted (``einreichen``).
+"""What must hold before an Antrag can be submitted (``einreichen``), and
+what the submitter should know before confirming.
 
 The workflow guard hides the transition while anything is missing; the UI and
-the REST API show the same list of reasons, in German.
+the REST API show the same list of reasons, in German (``hindernisse``), and
+the same notes that do not block (``hinweise``: „Leitung fehlt“).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from plone import api
 from plone.dexterity.utils import iterSchemata
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.antrag import IAntrag
+from stadtdo.sozialnetz.rechte.leitung import leitung_erreichbar
 from typing import TYPE_CHECKING
 from zope.i18n import translate
 from zope.interface import Invalid
@@ -66,3 +69,22 @@ def hindernisse(antrag: IAntrag) -> list[str]:
                 )
             )
     return reasons
+
+
+def hinweise(antrag: IAntrag) -> list[str]:
+    """German notes for the submitter that do not block the submission:
+    the department has no head or deputy with a mail address
+    (``rechte.leitung.leitung_erreichbar``)."""
+    if leitung_erreichbar(antrag):
+        return []
+    return [
+        _t(
+            _(
+                "Leitung fehlt: Ihr Fachbereich hat keine Fachbereichsleitung oder "
+                "Stellvertretung mit E-Mail-Adresse. Sie können den Antrag "
+                "einreichen, aber niemand wird um die Genehmigung gebeten. Die "
+                "Berechtigungsverwaltung (StA 11) wird informiert und muss eine "
+                "Fachbereichsleitung benennen; bis dahin wartet der Antrag."
+            )
+        )
+    ]

@@ -7,16 +7,17 @@ and body) are in ``rechte.trennung``.
 ``votum_unvereinbar`` is asked before a vote is recorded,
 ``genehmigung_unvereinbar`` before the head approves or sends back;
 ``zweite_person_noetig`` tells whether an Antrag waits for a head who may
-approve it. ``schritte`` raises ``Unvereinbar`` with the reason and records
+approve it, ``leitung_fehlt`` whether its department has no head to reach. ``schritte`` raises ``Unvereinbar`` with the reason and records
 it (``protokolliert``).
 """
 
-from Acquisition import aq_base
 from contextlib import contextmanager
 from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.gremien import GREMIEN_BY_ID
 from stadtdo.sozialnetz.rechte import protokoll
+from stadtdo.sozialnetz.rechte.leitung import leitung_erreichbar
+from stadtdo.sozialnetz.rechte.leitung import leitungen
 from stadtdo.sozialnetz.rechte.lokale_rollen import pfad
 from stadtdo.sozialnetz.rechte.trennung import benutzer
 from stadtdo.sozialnetz.rechte.trennung import deutsch
@@ -134,35 +135,26 @@ def protokolliert(antrag):
         raise
 
 
-def _kopf_kandidaten(antrag):
-    """User ids holding the head role on ``antrag`` through a local role
-    along its acquisition chain (directly or through a group)."""
-    userids: set[str] = set()
-    for obj in antrag.aq_chain:
-        lokale = getattr(aq_base(obj), "__ac_local_roles__", None) or {}
-        for principal, rollen in lokale.items():
-            if KOPF_ROLLE not in rollen:
-                continue
-            if api.group.get(groupname=principal) is not None:
-                userids.update(
-                    u.getId() for u in api.user.get_users(groupname=principal)
-                )
-            elif api.user.get(userid=principal) is not None:
-                userids.add(principal)
-        if getattr(aq_base(obj), "__ac_local_roles_block__", False):
-            break
-        if obj is api.portal.get():
-            break
-    return userids
+def leitung_fehlt(antrag):
+    """True while ``antrag`` waits for the head's approval and its department
+    has no head or deputy with a mail address
+    (``rechte.leitung.leitung_erreichbar``): nobody is told to approve it, so
+    StA 11 is (mail at submission, „Meine Aufgaben“, Übersicht: „Leitung
+    fehlt“)."""
+    if api.content.get_state(antrag, default=None) != "genehmigung_fbl":
+        return False
+    return not leitung_erreichbar(antrag)
 
 
 def zweite_person_noetig(antrag):
     """True while ``antrag`` waits for the head's approval and no head of its
     department but the one who submitted it may give it: then StA 11 adds
-    the deputy („Genehmigung durch eine zweite Person nötig“)."""
+    the deputy („Genehmigung durch eine zweite Person nötig“). A department
+    with no reachable head at all is ``leitung_fehlt`` instead."""
     if api.content.get_state(antrag, default=None) != "genehmigung_fbl":
         return False
+    if not leitung_erreichbar(antrag):
+        return False
     return not any(
-        genehmigung_unvereinbar(userid, antrag) is None
-        for userid in _kopf_kandidaten(antrag)
+        genehmigung_unvereinbar(userid, antrag) is None for userid in leitungen(antrag)
     )

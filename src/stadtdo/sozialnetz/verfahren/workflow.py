@@ -11,8 +11,10 @@ from plone import api
 from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.content.gremien import AGENTUR_ABSCHLUSS
 from stadtdo.sozialnetz.content.gremien import GREMIEN
+from stadtdo.sozialnetz.rechte.umfang import VERWALTUNG_ROLLE
 from stadtdo.sozialnetz.verfahren.trennung import eingereicht_von
 from stadtdo.sozialnetz.verfahren.trennung import genehmigung_unvereinbar
+from stadtdo.sozialnetz.verfahren.trennung import leitung_fehlt
 from stadtdo.sozialnetz.verfahren.verlauf import STATUS
 from stadtdo.sozialnetz.verfahren.verlauf import WORKFLOW
 from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
@@ -31,6 +33,9 @@ PRUEF_PERMISSIONS = frozenset({FBL_PERMISSION, *(g.permission for g in GREMIEN)}
 ARCHIVIEREN = "archivieren"
 #: Closing an approved account is possible, but never pending.
 EINSTELLEN = "einstellen"
+#: The role that waits on an Antrag whose department has no head to reach
+#: („Leitung fehlt“, ``trennung.leitung_fehlt``): StA 11, who names one.
+LEITUNG_FEHLT_ROLLE = VERWALTUNG_ROLLE
 #: A body's vote is still awaited while it is one of these.
 OFFENE_VOTEN = ("offen", "in_bearbeitung")
 #: A body that gave no vote records its assessment after the end of the
@@ -205,12 +210,17 @@ class Aufgaben:
             for state in wartend
         }
 
-    def wartende_rollen(self, review_state, voten, rueckfragen_offen):
+    def wartende_rollen(
+        self, review_state, voten, rueckfragen_offen, leitung_fehlt=False
+    ):
         """The roles that have a step due on an Antrag in ``review_state``
         with the votes ``voten`` (``{gremium_id: votum}``) and the open
         Rückfragen ``rueckfragen_offen`` – whoever holds one of them in the
-        Antrag's department waits on it."""
+        Antrag's department waits on it; with ``leitung_fehlt`` (no head to
+        reach) also StA 11 (``LEITUNG_FEHLT_ROLLE``), who has to name one."""
         rollen = set()
+        if leitung_fehlt:
+            rollen.add(LEITUNG_FEHLT_ROLLE)
         for transition_id, berechtigt in self.schritte.get(review_state, ()):
             gremium = self.gremium_von.get(transition_id)
             if gremium is not None:
@@ -236,7 +246,10 @@ class Aufgaben:
         return bool(
             rollen
             & self.wartende_rollen(
-                brain.review_state, brain.voten, brain.rueckfragen_offen
+                brain.review_state,
+                brain.voten,
+                brain.rueckfragen_offen,
+                getattr(brain, "leitung_fehlt", None) is True,
             )
         )
 
@@ -248,7 +261,9 @@ def wartet_auf(antrag, fachbereich):
     index with ``Aufgaben.schluessel`` and wakes no Antrag."""
     state = api.content.get_state(obj=antrag, default=None)
     voten = {g.id: aktuelles_votum(antrag, g.id)["votum"] for g in GREMIEN}
-    rollen = Aufgaben({}).wartende_rollen(state, voten, offene_rueckfragen(antrag))
+    rollen = Aufgaben({}).wartende_rollen(
+        state, voten, offene_rueckfragen(antrag), leitung_fehlt(antrag)
+    )
     return sorted(f"{fachbereich}:{rolle}" for rolle in rollen)
 
 

@@ -79,3 +79,17 @@ def test_ohne_aenderung_keine_aenderungen(browser_as, genehmigt):
 
 def test_antrag_ohne_vorgaenger_zeigt_nichts(browser_as, genehmigt):
     assert _abschnitt(browser_as, "personalrat", genehmigt) is None
+
+
+def test_versionen_verweisen_auf_den_vergleich(browser_as, genehmigt):
+    neu = _erneut(genehmigt)
+    transaction.commit()
+    browser = browser_as("mitarbeiter")
+    browser.open(f"{neu.absolute_url()}/@@versionen")
+    html = " ".join(browser.contents.split())
+    assert (
+        f'<a href="{neu.absolute_url()}#sn-vergleich-titel">Änderungen gegenüber '
+        f"dem genehmigten Antrag {genehmigt.antragsnummer}</a>"
+    ) in html
+    browser.open(f"{genehmigt.absolute_url()}/@@versionen")
+    assert "sn-vergleich-titel" not in browser.contents

@@ -23,6 +23,7 @@ from stadtdo.sozialnetz.verfahren import erneut
 from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren import trennung
 from stadtdo.sozialnetz.verfahren import verantwortung
+from stadtdo.sozialnetz.verfahren import vergleich
 from stadtdo.sozialnetz.verfahren import voten
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.einreichen import hindernisse
@@ -201,6 +202,36 @@ class AntragView(DefaultView):
                 "status": self.state_title(api.content.get_state(antrag)),
             }
             for antrag in erneut.vorgaenger_kette(self.context)
+        ]
+
+    def vergleich(self):
+        """What changed since the approved predecessor (Anlage 1 Nr. 3:
+        the bodies give a current assessment), or None for an Antrag
+        without one; computed once per page."""
+        if not hasattr(self, "_vergleich"):
+            self._vergleich = vergleich.vergleich(self.context, request=self.request)
+        return self._vergleich
+
+    def vergleich_listen(self):
+        """The Persons and Anlagen added and removed, each list with its
+        heading; empty lists left out."""
+        v = self.vergleich()
+        if v is None:
+            return []
+        listen = (
+            (
+                "personen-hinzugefuegt",
+                _("Personen hinzugefügt"),
+                v.personen_hinzugefuegt,
+            ),
+            ("personen-entfernt", _("Personen entfernt"), v.personen_entfernt),
+            ("anlagen-hinzugefuegt", _("Anlagen hinzugefügt"), v.anlagen_hinzugefuegt),
+            ("anlagen-entfernt", _("Anlagen entfernt"), v.anlagen_entfernt),
+        )
+        return [
+            {"art": art, "titel": self.t(titel), "eintraege": eintraege}
+            for art, titel, eintraege in listen
+            if eintraege
         ]
 
     def nachfolgende_antraege(self):

@@ -1,13 +1,21 @@
 """``@@versionen``: the saved versions of an Antrag, and what changed between
-any of them and the current state (CMFEditions + CMFDiffTool)."""
+any of them and the current state (CMFEditions + CMFDiffTool). What changed
+since the approved predecessor of a re-application is on the Antrag's page
+(``verfahren.vergleich``); this page links there."""
 
 from plone import api
 from Products.Five.browser import BrowserView
 from stadtdo.sozialnetz.content.antrag import IAntrag
+from stadtdo.sozialnetz.verfahren.vergleich import genehmigter_vorgaenger
 from zope.schema import getFieldsInOrder
 
 
 class VersionenView(BrowserView):
+    def genehmigter_vorgaenger(self):
+        """The Antragsnummer of the approved predecessor, or None."""
+        alt = genehmigter_vorgaenger(self.context)
+        return alt.antragsnummer if alt is not None else None
+
     def versionen(self):
         repository = api.portal.get_tool("portal_repository")
         metadata = repository.getHistoryMetadata(self.context)

@@ -37,6 +37,7 @@ from stadtdo.sozialnetz.notifications.recipients import group_emails
 from stadtdo.sozialnetz.notifications.recipients import unique
 from stadtdo.sozialnetz.notifications.recipients import user_email
 from stadtdo.sozialnetz.notifications.systemhaus import systemhaus_beauftragen
+from stadtdo.sozialnetz.notifications.texts import aenderungen
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import fullname
 from stadtdo.sozialnetz.notifications.texts import text
@@ -44,6 +45,7 @@ from stadtdo.sozialnetz.rechte.umfang import VERWALTUNG_GRUPPE
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.trennung import leitung_fehlt
 from stadtdo.sozialnetz.verfahren.trennung import zweite_person_noetig
+from stadtdo.sozialnetz.verfahren.vergleich import vergleich
 from stadtdo.sozialnetz.verfahren.voten import VOTUM_TITEL
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
@@ -151,8 +153,11 @@ def _leitung_fehlt_melden(antrag):
 def _eingangsmitteilung(antrag):
     """Notice of receipt to the review bodies (Anlage 1 Nr. 2: „Diese erhalten
     über den Eingang eines neuen Antrags eine automatisierte Mitteilung“).
-    Their vote falls due later, after the head's approval."""
+    Their vote falls due later, after the head's approval. A re-application
+    lists what changed since the approved predecessor
+    (``verfahren.vergleich``)."""
     erneut = antrag.antragsart == "erneuter_antrag"
+    zusatz = ""
     einleitung = (
         "In der Datenbank „Soziale Netzwerke“ ist ein neuer Antrag eingegangen. "
         "Er liegt zunächst der Fachbereichsleitung zur Genehmigung vor; Sie "
@@ -164,6 +169,9 @@ def _eingangsmitteilung(antrag):
             "in Kraft, bis dieser genehmigt ist; bitte geben Sie dann eine aktuelle "
             "Einschätzung ab (Anlage 1 Nr. 3)."
         )
+        unterschied = vergleich(antrag, target_language="de")
+        if unterschied is not None:
+            zusatz = aenderungen(unterschied)
     send(
         _alle_gremien(aufgabe=True),
         betreff(
@@ -172,7 +180,7 @@ def _eingangsmitteilung(antrag):
             if erneut
             else "Eingang eines neuen Antrags",
         ),
-        text(antrag, einleitung),
+        text(antrag, einleitung, zusatz=zusatz),
     )
 
 

@@ -58,3 +58,47 @@ def text(antrag, einleitung, *, kommentar=None, autor=None, voten=False, zusatz=
 def fullname(userid):
     user = api.user.get(userid=userid) if userid else None
     return (user.getProperty("fullname") if user is not None else None) or userid or ""
+
+
+def _wert(wert, einzug):
+    """A value on its line, further lines of it indented below."""
+    return ("\n" + " " * einzug).join(wert.splitlines() or [""])
+
+
+def _feldzeilen(felder, einzug):
+    zeilen = []
+    for f in felder:
+        zeilen += [
+            f"{' ' * einzug}{f.titel}:",
+            f"{' ' * einzug}  bisher: {_wert(f.vorher, einzug + 10)}",
+            f"{' ' * einzug}  jetzt:  {_wert(f.nachher, einzug + 10)}",
+        ]
+    return zeilen
+
+
+def _eintraege(titel, eintraege):
+    if not eintraege:
+        return []
+    return [f"  {titel}:"] + [
+        f"    - {e.name}" + (f" ({e.angabe})" if e.angabe else "") for e in eintraege
+    ]
+
+
+def aenderungen(vergleich):
+    """The changes since the approved predecessor (``verfahren.vergleich``)
+    as plain text, for the bodies' „aktuelle Einschätzung“ (Anlage 1 Nr. 3)."""
+    kopf = f"Änderungen gegenüber dem genehmigten Antrag {vergleich.vorgaenger_nummer}"
+    if vergleich.keine_aenderungen:
+        return f"{kopf}: keine Änderungen.\n"
+    zeilen = [f"{kopf}:"]
+    if vergleich.felder:
+        zeilen += ["  Angaben des Antrags:", *_feldzeilen(vergleich.felder, 4)]
+    zeilen += _eintraege("Personen hinzugefügt", vergleich.personen_hinzugefuegt)
+    zeilen += _eintraege("Personen entfernt", vergleich.personen_entfernt)
+    if vergleich.personen_geaendert:
+        zeilen.append("  Personen geändert:")
+        for person in vergleich.personen_geaendert:
+            zeilen += [f"    - {person.name}:", *_feldzeilen(person.felder, 8)]
+    zeilen += _eintraege("Anlagen hinzugefügt", vergleich.anlagen_hinzugefuegt)
+    zeilen += _eintraege("Anlagen entfernt", vergleich.anlagen_entfernt)
+    return "\n".join(zeilen) + "\n"

@@ -11,6 +11,9 @@
 ``voten``         the votes and answers of the bodies
 ``einreichen``    what must hold before an Antrag can be submitted
 ``erneut``        „Antrag erneut stellen“ and the predecessor rule
+``vergleich``     what changed since the approved predecessor (page, REST,
+                  notice of receipt)
+``stand``        the key that matches a Person's copies (annotation adapter)
 ``verlauf``       the workflow's id, its states and dates read from the history
 ``antragsnummer`` human-readable Antragsnummern
 

@@ -19,6 +19,7 @@ from stadtdo.sozialnetz import permissions
 from stadtdo.sozialnetz.rechte import konten
 from stadtdo.sozialnetz.verfahren import workflow
 from stadtdo.sozialnetz.verfahren.interfaces import KopieAngelegt
+from stadtdo.sozialnetz.verfahren.stand import IPersonenschluessel
 from zope.event import notify
 from zope.schema import getFieldsInOrder
 import copy
@@ -125,7 +126,8 @@ def kopie_anlegen(antrag, *, ohne=()):
     the Persons whose ids are in ``ohne`` are left out („Verantwortung
     übertragen“). The checks are in ``schritte``. Each copied item is
     announced with ``KopieAngelegt`` (data protection keeps the day a
-    Person's end was entered, ``datenschutz.stichtage``)."""
+    Person's end was entered, ``datenschutz.stichtage``); a copied Person
+    keeps the key of its original (``stand.Personenschluessel``)."""
     container = antrag.aq_parent
     neu = createContentInContainer(
         container, "Antrag", checkConstraints=True, **_field_values(antrag)
@@ -143,6 +145,8 @@ def kopie_anlegen(antrag, *, ohne=()):
                 # the same person: its account (and, through the event, the
                 # day its end was entered)
                 konten.uebernehmen(child, kopie)
+                # and the key the comparison matches it by (``vergleich``)
+                IPersonenschluessel(kopie).kopie_von(child)
             notify(KopieAngelegt(child, kopie))
     neu.reindexObject()
     return neu

@@ -11,6 +11,7 @@ from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.content.weblink import web_adresse
+from stadtdo.sozialnetz.datenschutz import ueberpruefung
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.verfahren import frist
 from stadtdo.sozialnetz.verfahren import workflow
@@ -162,9 +163,14 @@ def aktive_personen(brain, heute=None):
 VERANTWORTUNG_KLAEREN = "verantwortung_klaeren"
 
 
+#: An approved account whose yearly review (DV § 2) was not answered in
+#: time (``datenschutz.ueberpruefung``) gives this warning.
+UEBERPRUEFUNG_UEBERFAELLIG = "ueberpruefung_ueberfaellig"
+
+
 def warnungen(brain, heute=None):
     """Warnings of an approved account: ``weniger_als_zwei_personen``,
-    ``verantwortung_klaeren``."""
+    ``verantwortung_klaeren``, ``ueberpruefung_ueberfaellig``."""
     if brain.review_state != "genehmigt":
         return []
     result = []
@@ -172,6 +178,8 @@ def warnungen(brain, heute=None):
         result.append(WENIGER_ALS_ZWEI)
     if getattr(brain, "verantwortung_klaeren", None) is True:
         result.append(VERANTWORTUNG_KLAEREN)
+    if ueberpruefung.ist_ueberfaellig(brain, heute):
+        result.append(UEBERPRUEFUNG_UEBERFAELLIG)
     return result
 
 
@@ -207,6 +215,7 @@ def zeile(brain, *, tage=None):
         "aktive_personen": aktive_personen(brain),
         "warnungen": hinweise,
         "verantwortung_klaeren": VERANTWORTUNG_KLAEREN in hinweise,
+        "ueberpruefung_ueberfaellig": UEBERPRUEFUNG_UEBERFAELLIG in hinweise,
         "geaendert": brain.modified,
     }
 

@@ -248,7 +248,7 @@ class UebersichtExport(UebersichtView):
             ["Antragsnummer", "Fachbereich", "Plattform", "Konto", "Status"]
             + [g["spalte"] for g in self.gremien()]
             + ["Frist", "Änderung beantragt", "Letzte Änderung", "Adresse"]
-            + ["Verantwortung klären"]
+            + ["Verantwortung klären", "Überprüfung überfällig"]
         )
         for row in self.zeilen(self.brains()):
             writer.writerow(
@@ -266,6 +266,7 @@ class UebersichtExport(UebersichtView):
                         row["geaendert"],
                         row["url"],
                         "ja" if row["verantwortung_klaeren"] else "",
+                        "ja" if row["ueberpruefung_ueberfaellig"] else "",
                     ]
                 ]
             )

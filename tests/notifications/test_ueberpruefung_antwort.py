@@ -339,3 +339,20 @@ def test_a_closed_account_has_no_open_review(gefragt, transition):
     transition(gefragt, "einstellen", "mitarbeiter")
     assert not ueberpruefung.ist_faellig(gefragt)
     assert _brain(gefragt).ueberpruefung_offen_seit is None
+
+
+def test_the_answers_are_in_the_art_15_report(gefragt, datenbank):
+    from stadtdo.sozialnetz.datenschutz.auskunft import auskunft
+
+    antrag = gefragt
+    with api.env.adopt_user(username="leitung"):
+        ueberpruefung.beantworten(antrag, _alle_weiterhin(antrag))
+    with api.env.adopt_roles(["Manager"]):
+        ueber_max = auskunft(datenbank, "max@stadtdo.de")["mitteilungen"]
+        von_leitung = auskunft(datenbank, "leitung")["mitteilungen"]
+    assert [
+        (m["person"], m["antwort"])
+        for m in ueber_max
+        if m["art"] == "ueberpruefung_antwort"
+    ] == [("person-1", "weiterhin")]
+    assert len([m for m in von_leitung if m["art"] == "ueberpruefung_antwort"]) == 3

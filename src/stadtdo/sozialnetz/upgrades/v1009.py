@@ -5,7 +5,7 @@
   permission „Answer yearly review“ for the department heads and deputies
   (rolemap), the catalog the column ``ueberpruefung_offen_seit``.
 - ``ueberpruefungen_vor_einfuehrung``: a review the daily job sent before
-  this version (nobody could answer it) stays open and is marked „vor
+  this version to an approved account (nobody could answer it) stays open and is marked „vor
   Einführung“; its deadline runs from the day of the upgrade, not from the
   day it was sent, so no review is overdue on the first day. Every Antrag
   is indexed again (checked). Idempotent; returns the number of reviews
@@ -14,6 +14,7 @@
 
 from datetime import date
 from plone import api
+from stadtdo.sozialnetz.datenschutz.ueberpruefung import ZUSTAND
 from stadtdo.sozialnetz.jobs.stand import IJobstand
 from stadtdo.sozialnetz.upgrades.katalog import antraege
 from stadtdo.sozialnetz.upgrades.katalog import antraege_neu_indizieren
@@ -41,6 +42,8 @@ def ueberpruefungen_vor_einfuehrung(context, *, heute=None):
     heute = heute or date.today()
     markiert = 0
     for antrag in antraege():
+        if api.content.get_state(obj=antrag, default=None) != ZUSTAND:
+            continue  # only a running account's review is open
         stand = IJobstand(antrag)
         gesendet = list(stand.ueberpruefungen)
         if not gesendet or "vor_einfuehrung" in gesendet[-1]:

@@ -170,12 +170,14 @@ def test_the_answers_appear_in_the_verlauf(gefragt):
 
 def test_a_missing_answer_writes_nothing(gefragt):
     antrag = gefragt
-    with api.env.adopt_user(username="leitung"):
-        with pytest.raises(AktionAbgelehnt) as fehler:
-            ueberpruefung.beantworten(
-                antrag,
-                {"person": ("widerrufen", None), "person-1": ("weiterhin", None)},
-            )
+    with (
+        api.env.adopt_user(username="leitung"),
+        pytest.raises(AktionAbgelehnt) as fehler,
+    ):
+        ueberpruefung.beantworten(
+            antrag,
+            {"person": ("widerrufen", None), "person-1": ("weiterhin", None)},
+        )
     assert "Idee" in fehler.value.message
     assert not IDatenschutzstandPerson(antrag["person"]).einwilligung_widerrufen_am
     assert IJobstand(antrag).ueberpruefung_antworten == ()
@@ -204,9 +206,11 @@ def test_a_task_end_needs_its_day_not_before_the_start(gefragt):
 
 
 def test_no_review_open_no_answer(genehmigt_drei):
-    with api.env.adopt_user(username="leitung"):
-        with pytest.raises(AktionAbgelehnt) as fehler:
-            ueberpruefung.beantworten(genehmigt_drei, _alle_weiterhin(genehmigt_drei))
+    with (
+        api.env.adopt_user(username="leitung"),
+        pytest.raises(AktionAbgelehnt) as fehler,
+    ):
+        ueberpruefung.beantworten(genehmigt_drei, _alle_weiterhin(genehmigt_drei))
     assert "keine jährliche Überprüfung" in fehler.value.message
 
 
@@ -356,3 +360,25 @@ def test_the_answers_are_in_the_art_15_report(gefragt, datenbank):
         if m["art"] == "ueberpruefung_antwort"
     ] == [("person-1", "weiterhin")]
     assert len([m for m in von_leitung if m["art"] == "ueberpruefung_antwort"]) == 3
+
+
+def test_a_re_application_asked_for_is_pointed_to_until_it_exists(gefragt):
+    from stadtdo.sozialnetz.verfahren import schritte
+
+    antrag = gefragt
+    with api.env.adopt_user(username="leitung"):
+        ueberpruefung.beantworten(antrag, _alle_weiterhin(antrag), erneut=True)
+        assert api.content.get_view("view", antrag, antrag.REQUEST).erneut_verlangt()
+    assert ueberpruefung.erneut_verlangt(antrag)
+    with api.env.adopt_user(username="mitarbeiter"):
+        view = api.content.get_view("view", antrag, antrag.REQUEST)
+        assert view.erneut_verlangt() == {"kann_erneut_stellen": True}
+        schritte.erneut_stellen(antrag)
+        view = api.content.get_view("view", antrag, antrag.REQUEST)
+        assert view.erneut_verlangt() is None
+
+
+def test_no_re_application_pointed_to_without_the_head_asking(gefragt):
+    with api.env.adopt_user(username="leitung"):
+        ueberpruefung.beantworten(gefragt, _alle_weiterhin(gefragt))
+    assert not ueberpruefung.erneut_verlangt(gefragt)

@@ -317,6 +317,19 @@ class AntragView(DefaultView):
             )
         return result
 
+    def erneut_verlangt(self):
+        """The notice that the head's answer to the yearly review asks for a
+        re-application, while none is being prepared or reviewed; or None."""
+        if not ueberpruefung.erneut_verlangt(self.context):
+            return None
+        laufend = ("entwurf", *workflow.offene_zustaende())
+        if any(
+            api.content.get_state(neu) in laufend
+            for neu in erneut.nachkommen(self.context)
+        ):
+            return None  # the re-application exists (a draft or under review)
+        return {"kann_erneut_stellen": self.kann_erneut_stellen()}
+
     def ueberpruefung(self):
         """The notice of an open yearly review (DV § 2): deadline, overdue,
         and whether the user may answer it; or None."""

@@ -67,9 +67,10 @@ class UeberpruefungView(BrowserView):
         meldung = _("Die Antwort auf die jährliche Überprüfung wurde vermerkt.")
         if form.get("erneut"):
             meldung = _(
-                "Die Antwort auf die jährliche Überprüfung wurde vermerkt. Stellen "
-                "Sie den Antrag jetzt mit „Antrag erneut stellen“ neu; bis zu "
-                "dessen Genehmigung gilt dieser Antrag."
+                "Die Antwort auf die jährliche Überprüfung wurde vermerkt. Der "
+                "Auftritt braucht einen erneuten Antrag: Die Mitarbeiter*innen des "
+                "Fachbereichs stellen ihn mit „Antrag erneut stellen“ auf der "
+                "Antragsseite; bis zu dessen Genehmigung gilt dieser Antrag."
             )
         api.portal.show_message(meldung, request=self.request)
         return self.request.response.redirect(self.context.absolute_url())

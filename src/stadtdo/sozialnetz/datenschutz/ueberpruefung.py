@@ -296,6 +296,18 @@ def beantworten(
     return eintraege
 
 
+def erneut_verlangt(antrag: IAntrag) -> bool:
+    """True if the head's last answer to a review says the approved account
+    needs a re-application („Antrag erneut stellen“)."""
+    if api.content.get_state(obj=antrag, default=None) != ZUSTAND:
+        return False
+    antworten = list(IJobstand(antrag).ueberpruefung_antworten)
+    if not antworten:
+        return False
+    letzte = antworten[-1]["runde"]
+    return any(a.get("erneut") for a in antworten if a["runde"] == letzte)
+
+
 def antwort_text(eintrag: Mapping[str, Any]) -> str:
     """One answer in German words (Verlauf, mails, REST)."""
     text = deutsch(ANTWORTEN.get(eintrag["antwort"], eintrag["antwort"]))

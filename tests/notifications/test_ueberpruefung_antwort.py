@@ -8,6 +8,7 @@ from datetime import timedelta
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from stadtdo.sozialnetz.berichte import bericht
+from stadtdo.sozialnetz.datenschutz import einwilligung
 from stadtdo.sozialnetz.datenschutz import ueberpruefung
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
@@ -382,3 +383,16 @@ def test_no_re_application_pointed_to_without_the_head_asking(gefragt):
     with api.env.adopt_user(username="leitung"):
         ueberpruefung.beantworten(gefragt, _alle_weiterhin(gefragt))
     assert not ueberpruefung.erneut_verlangt(gefragt)
+
+
+def test_nobody_left_to_ask_leaves_no_review_open(gefragt):
+    antrag = gefragt
+    for person in ueberpruefung.zu_beantworten(antrag):
+        with api.env.adopt_user(username="leitung"):
+            einwilligung.widerruf_vermerken(person)
+    assert ueberpruefung.zu_beantworten(antrag) == []
+    assert not ueberpruefung.ist_faellig(antrag)
+    tag = ueberpruefung.frist(_gesendet(antrag)) + timedelta(days=1)
+    assert (
+        _arten(_run(tag), "ueberpruefung_erinnerung", "ueberpruefung_eskalation") == []
+    )

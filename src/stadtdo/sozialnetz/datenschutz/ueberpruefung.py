@@ -96,7 +96,8 @@ def _beginn(eintrag: Mapping[str, Any]) -> date:
 
 def offene_runde(antrag: IAntrag) -> Mapping[str, Any] | None:
     """The review round of ``antrag`` sent and not yet answered, or None
-    (none sent, answered, or the account no longer approved)."""
+    (none sent, answered, nobody left to ask, or the account no longer
+    approved)."""
     if api.content.get_state(obj=antrag, default=None) != ZUSTAND:
         return None
     stand = IJobstand(antrag)
@@ -105,7 +106,11 @@ def offene_runde(antrag: IAntrag) -> Mapping[str, Any] | None:
         return None
     letzte = gesendet[-1]
     beantwortet = {a["runde"] for a in stand.ueberpruefung_antworten}
-    return None if letzte["runde"] in beantwortet else letzte
+    if letzte["runde"] in beantwortet:
+        return None
+    if not zu_beantworten(antrag):
+        return None  # every Person withdrew or was anonymised: nobody to ask
+    return letzte
 
 
 def offen_seit(antrag: IAntrag) -> date | None:

@@ -10,6 +10,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from stadtdo.sozialnetz.berichte import bericht
 from stadtdo.sozialnetz.datenschutz import einwilligung
 from stadtdo.sozialnetz.datenschutz import ueberpruefung
+from stadtdo.sozialnetz.datenschutz.aufbewahrung import gespeicherte_versionen
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
@@ -121,6 +122,10 @@ def test_each_answer_has_its_consequence_and_is_recorded(gefragt, mails):
     assert vermerkt["wert"] == ende.isoformat()
     assert vermerkt["von"] == "leitung"
     assert ende.isoformat() in _brain(antrag).personen_enden
+    # the approved version stays; the change is a version of its own
+    versionen = list(gespeicherte_versionen(antrag["person-1"]))
+    assert versionen[-1].taetigkeit_bis == ende
+    assert versionen[-2].taetigkeit_bis is None
     # withdrawal: the existing withdrawal, its record and its mail
     stand = IDatenschutzstandPerson(antrag["person-2"])
     assert stand.einwilligung_widerrufen_am == HEUTE

@@ -77,8 +77,8 @@ def test_uebersicht_csv_has_the_column(browser_as, bestand, datenbank):
     rows = list(
         csv.reader(io.StringIO(browser.contents.lstrip("\ufeff")), delimiter=";")
     )
-    assert rows[0][-1] == "Verantwortung klären"
-    spalte = {row[0]: row[-1] for row in rows[1:]}
+    assert rows[0][-2:] == ["Verantwortung klären", "Überprüfung überfällig"]
+    spalte = {row[0]: row[-2] for row in rows[1:]}
     assert spalte == {markiert.antragsnummer: "ja", ohne.antragsnummer: ""}
 
 

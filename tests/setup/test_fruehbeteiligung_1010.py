@@ -35,7 +35,7 @@ def test_1007_site_lets_the_invited_dsb_read_the_draft(antrag_in):
         assert not api.user.has_permission("View", obj=entwurf)
 
     setup = api.portal.get_tool("portal_setup")
-    setup.setLastVersionForProfile(PROFILE, "1007")
+    setup.setLastVersionForProfile(PROFILE, "1009")
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
     assert setup.getLastVersionForProfile(PROFILE) == (AKTUELL,)

@@ -84,3 +84,26 @@ class IDatenschutzstandPerson(Interface):
     # ``taetigkeit_bis_vermerken(eintrag)`` (None: removes it) and
     # ``anonymisiert(tag)`` (not declared here: mypy would take the first
     # argument of a method of an interface for ``self``)
+
+
+class IJobstand(Interface):
+    """What the daily jobs and the yearly review (DV § 2) left on an Antrag
+    (``jobs.stand.Jobstand``): the reviews sent, the department head's
+    answers and the reminders of an unanswered review. Declared here, below
+    the layers, because the rule of the review (``datenschutz.ueberpruefung``)
+    and the catalog column (``berichte.indexer``) read it too."""
+
+    ueberpruefungen = Attribute(
+        "The yearly reviews sent (entries: runde, zeit, empfaenger; "
+        "vor_einfuehrung, faellig_ab for a review sent before profile 1009)"
+    )
+    ueberpruefung_antworten = Attribute(
+        "The head's answers, one entry per Person and round (runde, person, "
+        "antwort, datum, erneut, wer, zeit)"
+    )
+    ueberpruefung_mahnungen = Attribute(
+        "Reminder and escalation of an unanswered review (runde, art, zeit, empfaenger)"
+    )
+    # written by ``ueberpruefung_vermerken``, ``antwort_vermerken``,
+    # ``mahnung_vermerken`` and ``ueberpruefung_ersetzen`` (see
+    # IDatenschutzstandPerson why not declared here)

@@ -52,4 +52,7 @@ VIEW_RIGHTS_LOG = "stadtdo.sozialnetz: View rights log"
 AUSKUNFT = "stadtdo.sozialnetz: Request data subject report"
 #: Recording that a Person withdrew consent (DV § 2).
 EINWILLIGUNG_WIDERRUFEN = "stadtdo.sozialnetz: Record consent withdrawal"
+#: Answering the yearly review of the voluntary basis (DV § 2): the head
+#: of the department and the deputy.
+UEBERPRUEFUNG_BEANTWORTEN = "stadtdo.sozialnetz: Answer yearly review"
 MANAGE_DIRECTORY_MAPPING = "stadtdo.sozialnetz: Manage directory mapping"

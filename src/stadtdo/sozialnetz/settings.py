@@ -94,6 +94,19 @@ class ISozialnetzSettings(Interface):
         min=1,
         required=True,
     )
+    ueberpruefung_antwort_arbeitstage = schema.Int(
+        title=_("Antwort auf die Überprüfung der Freiwilligkeit (Arbeitstage)"),
+        description=_(
+            "So viele Arbeitstage nach der Bitte um Überprüfung hat die "
+            "Fachbereichsleitung, für jede Person zu antworten. Danach wird sie "
+            "einmal erinnert und das Personal- und Organisationsamt (StA 11) "
+            "informiert. Wochenenden und Feiertage in NRW zählen nicht."
+        ),
+        default=20,
+        min=1,
+        max=200,
+        required=True,
+    )
     aufbewahrung_tage = schema.Int(
         title=_("Aufbewahrungsfrist personenbezogener Daten (Tage)"),
         description=_(

@@ -11,6 +11,7 @@ from plone import api
 from stadtdo.sozialnetz import _
 from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.content.weblink import web_adresse
+from stadtdo.sozialnetz.datenschutz import ueberpruefung
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.verfahren import frist
 from stadtdo.sozialnetz.verfahren import workflow
@@ -171,9 +172,15 @@ VERANTWORTUNG_KLAEREN = "verantwortung_klaeren"
 LEITUNG_FEHLT = "leitung_fehlt"
 
 
+#: An approved account whose yearly review (DV § 2) was not answered in
+#: time (``datenschutz.ueberpruefung``) gives this warning.
+UEBERPRUEFUNG_UEBERFAELLIG = "ueberpruefung_ueberfaellig"
+
+
 def warnungen(brain, heute=None):
     """Warnings of an Antrag: waiting for its head, ``leitung_fehlt``; of an
-    approved account ``weniger_als_zwei_personen``, ``verantwortung_klaeren``."""
+    approved account ``weniger_als_zwei_personen``, ``verantwortung_klaeren``,
+    ``ueberpruefung_ueberfaellig``."""
     if getattr(brain, "leitung_fehlt", None) is True:
         return [LEITUNG_FEHLT]
     if brain.review_state != "genehmigt":
@@ -183,6 +190,8 @@ def warnungen(brain, heute=None):
         result.append(WENIGER_ALS_ZWEI)
     if getattr(brain, "verantwortung_klaeren", None) is True:
         result.append(VERANTWORTUNG_KLAEREN)
+    if ueberpruefung.ist_ueberfaellig(brain, heute):
+        result.append(UEBERPRUEFUNG_UEBERFAELLIG)
     return result
 
 
@@ -220,6 +229,7 @@ def zeile(brain, *, laengen=None):
         "warnungen": hinweise,
         "verantwortung_klaeren": VERANTWORTUNG_KLAEREN in hinweise,
         "leitung_fehlt": LEITUNG_FEHLT in hinweise,
+        "ueberpruefung_ueberfaellig": UEBERPRUEFUNG_UEBERFAELLIG in hinweise,
         "geaendert": brain.modified,
     }
 

@@ -7,6 +7,7 @@ from stadtdo.sozialnetz.content.antrag import IAntrag
 from stadtdo.sozialnetz.content.antrag import plattform_titel as _plattform_titel
 from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.content.weblink import web_adresse
+from stadtdo.sozialnetz.datenschutz.ueberpruefung import offen_seit
 from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
 from stadtdo.sozialnetz.verfahren.frist import alle_faellig_seit
 from stadtdo.sozialnetz.verfahren.frist import faellig_ab as _faellig_ab
@@ -166,3 +167,12 @@ def leitung_fehlt(obj):
     head or deputy with a mail address (``verfahren.trennung.leitung_fehlt``):
     column for the Übersicht's „Leitung fehlt“ and StA 11's tasks."""
     return _leitung_fehlt(obj)
+
+
+@indexer(IAntrag)
+def ueberpruefung_offen_seit(obj):
+    """ISO day from which the open yearly review (DV § 2) is to be answered,
+    or None (``datenschutz.ueberpruefung``): column for „Überprüfung
+    überfällig“ in the Übersicht, the report and the daily job."""
+    seit = offen_seit(obj)
+    return seit.isoformat() if seit else None

@@ -16,6 +16,7 @@ from stadtdo.sozialnetz.content.vokabulare import term_title
 from stadtdo.sozialnetz.datenschutz import einwilligung
 from stadtdo.sozialnetz.datenschutz import fruehbeteiligung
 from stadtdo.sozialnetz.datenschutz import stichtage
+from stadtdo.sozialnetz.datenschutz import ueberpruefung
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
@@ -331,8 +332,69 @@ class AntragView(DefaultView):
                     "kommentar": kommentar,
                 }
             )
+        entries.extend(self._ueberpruefung_verlauf())
         entries.sort(key=lambda e: DateTime(e["iso"]), reverse=True)
         return entries
+
+    def _ueberpruefung_verlauf(self):
+        """The head's answers to the yearly review (DV § 2), one entry per
+        round and answer, in the Verlauf."""
+        namen = {
+            p.getId(): ", ".join(n for n in (p.nachname, p.vorname) if n)
+            for p in self.context.objectValues()
+            if p.portal_type == "Person"
+        }
+        result = []
+        for eintrag in ueberpruefung.antworten_von(self.context):
+            zeit = DateTime(eintrag["zeit"])
+            kommentar = ueberpruefung.antwort_text(eintrag)
+            if eintrag.get("erneut"):
+                kommentar += " – " + self.t(_("erneuter Antrag nötig"))
+            result.append(
+                {
+                    "zeit": api.portal.get_localized_time(zeit, long_format=True),
+                    "iso": zeit.ISO8601(),
+                    "wer": _fullname(eintrag.get("wer")),
+                    "titel": self.t(
+                        _(
+                            "Jährliche Überprüfung beantwortet (${person})",
+                            mapping={
+                                "person": namen.get(eintrag["person"])
+                                or eintrag["person"]
+                            },
+                        )
+                    ),
+                    "status": "",
+                    "kommentar": kommentar,
+                }
+            )
+        return result
+
+    def erneut_verlangt(self):
+        """The notice that the head's answer to the yearly review asks for a
+        re-application, while none is being prepared or reviewed; or None."""
+        if not ueberpruefung.erneut_verlangt(self.context):
+            return None
+        laufend = ("entwurf", *workflow.offene_zustaende())
+        if any(
+            api.content.get_state(neu) in laufend
+            for neu in erneut.nachkommen(self.context)
+        ):
+            return None  # the re-application exists (a draft or under review)
+        return {"kann_erneut_stellen": self.kann_erneut_stellen()}
+
+    def ueberpruefung(self):
+        """The notice of an open yearly review (DV § 2): deadline, overdue,
+        and whether the user may answer it; or None."""
+        if not ueberpruefung.ist_faellig(self.context):
+            return None
+        frist = ueberpruefung.frist(ueberpruefung.offen_seit(self.context))
+        return {
+            "frist": f"{frist:%d.%m.%Y}" if frist else "",
+            "ueberfaellig": ueberpruefung.ist_ueberfaellig(self.context),
+            "kann_beantworten": ueberpruefung.darf_beantworten(self.context),
+            "url": f"{self.context.absolute_url()}/@@ueberpruefung",
+        }
 
     def _wer(self, entry):
         """Who took a step; the system's own steps say on what grounds."""

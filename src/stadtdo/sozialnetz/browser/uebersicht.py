@@ -249,7 +249,7 @@ class UebersichtExport(UebersichtView):
             + [g["spalte"] for g in self.gremien()]
             + ["Frist", "Leitung fehlt", "Änderung beantragt", "Letzte Änderung"]
             + ["Adresse"]
-            + ["Verantwortung klären"]
+            + ["Verantwortung klären", "Überprüfung überfällig"]
         )
         for row in self.zeilen(self.brains()):
             writer.writerow(
@@ -268,6 +268,7 @@ class UebersichtExport(UebersichtView):
                         row["geaendert"],
                         row["url"],
                         "ja" if row["verantwortung_klaeren"] else "",
+                        "ja" if row["ueberpruefung_ueberfaellig"] else "",
                     ]
                 ]
             )

@@ -1,6 +1,7 @@
 """The store of personal data the daily jobs keep (``datenschutz.speicher``):
 the recipients of the January digest (on the department folder) and of the
-yearly review (on the Antrag)."""
+yearly review (on the Antrag), and the answers to the review (on the
+Antrag: who answered, about which Person; no names)."""
 
 from stadtdo.sozialnetz.datenschutz.speicher import Speicher
 from stadtdo.sozialnetz.jobs.jahresuebersicht import DIGEST_KEY
@@ -10,11 +11,14 @@ from zope.annotation.interfaces import IAnnotations
 
 class Mitteilungen(Speicher):
     name = "mitteilungen"
-    titel = "Empfänger*innen der Jahresübersicht und der jährlichen Überprüfung"
+    titel = (
+        "Empfänger*innen der Jahresübersicht und der jährlichen Überprüfung, "
+        "Antworten auf die Überprüfung"
+    )
     abschnitt = "mitteilungen"
 
     def auskunft(self, anfrage):
-        result = []
+        result = self._antworten(anfrage)
         if not anfrage.emails:
             return result
         for folder in anfrage.datenbank.objectValues():
@@ -37,6 +41,32 @@ class Mitteilungen(Speicher):
                         {
                             "art": "ueberpruefung",
                             "antragsnummer": antrag.antragsnummer,
+                            "zeit": eintrag.get("zeit"),
+                        }
+                    )
+        return result
+
+    def _antworten(self, anfrage):
+        """The answers to the yearly review given by the user or about one
+        of the person's Persons."""
+        result = []
+        for antrag in anfrage.antraege:
+            betroffen = {
+                p.getId()
+                for p in antrag.objectValues()
+                if p.portal_type == "Person" and anfrage.trifft(p)
+            }
+            for eintrag in IJobstand(antrag).ueberpruefung_antworten:
+                von = anfrage.userid and eintrag.get("wer") == anfrage.userid
+                if von or eintrag.get("person") in betroffen:
+                    result.append(
+                        {
+                            "art": "ueberpruefung_antwort",
+                            "antragsnummer": antrag.antragsnummer,
+                            "person": eintrag.get("person"),
+                            "antwort": eintrag.get("antwort"),
+                            "datum": eintrag.get("datum"),
+                            "wer": eintrag.get("wer"),
                             "zeit": eintrag.get("zeit"),
                         }
                     )

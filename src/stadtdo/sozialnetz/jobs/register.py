@@ -4,6 +4,9 @@
   (``jobs.jahresuebersicht``);
 - ``ueberpruefung``: yearly review of the voluntary basis (DV § 2), per
   approved Antrag (``jobs.ueberpruefung``);
+- ``ueberpruefung_erinnerung`` and ``ueberpruefung_eskalation``: a review
+  not answered in time is reminded to the head and escalated to the POA
+  (StA 11), each once per round (``jobs.ueberpruefung``);
 - ``verantwortung``: offboarding (issue 13), per approved Antrag with an
   ended task (``jobs.verantwortung``);
 - ``fristen``: reminders and escalations of the bodies' deadlines
@@ -41,6 +44,16 @@ JOBS = (
         "ueberpruefung",
         kandidaten=ueberpruefung.genehmigte,
         schritt=ueberpruefung._ueberpruefung_fuer,
+    ),
+    Job(
+        "ueberpruefung_erinnerung",
+        kandidaten=ueberpruefung.ueberfaellige,
+        schritt=ueberpruefung.erinnern,
+    ),
+    Job(
+        "ueberpruefung_eskalation",
+        kandidaten=ueberpruefung.ueberfaellige,
+        schritt=ueberpruefung.eskalieren,
     ),
     Job(
         "verantwortung",

@@ -35,9 +35,13 @@ def _verlauf(antrag):
 def test_kurzansicht_says_kein_votum_once_the_process_has_ended(
     genehmigt_mit_rueckfrage,
 ):
-    for gremium in ("datenschutz", "itsicherheit"):
+    # the vote as recorded stays (the record), the table shows „kein Votum“
+    for gremium, aufgezeichnet in (
+        ("datenschutz", "rueckfrage"),
+        ("itsicherheit", "offen"),
+    ):
         zeile = _zeile(genehmigt_mit_rueckfrage, gremium)
-        assert zeile["votum"] == "kein_votum"
+        assert (zeile["votum"], zeile["anzeige"]) == (aufgezeichnet, "kein_votum")
         assert zeile["votum_titel"] == "kein Votum"
     assert _zeile(genehmigt_mit_rueckfrage, "poa")["votum_titel"] == "Ja"
 

@@ -199,7 +199,9 @@ def kurzansicht(
                 "gremium": gremium.id,
                 "titel": t(gremium.titel),
                 "spalte": t(gremium.spalte),
-                "votum": wert,
+                # the vote as recorded; ``anzeige`` as shown (``angezeigt``)
+                "votum": votum["votum"],
+                "anzeige": wert,
                 "votum_titel": t(VOTUM_TITEL[wert]),
                 "endgueltig": bool(votum.get("endgueltig")),
                 "nach_abschluss": bool(votum.get("nach_abschluss")),

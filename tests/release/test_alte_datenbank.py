@@ -56,16 +56,17 @@ def test_fixture_is_a_database_of_profile_1000(erwartet):
 
 
 def test_upgrade_reports_each_step_and_ends_at_the_profile_version(site):
-    assert "stadtdo.sozialnetz:default: 1000 → 1007" in site.ausgabe
+    assert "stadtdo.sozialnetz:default: 1000 → 1008" in site.ausgabe
     assert site.ausgabe.count("1000 → 1001:") == 11
     assert site.ausgabe.count("1001 → 1002:") == 3
     assert site.ausgabe.count("1002 → 1003:") == 5
     assert site.ausgabe.count("1003 → 1004:") == 1
     assert site.ausgabe.count("1004 → 1005:") == 1
     assert site.ausgabe.count("1005 → 1007:") == 1
+    assert site.ausgabe.count("1007 → 1008:") == 1
     addon = site("admin", "GET", "@addons/stadtdo.sozialnetz")
     assert addon["upgrade_info"]["available"] is False
-    assert addon["upgrade_info"]["installedVersion"] == "1007"
+    assert addon["upgrade_info"]["installedVersion"] == "1008"
 
 
 def test_the_upgraded_database_checks_clean(site):

@@ -8,7 +8,7 @@ import pytest
 
 PROFILE = "stadtdo.sozialnetz:default"
 #: The profile version of this release (metadata.xml).
-AKTUELL = "1007"
+AKTUELL = "1008"
 
 
 @pytest.fixture
@@ -80,7 +80,9 @@ def test_upgrade_is_listed_and_runs_twice_without_harm(alter_stand):
     assert len([s for s in steps if s["dest"] == ("1005",)]) == 1
     # 1007: the late assessment of the bodies (workflow, permissions)
     assert len([s for s in steps if s["dest"] == ("1007",)]) == 1
-    assert len(steps) == 22
+    # 1008: the Systemhaus both ways (settings, column, secret, old orders)
+    assert len([s for s in steps if s["dest"] == ("1008",)]) == 1
+    assert len(steps) == 23
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
         setup.setLastVersionForProfile(PROFILE, "1000")
@@ -199,6 +201,7 @@ def test_profile_version_is_current_and_each_version_has_its_module(portal):
     from stadtdo.sozialnetz.upgrades import v1004
     from stadtdo.sozialnetz.upgrades import v1005
     from stadtdo.sozialnetz.upgrades import v1007
+    from stadtdo.sozialnetz.upgrades import v1008
 
     setup = api.portal.get_tool("portal_setup")
     assert setup.getVersionForProfile(PROFILE) == AKTUELL
@@ -208,6 +211,7 @@ def test_profile_version_is_current_and_each_version_has_its_module(portal):
         ("1004", v1004),
         ("1005", v1005),
         ("1007", v1007),
+        ("1008", v1008),
     ):
         handlers = {
             s["step"].handler.__module__
@@ -250,6 +254,7 @@ def test_upgrade_from_1001_runs_only_the_later_steps(portal):
         ("1004",),
         ("1005",),
         ("1007",),
+        ("1008",),
     }
     _upgrade_from("1001")
 

@@ -8,6 +8,7 @@ from stadtdo.sozialnetz.content.antrag import plattform_titel as _plattform_tite
 from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
+from stadtdo.sozialnetz.interfaces import IMitteilungsstand
 from stadtdo.sozialnetz.verfahren.frist import alle_faellig_seit
 from stadtdo.sozialnetz.verfahren.frist import faellig_ab as _faellig_ab
 from stadtdo.sozialnetz.verfahren.verantwortung import ist_markiert
@@ -157,3 +158,13 @@ def verantwortung_klaeren(obj):
     (``verfahren.verantwortung``): index for the Übersicht's filter, column
     for its badge and the report's warning."""
     return ist_markiert(obj)
+
+
+@indexer(IAntrag)
+def systemhaus_offen(obj):
+    """The orders to the Systemhaus not yet confirmed, as ``(art, zeit)``
+    (``notifications.systemhaus``): column for the report."""
+    return tuple(
+        (a.get("art") or "freischaltung", a["zeit"])
+        for a in IMitteilungsstand(obj).offene_auftraege()
+    )

@@ -4,6 +4,9 @@
   (``jobs.jahresuebersicht``);
 - ``ueberpruefung``: yearly review of the voluntary basis (DV § 2), per
   approved Antrag (``jobs.ueberpruefung``);
+- ``systemhaus``: unconfirmed orders to the Systemhaus reminded, then
+  escalated to the POA, per Antrag with an open order (``jobs.systemhaus``;
+  before ``verantwortung``, so an order of this run is not reminded in it);
 - ``verantwortung``: offboarding (issue 13), per approved Antrag with an
   ended task (``jobs.verantwortung``);
 - ``fristen``: reminders and escalations of the bodies' deadlines
@@ -24,6 +27,7 @@ from stadtdo.sozialnetz.datenschutz.entwuerfe import verwaiste_entwuerfe
 from stadtdo.sozialnetz.infrastruktur import idempotenz
 from stadtdo.sozialnetz.jobs import aufbewahrung
 from stadtdo.sozialnetz.jobs import jahresuebersicht
+from stadtdo.sozialnetz.jobs import systemhaus
 from stadtdo.sozialnetz.jobs import ueberpruefung
 from stadtdo.sozialnetz.jobs import verantwortung
 from stadtdo.sozialnetz.jobs.ausfuehren import Job
@@ -41,6 +45,11 @@ JOBS = (
         "ueberpruefung",
         kandidaten=ueberpruefung.genehmigte,
         schritt=ueberpruefung._ueberpruefung_fuer,
+    ),
+    Job(
+        "systemhaus",
+        kandidaten=systemhaus.antraege,
+        schritt=systemhaus.auftraege_pruefen,
     ),
     Job(
         "verantwortung",

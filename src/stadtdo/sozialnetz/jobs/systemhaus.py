@@ -14,8 +14,8 @@ from stadtdo.sozialnetz.notifications import bestaetigung
 from stadtdo.sozialnetz.notifications.mail import send
 from stadtdo.sozialnetz.notifications.recipients import gremium_emails
 from stadtdo.sozialnetz.notifications.stand import IMitteilungsstand
-from stadtdo.sozialnetz.notifications.systemhaus import ARTEN
 from stadtdo.sozialnetz.notifications.systemhaus import art
+from stadtdo.sozialnetz.notifications.systemhaus import ARTEN
 from stadtdo.sozialnetz.notifications.texts import betreff
 from stadtdo.sozialnetz.notifications.texts import text
 from stadtdo.sozialnetz.settings import einstellung

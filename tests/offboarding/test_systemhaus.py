@@ -18,9 +18,7 @@ from stadtdo.sozialnetz.rechte.mitglieder import mitgliedschaft_aendern
 from stadtdo.sozialnetz.settings import ISozialnetzSettings
 from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren.arbeitstage import plus_arbeitstage
-from tests.offboarding.conftest import konto  # noqa: F401 (fixture)
 from tests.offboarding.conftest import RITA
-from tests.offboarding.conftest import rita  # noqa: F401 (fixture)
 from urllib.parse import parse_qs
 from urllib.parse import urlparse
 import pytest

@@ -357,3 +357,44 @@ def test_settings_have_their_defaults(portal, einstellung, wert):
         api.portal.get_registry_record(einstellung, interface=ISozialnetzSettings)
         == wert
     )
+
+
+def test_the_jobs_preview_shows_the_reminder_and_sends_nothing(
+    antrag_in, mails, systemhaus, portal
+):
+    antrag = antrag_in("genehmigt")
+    (eintrag,) = IMitteilungsstand(antrag).systemhaus_auftraege
+    gesendet = DateTime(eintrag["zeit"]).asdatetime().date()
+    mails.clear()
+    request = portal.REQUEST
+    request.form["datum"] = plus_arbeitstage(gesendet, 5).isoformat()
+    request.method = "GET"
+    with api.env.adopt_roles(["Manager"]):
+        text = api.content.get_view("sozialnetz-jobs", portal, request)()
+    assert "Erinnerung: Auftrag zur Freischaltung" in text
+    assert "Empfänger:  freischaltung@dosys.example" in text
+    assert mails.all() == []
+    assert eintrag["erinnert_am"] is None
+
+
+def test_a_confirmed_revocation_is_its_own_entry_in_the_verlauf(
+    konto, systemhaus, transition, portal
+):
+    antrag = konto()
+    transition(antrag, "einstellen", "leitung")
+    (auftrag,) = _auftraege(antrag, "sperrung")
+    view = api.content.get_view("view", antrag, portal.REQUEST)
+    assert [a["stand"] for a in view.systemhaus_auftraege()] == ["offen", "offen"]
+    bestaetigung.bestaetigen(*_link_aus(bestaetigung.link(antrag, auftrag["id"])))
+    (eintrag,) = [e for e in view.verlauf() if e["wer"] == "Dortmunder Systemhaus"]
+    assert eintrag["titel"] == "Auftrag zur Sperrung als erledigt bestätigt"
+    assert eintrag["kommentar"] == (
+        "Mustermann, Erika <erika.mustermann@stadtdo.de>; "
+        "Redakteurin, Rita <rita.redakteurin@stadtdo.example>"
+    )
+    assert eintrag["iso"] == DateTime(auftrag["bestaetigt_am"]).ISO8601()
+    freischaltung, sperrung = view.systemhaus_auftraege()
+    assert freischaltung["stand"] == "offen" and freischaltung["offen"] is True
+    assert sperrung["titel"] == "Auftrag zur Sperrung"
+    assert sperrung["stand"].startswith("erledigt am ")
+    assert sperrung["offen"] is False

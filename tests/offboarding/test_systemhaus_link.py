@@ -33,7 +33,9 @@ def auftrag(antrag_in, systemhaus, smtp):
         time.sleep(0.05)
     (mail,) = [m for _to, m in smtp.messages if "Freischaltung" in m["Subject"]]
     assert smtp.to("Auftrag zur Freischaltung") == [systemhaus]
-    (link,) = re.findall(r"https?://\S+@@systemhaus-bestaetigen\?\S+", mail.get_content())
+    (link,) = re.findall(
+        r"https?://\S+@@systemhaus-bestaetigen\?\S+", mail.get_content()
+    )
     (eintrag,) = IMitteilungsstand(antrag).systemhaus_auftraege
     assert link == bestaetigung.link(antrag, eintrag["id"])
     return antrag, eintrag["id"], link
@@ -62,6 +64,8 @@ def test_get_shows_the_order_and_changes_nothing_post_confirms(auftrag, browser_
     assert "offen" in seite.contents
 
     browser = browser_as(None)
+    transaction.begin()
+    letzte = antrag._p_jar.db().lastTransaction()
     browser.open(link)
     assert _status(browser) == 200
     assert "Auftrag an das Dortmunder Systemhaus bestätigen" in browser.contents
@@ -70,12 +74,15 @@ def test_get_shows_the_order_and_changes_nothing_post_confirms(auftrag, browser_
     assert "Freischaltung" in browser.contents
     browser.open(link)  # twice: still nothing recorded
     assert _eintrag(antrag, auftrag_id)["bestaetigt_am"] is None
+    # GET wrote nothing at all: no transaction reached the database
+    assert antrag._p_jar.db().lastTransaction() == letzte
 
     browser.getControl("Auftrag ist erledigt").click()
     assert _status(browser) == 200
     assert "Vielen Dank" in browser.contents
     bestaetigt = _eintrag(antrag, auftrag_id)["bestaetigt_am"]
     assert bestaetigt
+    assert antrag._p_jar.db().lastTransaction() != letzte  # POST did write
 
     seite.open(antrag.absolute_url())
     assert "Auftrag zur Freischaltung als erledigt bestätigt" in seite.contents

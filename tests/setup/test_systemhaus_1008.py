@@ -46,7 +46,9 @@ def _wie_1007(portal, antrag):
 
 
 def test_1007_site_gets_settings_column_secret_and_marks_old_orders(
-    portal, antrag_in, mails  # noqa: F811
+    portal,
+    antrag_in,
+    mails,  # noqa: F811
 ):
     antrag = antrag_in("genehmigt")
     _wie_1007(portal, antrag)
@@ -57,7 +59,9 @@ def test_1007_site_gets_settings_column_secret_and_marks_old_orders(
     assert setup.getLastVersionForProfile(PROFILE) == (AKTUELL,)
 
     for name, wert in zip(EINSTELLUNGEN, (30, 5, 5), strict=True):
-        assert api.portal.get_registry_record(name, interface=ISozialnetzSettings) == wert
+        assert (
+            api.portal.get_registry_record(name, interface=ISozialnetzSettings) == wert
+        )
     assert v1008.SPALTE in api.portal.get_tool("portal_catalog").schema()
     schluessel = IAnnotations(portal)[bestaetigung.GEHEIMNIS_KEY]["schluessel"]
     assert len(schluessel) == 64

@@ -4,8 +4,8 @@ layer, anonymous: GET shows the order and changes nothing, POST records the
 confirmation (Verlauf, Antrag page); expired, reused and tampered links are
 refused with a German page (4xx) and nothing is recorded."""
 
-from datetime import timedelta
 from DateTime import DateTime
+from datetime import timedelta
 from plone import api
 from stadtdo.sozialnetz.notifications import bestaetigung
 from stadtdo.sozialnetz.notifications.stand import IMitteilungsstand

@@ -49,7 +49,8 @@ class ISozialnetzSettings(Interface):
         title=_("Adresse des Dortmunder Systemhauses"),
         description=_(
             "Erhält bei jeder Genehmigung den Auftrag zur Freischaltung der Plattform "
-            "für die benannten Personen (DV § 4)."
+            "für die benannten Personen und, sobald der Zugang einer Person endet, "
+            "den Auftrag zur Sperrung (DV § 4)."
         ),
         required=False,
     )

@@ -11,6 +11,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from stadtdo.sozialnetz.berichte.bericht import report
 from stadtdo.sozialnetz.datenschutz import einwilligung
+from stadtdo.sozialnetz.datenschutz.auskunft import auskunft
 from stadtdo.sozialnetz.jobs.lauf import run_jobs
 from stadtdo.sozialnetz.notifications import bestaetigung
 from stadtdo.sozialnetz.notifications.stand import IMitteilungsstand
@@ -398,3 +399,23 @@ def test_a_confirmed_revocation_is_its_own_entry_in_the_verlauf(
     assert sperrung["titel"] == "Auftrag zur Sperrung"
     assert sperrung["stand"].startswith("erledigt am ")
     assert sperrung["offen"] is False
+
+
+def test_the_art_15_report_names_both_orders_with_their_kind(
+    konto, systemhaus, datenbank
+):
+    antrag = konto()
+    with api.env.adopt_roles(["Manager"]):
+        api.user.delete(username=RITA)
+    (sperrung,) = _auftraege(antrag, "sperrung")
+    bestaetigung.bestaetigen(*_link_aus(bestaetigung.link(antrag, sperrung["id"])))
+    with api.env.adopt_user(username="datenschutz"):
+        result = auskunft(datenbank, "Redakteurin")
+    freischaltung, gesperrt = result["systemhaus_auftraege"]
+    assert freischaltung["art"] == "freischaltung"
+    assert freischaltung["bestaetigt_am"] is None
+    assert gesperrt["art"] == "sperrung"
+    assert gesperrt["personen"] == [
+        "Redakteurin, Rita <rita.redakteurin@stadtdo.example>"
+    ]
+    assert gesperrt["bestaetigt_am"] == sperrung["bestaetigt_am"]

@@ -81,7 +81,15 @@ def test_each_store_reports_into_a_section_of_the_report(antrag_in, datenbank):
     ]
     assert list(nach_name) == ABSCHNITTE
     (auftrag,) = nach_name["systemhaus_auftraege"]
-    assert list(auftrag) == ["antragsnummer", "zeit", "personen", "hinweis"]
+    assert list(auftrag) == [
+        "antragsnummer",
+        "zeit",
+        "personen",
+        "hinweis",
+        "art",
+        "bestaetigt_am",
+    ]
+    assert auftrag["art"] == "freischaltung"
     assert auftrag["antragsnummer"] == antrag.antragsnummer
 
 

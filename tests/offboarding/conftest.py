@@ -6,6 +6,7 @@ there mails are delivered to the SMTP receiver of tests/smtp_receiver.py."""
 from plone import api
 from stadtdo.sozialnetz.rechte import konten
 from tests.notifications.conftest import mails  # noqa: F401 (fixture)
+from tests.notifications.conftest import systemhaus  # noqa: F401 (fixture)
 from tests.rechte.conftest import rest  # noqa: F401 (fixture)
 from tests.rechte.conftest import token  # noqa: F401 (fixture)
 from tests.rechte.conftest import web  # noqa: F401 (fixture)

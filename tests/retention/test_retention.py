@@ -166,8 +166,12 @@ def test_jobs_view_lists_the_anonymisations(beendet, portal):
     request.method = "GET"
     with api.env.adopt_roles(["Manager"]):
         text = api.content.get_view("sozialnetz-jobs", portal, request)()
-    # the one mail: „Verantwortung klären“, the task ended (offboarding)
-    assert "1 Mitteilung(en), 1 Anonymisierung(en) wären fällig" in text
+    # the mails: „Verantwortung klären“ and the revocation order to the
+    # Systemhaus, the task ended (offboarding); the reminder of the
+    # unlocking order, unconfirmed since the approval
+    assert "3 Mitteilung(en), 1 Anonymisierung(en) wären fällig" in text
     assert "Verantwortung klären" in text
+    assert ": Auftrag zur Sperrung" in text
+    assert "Erinnerung: Auftrag zur Freischaltung" in text
     assert f"Anonymisierung: Antrag {beendet.antragsnummer}, Person person" in text
     assert beendet["person"].nachname == "Mustermann"

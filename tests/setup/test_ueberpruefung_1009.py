@@ -40,7 +40,7 @@ def test_1008_site_gets_the_answered_review(antrag_in):
         assert not ueberpruefung.darf_beantworten(antrag)
 
     setup = api.portal.get_tool("portal_setup")
-    setup.setLastVersionForProfile(PROFILE, "1007")
+    setup.setLastVersionForProfile(PROFILE, "1008")
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
     assert setup.getLastVersionForProfile(PROFILE) == (AKTUELL,)

@@ -82,12 +82,14 @@ def test_upgrade_is_listed_and_runs_twice_without_harm(alter_stand):
     assert len([s for s in steps if s["dest"] == ("1006",)]) == 1
     # 1007: the late assessment of the bodies (workflow, permissions)
     assert len([s for s in steps if s["dest"] == ("1007",)]) == 1
+    # 1008: the Systemhaus both ways (settings, column, secret, old orders)
+    assert len([s for s in steps if s["dest"] == ("1008",)]) == 1
     # 1009: the yearly review answered (setting, permission, column; the
     # reviews sent before it)
     assert len([s for s in steps if s["dest"] == ("1009",)]) == 2
     # 1010: the DSB early (role, workflow)
     assert len([s for s in steps if s["dest"] == ("1010",)]) == 1
-    assert len(steps) == 26
+    assert len(steps) == 27
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
         setup.setLastVersionForProfile(PROFILE, "1000")
@@ -207,6 +209,7 @@ def test_profile_version_is_current_and_each_version_has_its_module(portal):
     from stadtdo.sozialnetz.upgrades import v1005
     from stadtdo.sozialnetz.upgrades import v1006
     from stadtdo.sozialnetz.upgrades import v1007
+    from stadtdo.sozialnetz.upgrades import v1008
     from stadtdo.sozialnetz.upgrades import v1009
     from stadtdo.sozialnetz.upgrades import v1010
 
@@ -219,6 +222,7 @@ def test_profile_version_is_current_and_each_version_has_its_module(portal):
         ("1005", v1005),
         ("1006", v1006),
         ("1007", v1007),
+        ("1008", v1008),
         ("1009", v1009),
         ("1010", v1010),
     ):
@@ -264,6 +268,7 @@ def test_upgrade_from_1001_runs_only_the_later_steps(portal):
         ("1005",),
         ("1006",),
         ("1007",),
+        ("1008",),
         ("1009",),
         ("1010",),
     }

@@ -107,3 +107,20 @@ class IJobstand(Interface):
     # written by ``ueberpruefung_vermerken``, ``antwort_vermerken``,
     # ``mahnung_vermerken`` and ``ueberpruefung_ersetzen`` (see
     # IDatenschutzstandPerson why not declared here)
+
+
+class IMitteilungsstand(Interface):
+    """What the mails of an Antrag left on it
+    (``notifications.stand.Mitteilungsstand``): the Systemhaus orders and
+    the deadline reminders. Declared here, below the layers, because the
+    report and the catalog read the open orders too (``berichte``)."""
+
+    systemhaus_auftraege = Attribute(
+        "The Systemhaus orders (entries: id, art, zeit, empfaenger, personen, "
+        "person_ids, gruende, hinweis, bestaetigt_am, erinnert_am, eskaliert_am, "
+        "vor_einfuehrung), oldest first"
+    )
+    frist_mitteilungen = Attribute("Reminders and escalations of the votes")
+
+    def offene_auftraege():
+        """The orders sent with a confirmation link and not yet confirmed."""

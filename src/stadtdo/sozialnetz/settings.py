@@ -49,9 +49,45 @@ class ISozialnetzSettings(Interface):
         title=_("Adresse des Dortmunder Systemhauses"),
         description=_(
             "Erhält bei jeder Genehmigung den Auftrag zur Freischaltung der Plattform "
-            "für die benannten Personen (DV § 4)."
+            "für die benannten Personen und, sobald der Zugang einer Person endet, "
+            "den Auftrag zur Sperrung (DV § 4)."
         ),
         required=False,
+    )
+    systemhaus_link_tage = schema.Int(
+        title=_("Gültigkeit des Bestätigungslinks des Systemhauses (Tage)"),
+        description=_(
+            "Jeder Auftrag an das Systemhaus (Freischaltung und Sperrung) enthält "
+            "einen Link, mit dem das Systemhaus die Erledigung bestätigt. Er gilt "
+            "so viele Tage ab dem Versand und nur einmal."
+        ),
+        default=30,
+        min=1,
+        max=365,
+        required=True,
+    )
+    systemhaus_erinnerung_arbeitstage = schema.Int(
+        title=_("Erinnerung an einen unbestätigten Auftrag (Arbeitstage)"),
+        description=_(
+            "Ist ein Auftrag an das Systemhaus so viele Arbeitstage nach dem "
+            "Versand nicht bestätigt, erinnert die Datenbank das Systemhaus einmal."
+        ),
+        default=5,
+        min=1,
+        max=100,
+        required=True,
+    )
+    systemhaus_eskalation_arbeitstage = schema.Int(
+        title=_("Eskalation an das POA nach der Erinnerung (Arbeitstage)"),
+        description=_(
+            "Ist der Auftrag so viele Arbeitstage nach der Erinnerung noch immer "
+            "nicht bestätigt, erhält das Personal- und Organisationsamt einmal "
+            "eine Mitteilung."
+        ),
+        default=5,
+        min=1,
+        max=100,
+        required=True,
     )
     adresse_sicherheitskonzept = schema.TextLine(
         title=_("Ansprechstelle Sicherheitskonzept"),

@@ -7,6 +7,7 @@ from stadtdo.sozialnetz.content.datenbank import get_datenbank
 from stadtdo.sozialnetz.infrastruktur import idempotenz
 from stadtdo.sozialnetz.infrastruktur import volltext
 from stadtdo.sozialnetz.infrastruktur.nummernkreis import HistorienIdGenerator
+from stadtdo.sozialnetz.notifications.bestaetigung import geheimnis_anlegen
 from stadtdo.sozialnetz.vorfall import formular_anlegen
 from zope.interface import implementer
 import logging
@@ -42,6 +43,7 @@ def post_install(context):
         logger.info("Created the database folder /%s", DATENBANK_ID)
     formular_anlegen(get_datenbank(portal))
     volltext.einrichten()
+    geheimnis_anlegen(portal)  # of the Systemhaus's confirmation links
 
 
 def uninstall(context):

@@ -243,7 +243,8 @@ ueberfaellig = frist.ist_ueberfaellig
 def report(datenbank, **filters):
     """The whole report as a dict (see module docstring)."""
     laengen = fristlaengen()
-    zeilen = [zeile(brain, laengen=laengen) for brain in brains(datenbank, **filters)]
+    gefunden = list(brains(datenbank, **filters))
+    zeilen = [zeile(brain, laengen=laengen) for brain in gefunden]
     offen = workflow.offene_zustaende()
     counts = Counter((z["fachbereich"], z["plattform"], z["status"]) for z in zeilen)
     titel = {z["fachbereich"]: z["fachbereich_titel"] for z in zeilen}
@@ -300,7 +301,23 @@ def report(datenbank, **filters):
             for z in zeilen
             if z["status"] in offen
         ],
+        "systemhaus_offen": systemhaus_offen(gefunden),
     }
+
+
+def systemhaus_offen(gefundene):
+    """The Anträge with orders to the Systemhaus not yet confirmed
+    (``notifications.systemhaus``, column ``systemhaus_offen``): per Antrag
+    its open orders (``art``: freischaltung or sperrung, ``seit``: sent at)."""
+    return [
+        {
+            "@id": brain.getURL(),
+            "antragsnummer": brain.antragsnummer,
+            "auftraege": [{"art": art, "seit": zeit} for art, zeit in offen],
+        }
+        for brain in gefundene
+        if (offen := getattr(brain, "systemhaus_offen", None) or ())
+    ]
 
 
 CSV_SPALTEN = (

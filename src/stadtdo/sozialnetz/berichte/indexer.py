@@ -9,6 +9,7 @@ from stadtdo.sozialnetz.content.gremien import GREMIEN
 from stadtdo.sozialnetz.content.weblink import web_adresse
 from stadtdo.sozialnetz.datenschutz.ueberpruefung import offen_seit
 from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
+from stadtdo.sozialnetz.interfaces import IMitteilungsstand
 from stadtdo.sozialnetz.verfahren.frist import alle_faellig_seit
 from stadtdo.sozialnetz.verfahren.frist import faellig_ab as _faellig_ab
 from stadtdo.sozialnetz.verfahren.trennung import leitung_fehlt as _leitung_fehlt
@@ -176,3 +177,13 @@ def ueberpruefung_offen_seit(obj):
     überfällig“ in the Übersicht, the report and the daily job."""
     seit = offen_seit(obj)
     return seit.isoformat() if seit else None
+
+
+@indexer(IAntrag)
+def systemhaus_offen(obj):
+    """The orders to the Systemhaus not yet confirmed, as ``(art, zeit)``
+    (``notifications.systemhaus``): column for the report."""
+    return tuple(
+        (a.get("art") or "freischaltung", a["zeit"])
+        for a in IMitteilungsstand(obj).offene_auftraege()
+    )

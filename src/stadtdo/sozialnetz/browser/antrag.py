@@ -20,6 +20,7 @@ from stadtdo.sozialnetz.datenschutz import ueberpruefung
 from stadtdo.sozialnetz.datenschutz.stand import IDatenschutzstand
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
 from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
+from stadtdo.sozialnetz.interfaces import IMitteilungsstand
 from stadtdo.sozialnetz.verfahren import erneut
 from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren import trennung
@@ -44,6 +45,12 @@ from zope.i18n import translate
 
 
 ABSCHNITTE = ("checkliste", "begruendung")
+
+#: the kinds of the orders to the Systemhaus (``notifications.systemhaus``)
+SYSTEMHAUS_ARTEN = {
+    "freischaltung": _("Auftrag zur Freischaltung"),
+    "sperrung": _("Auftrag zur Sperrung"),
+}
 
 #: Transitions the FB head and staff take from the view, with their button.
 EINFACHE_SCHRITTE = {
@@ -332,6 +339,26 @@ class AntragView(DefaultView):
                     "kommentar": kommentar,
                 }
             )
+        for auftrag in IMitteilungsstand(self.context).systemhaus_auftraege:
+            if not auftrag.get("bestaetigt_am"):
+                continue
+            zeit = DateTime(auftrag["bestaetigt_am"])
+            art = auftrag.get("art") or "freischaltung"
+            entries.append(
+                {
+                    "zeit": api.portal.get_localized_time(zeit, long_format=True),
+                    "iso": zeit.ISO8601(),
+                    "wer": self.t(_("Dortmunder Systemhaus")),
+                    "titel": self.t(
+                        _(
+                            "${auftrag} als erledigt bestätigt",
+                            mapping={"auftrag": self.t(SYSTEMHAUS_ARTEN[art])},
+                        )
+                    ),
+                    "status": "",
+                    "kommentar": "; ".join(auftrag.get("personen", ())),
+                }
+            )
         entries.extend(self._ueberpruefung_verlauf())
         entries.sort(key=lambda e: DateTime(e["iso"]), reverse=True)
         return entries
@@ -366,6 +393,43 @@ class AntragView(DefaultView):
                     ),
                     "status": "",
                     "kommentar": kommentar,
+                }
+            )
+        return result
+
+    def systemhaus_auftraege(self):
+        """The orders to the Systemhaus, oldest first, with their state:
+        „offen“, „erledigt am …“, or why there is no confirmation."""
+        result = []
+        for auftrag in IMitteilungsstand(self.context).systemhaus_auftraege:
+            if not auftrag.get("personen"):
+                continue  # nobody needed unlocking
+            if auftrag.get("bestaetigt_am"):
+                zeit = api.portal.get_localized_time(
+                    auftrag["bestaetigt_am"], long_format=True
+                )
+                stand = self.t(_("erledigt am ${zeit}", mapping={"zeit": zeit}))
+                offen = False
+            elif auftrag.get("vor_einfuehrung"):
+                stand = self.t(_("vor Einführung der Bestätigung gesendet"))
+                offen = False
+            elif not auftrag.get("empfaenger"):
+                stand = auftrag.get("hinweis") or self.t(_("nicht gesendet"))
+                offen = False
+            else:
+                stand = self.t(_("offen"))
+                offen = True
+            result.append(
+                {
+                    "titel": self.t(
+                        SYSTEMHAUS_ARTEN[auftrag.get("art") or "freischaltung"]
+                    ),
+                    "zeit": api.portal.get_localized_time(
+                        auftrag["zeit"], long_format=True
+                    ),
+                    "personen": list(auftrag.get("personen", ())),
+                    "stand": stand,
+                    "offen": offen,
                 }
             )
         return result

@@ -345,7 +345,7 @@ def csv_zeilen(result):
         yield ("Erwähnung", e["antragsnummer"], e["stelle"], e["text"], "")
     for a in result["systemhaus_auftraege"]:
         yield (
-            "Auftrag Systemhaus",
+            f"Auftrag Systemhaus ({a.get('art') or 'freischaltung'})",
             a["antragsnummer"],
             a["hinweis"],
             "; ".join(a["personen"]),

@@ -51,7 +51,7 @@ class Job:
 
     - ``kandidaten(today)``: the items to look at (also in the preview);
     - ``schritt(item, today, dry_run)``: the entry of one item (a typed entry,
-      a dict of a lower layer, or None if nothing is due);
+      a dict of a lower layer, a list of them, or None if nothing is due);
     - or ``lauf(today, dry_run=...)``: a job that runs as a whole and returns
       its entries;
     - ``ort(item)``: ``(Antragsnummer, path)`` in the summary of a failed
@@ -94,7 +94,9 @@ def einzeln(result: list[Eintrag], job: Job, obj: Any, *args: Any) -> None:
             Fehler.aus(job.name, error, antragsnummer=antragsnummer, pfad=pfad)
         )
         return
-    if wert is not None:
+    if isinstance(wert, list | tuple):  # several mails of one item
+        result.extend(eintrag(w) for w in wert)
+    elif wert is not None:
         result.append(eintrag(wert))
 
 

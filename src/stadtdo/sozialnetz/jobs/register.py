@@ -7,6 +7,9 @@
 - ``ueberpruefung_erinnerung`` and ``ueberpruefung_eskalation``: a review
   not answered in time is reminded to the head and escalated to the POA
   (StA 11), each once per round (``jobs.ueberpruefung``);
+- ``systemhaus``: unconfirmed orders to the Systemhaus reminded, then
+  escalated to the POA, per Antrag with an open order (``jobs.systemhaus``;
+  before ``verantwortung``, so an order of this run is not reminded in it);
 - ``verantwortung``: offboarding (issue 13), per approved Antrag with an
   ended task (``jobs.verantwortung``);
 - ``fristen``: reminders and escalations of the bodies' deadlines
@@ -27,6 +30,7 @@ from stadtdo.sozialnetz.datenschutz.entwuerfe import verwaiste_entwuerfe
 from stadtdo.sozialnetz.infrastruktur import idempotenz
 from stadtdo.sozialnetz.jobs import aufbewahrung
 from stadtdo.sozialnetz.jobs import jahresuebersicht
+from stadtdo.sozialnetz.jobs import systemhaus
 from stadtdo.sozialnetz.jobs import ueberpruefung
 from stadtdo.sozialnetz.jobs import verantwortung
 from stadtdo.sozialnetz.jobs.ausfuehren import Job
@@ -54,6 +58,11 @@ JOBS = (
         "ueberpruefung_eskalation",
         kandidaten=ueberpruefung.ueberfaellige,
         schritt=ueberpruefung.eskalieren,
+    ),
+    Job(
+        "systemhaus",
+        kandidaten=systemhaus.antraege,
+        schritt=systemhaus.auftraege_pruefen,
     ),
     Job(
         "verantwortung",

@@ -22,9 +22,10 @@ def antraege_mit_ende(today):
 
 
 def aufgaben_pruefen(antrag, today, dry_run):
-    """Flag ``antrag`` for the Persons whose task has ended; the mail to the
-    head (``notifications.verantwortung``), or None."""
+    """Flag ``antrag`` for the Persons whose task has ended; the mails: to
+    the head (``notifications.verantwortung``) and the revocation order to
+    the Systemhaus (``notifications.systemhaus``), or None."""
     ausloeser = beendete_aufgaben(antrag, today)
     if not ausloeser:
         return None
-    return markieren(antrag, ausloeser, dry_run=dry_run)
+    return markieren(antrag, ausloeser, dry_run=dry_run, alle=True) or None

@@ -13,7 +13,10 @@ from stadtdo.sozialnetz.notifications.stand import Mitteilungsstand
 
 class SystemhausAuftraege(Speicher):
     name = "systemhaus"
-    titel = "Aufträge an das Systemhaus (Namen und Adressen der Freizuschaltenden)"
+    titel = (
+        "Aufträge an das Systemhaus (Namen und Adressen der Freizuschaltenden "
+        "und zu Sperrenden)"
+    )
     abschnitt = "systemhaus_auftraege"
 
     def auskunft(self, anfrage):
@@ -33,6 +36,10 @@ class SystemhausAuftraege(Speicher):
                             "zeit": auftrag.get("zeit"),
                             "personen": genannt,
                             "hinweis": auftrag.get("hinweis", ""),
+                            # since profile 1008: unlocking or revocation,
+                            # and when the Systemhaus confirmed it
+                            "art": auftrag.get("art") or "freischaltung",
+                            "bestaetigt_am": auftrag.get("bestaetigt_am"),
                         }
                     )
         return result

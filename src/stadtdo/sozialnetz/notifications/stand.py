@@ -6,9 +6,9 @@ bare attributes ``systemhaus_auftraege`` and ``frist_mitteilungen``
 
 from stadtdo.sozialnetz.content.antrag import IAntrag
 from stadtdo.sozialnetz.infrastruktur.vermerke import Vermerke
+from stadtdo.sozialnetz.interfaces import IMitteilungsstand
 from zope.component import adapter
 from zope.interface import implementer
-from zope.interface import Interface
 
 
 SYSTEMHAUS = "systemhaus_auftraege"
@@ -17,8 +17,19 @@ FRISTEN = "frist_mitteilungen"
 ATTRIBUTE = (SYSTEMHAUS, FRISTEN)
 
 
-class IMitteilungsstand(Interface):
-    """The records the mails of an Antrag left on it."""
+__all__ = ["IMitteilungsstand", "Mitteilungsstand", "ist_offen"]
+
+
+def ist_offen(auftrag):
+    """True for an order that went out with a confirmation link (profile
+    1008) and is not confirmed yet; the orders before 1008 are marked
+    ``vor_einfuehrung`` and are never open."""
+    return bool(
+        auftrag.get("id")
+        and auftrag.get("empfaenger")
+        and not auftrag.get("vor_einfuehrung")
+        and not auftrag.get("bestaetigt_am")
+    )
 
 
 @implementer(IMitteilungsstand)
@@ -28,9 +39,25 @@ class Mitteilungsstand(Vermerke):
 
     @property
     def systemhaus_auftraege(self):
-        """The Systemhaus orders (entries: zeit, empfaenger, personen,
-        hinweis), oldest first; empty while none went out."""
+        """The Systemhaus orders, oldest first; empty while none went out.
+
+        Entries: ``zeit``, ``empfaenger``, ``personen`` („Nachname, Vorname
+        <email>“), ``hinweis``; since profile 1008 also ``id``, ``art``
+        (``freischaltung`` or ``sperrung``), ``person_ids``, ``gruende``
+        (Person id -> reason, a revocation only), ``bestaetigt_am``,
+        ``erinnert_am``, ``eskaliert_am`` (ISO times or None); older orders
+        carry ``vor_einfuehrung`` (no link, never reminded)."""
         return self.liste(SYSTEMHAUS) or ()
+
+    def offene_auftraege(self):
+        return [a for a in self.systemhaus_auftraege if ist_offen(a)]
+
+    def auftrag(self, auftrag_id):
+        """The order with the id ``auftrag_id``, or None."""
+        for eintrag in self.systemhaus_auftraege:
+            if auftrag_id and eintrag.get("id") == auftrag_id:
+                return eintrag
+        return None
 
     def auftrag_vermerken(self, eintrag):
         return self.anhaengen(SYSTEMHAUS, eintrag)

@@ -37,6 +37,10 @@ class IVerantwortungKlaeren(IObjectEvent):
         "Set by the subscriber: the mail (an entry of the daily job's "
         "summary, ``art == 'verantwortung'``) or None"
     )
+    weitere = Attribute(
+        "Further mails of other subscribers (the Systemhaus's revocation "
+        "order), entries of the daily job's summary"
+    )
 
 
 @implementer(IVerantwortungKlaeren)
@@ -48,3 +52,4 @@ class VerantwortungKlaeren(ObjectEvent):
         self.neu = list(neu)
         self.dry_run = dry_run
         self.mitteilung = None
+        self.weitere: list = []

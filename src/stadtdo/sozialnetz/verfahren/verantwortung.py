@@ -135,7 +135,7 @@ def _speicher(antrag):
     return annotation(antrag, ANNOTATION_KEY, PersistentList)
 
 
-def markieren(antrag, ausloeser, *, dry_run=False):
+def markieren(antrag, ausloeser, *, dry_run=False, alle=False):
     """Flag the approved ``antrag`` for the triggers ``ausloeser`` (list of
     ``(person, reason, day)``) and mail the head about the Persons not
     flagged before.
@@ -145,10 +145,12 @@ def markieren(antrag, ausloeser, *, dry_run=False):
     (``notifications.verantwortung``). Returns it as an entry of the daily
     job's summary (``art == "verantwortung"``), or None if nothing new was
     flagged. ``dry_run`` computes the mail without recording or sending
-    anything.
+    anything. ``alle``: return the list of every mail of the event (the
+    head's and the Systemhaus's revocation order, ``event.weitere``), empty
+    if nothing is new.
     """
     if api.content.get_state(antrag) != "genehmigt":
-        return None
+        return [] if alle else None
     bisher = offene(antrag)
     schon = {(e["person"], e["grund"]) for e in bisher}
     gemeldet = {e["person"] for e in bisher}
@@ -163,15 +165,19 @@ def markieren(antrag, ausloeser, *, dry_run=False):
             gemeldet.add(person.getId())
             zu_melden.append((person, grund, tag))
     if not neu:
-        return None
+        return [] if alle else None
     mail = None
+    weitere = []
     if zu_melden:
-        # the mail to the head: notifications.verantwortung
+        # the mail to the head: notifications.verantwortung (and the
+        # Systemhaus's revocation: notifications.systemhaus)
         ereignis = VerantwortungKlaeren(antrag, zu_melden, dry_run=dry_run)
         notify(ereignis)
         mail = ereignis.mitteilung
+        weitere = ereignis.weitere
+    ergebnis = [m for m in (mail, *weitere) if m] if alle else mail
     if dry_run:
-        return mail
+        return ergebnis
     gesendet_an = list(mail["empfaenger"]) if mail else []
     speicher = _speicher(antrag)
     for person, grund, tag in neu:
@@ -191,7 +197,7 @@ def markieren(antrag, ausloeser, *, dry_run=False):
         antrag.antragsnummer,
         ", ".join(f"{p.getId()}: {g}" for p, g, _t in neu),
     )
-    return mail
+    return ergebnis
 
 
 def erledigen(antrag, wie, *, nur=None):

@@ -1,9 +1,12 @@
 """The assessment after the end of the process through REST (issue 23
 item 1; the rule: tests/workflow/test_nach_abschluss.py)."""
 
+from stadtdo.sozialnetz.demo import demo_password
 from stadtdo.sozialnetz.verfahren import workflow
 from tests.services.test_rest_process import api_as  # noqa: F401 (fixture)
 from tests.workflow.test_nach_abschluss import _verlauf
+import csv
+import io
 import transaction
 
 
@@ -54,3 +57,23 @@ def test_rest_tells_why_the_decision_waits(api_as, antrag_in, vote):  # noqa: F8
     assert api_as("personalrat").get(url).json()["entscheidung_wartet_auf"] == [
         "datenschutz"
     ]
+
+
+def test_report_csv_and_uebersicht_say_kein_votum_after_the_end(
+    request_factory, genehmigt_mit_rueckfrage
+):
+    antrag = genehmigt_mit_rueckfrage
+    transaction.commit()
+    session = request_factory(basic_auth=("poa", demo_password("poa")), api=False)
+    session.headers["Accept"] = "text/csv"
+    response = session.get("soziale-netzwerke/@sozialnetz-report?status=genehmigt")
+    zeilen = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
+    (zeile,) = [z for z in zeilen if z["antragsnummer"] == antrag.antragsnummer]
+    assert zeile["votum_itsicherheit"] == "kein_votum"
+    assert zeile["votum_datenschutz"] == "kein_votum"
+    assert zeile["votum_poa"] == "ja"
+    session.headers["Accept"] = "text/html"
+    seite = session.get("soziale-netzwerke/@@uebersicht?status=genehmigt").text
+    reihe = next(r for r in seite.split("<tr") if antrag.antragsnummer in r)
+    assert reihe.count("kein Votum") == 2
+    assert ">offen<" not in reihe

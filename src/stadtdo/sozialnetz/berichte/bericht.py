@@ -218,9 +218,10 @@ def zeile(brain, *, laengen=None):
         "antragsart": brain.antragsart,
         "genehmigt_am": brain.genehmigt_am,
         "personen": brain.personen_anzahl or 0,
-        "voten": {
-            g.id: angezeigt(voten.get(g.id, OFFEN), beendet=beendet) for g in GREMIEN
-        },
+        # the votes as recorded; as shown (``kein_votum`` once the process has
+        # ended): ``anzeige``
+        "voten": {g.id: voten.get(g.id, OFFEN) for g in GREMIEN},
+        "beendet": beendet,
         "rueckfragen_offen": list(brain.rueckfragen_offen or ()),
         "fristen": {g: f.isoformat() if f else None for g, f in fristen.items()},
         "naechste_frist": min(offen).isoformat() if offen else None,
@@ -335,6 +336,12 @@ CSV_SPALTEN = (
 )
 
 
+def anzeige(z, gremium_id):
+    """The vote of ``gremium_id`` in the row ``z`` as shown: ``kein_votum``
+    for a body that gave none once the process has ended (``angezeigt``)."""
+    return angezeigt(z["voten"][gremium_id], beendet=z["beendet"])
+
+
 def csv_zeilen(datenbank, **filters):
     """Header and one row per Antrag, for ``Accept: text/csv``."""
     yield list(CSV_SPALTEN) + [f"votum_{g.id}" for g in GREMIEN] + ["warnungen"]
@@ -342,7 +349,7 @@ def csv_zeilen(datenbank, **filters):
         z = zeile(brain)
         yield (
             [csv_zelle(z[key]) for key in CSV_SPALTEN]
-            + [z["voten"][g.id] for g in GREMIEN]
+            + [anzeige(z, g.id) for g in GREMIEN]
             + [" ".join(z["warnungen"])]
         )
 

@@ -173,7 +173,7 @@ class UebersichtView(BrowserView):
             voten=[
                 {
                     "votum": z["voten"][g.id],
-                    "titel": self.t(VOTUM_TITEL.get(z["voten"][g.id], "")),
+                    "titel": self.t(VOTUM_TITEL.get(bericht.anzeige(z, g.id), "")),
                     "rueckfrage": g.id in offen,
                 }
                 for g in GREMIEN

@@ -628,6 +628,7 @@ class AntragView(DefaultView):
             stand["eingeladen"]["zeit"] = zeit(stand["eingeladen"]["zeit"])
         for hinweis in stand["hinweise"]:
             hinweis["zeit"] = zeit(hinweis["zeit"])
+        stand["entwurf"] = entwurf
         return stand
 
     def hat_aktionen(self):

@@ -45,13 +45,13 @@ from stadtdo.sozialnetz.content.person import IPerson as IPersonSchema
 from stadtdo.sozialnetz.datenschutz import einwilligung
 from stadtdo.sozialnetz.datenschutz import stichtage
 from stadtdo.sozialnetz.errors import AktionAbgelehnt
-from stadtdo.sozialnetz.interfaces import IDatenschutzstandPerson
 from stadtdo.sozialnetz.interfaces import IJobstand
 from stadtdo.sozialnetz.rechte.trennung import deutsch
 from stadtdo.sozialnetz.settings import einstellung
 from stadtdo.sozialnetz.verfahren.arbeitstage import plus_arbeitstage
 from stadtdo.sozialnetz.verfahren.einfrieren import freigeben
 from stadtdo.sozialnetz.verfahren.frist import abgelaufen
+from stadtdo.sozialnetz.verfahren.verantwortung import aktive_personen
 from typing import Any
 from typing import TYPE_CHECKING
 from zExceptions import Unauthorized
@@ -153,15 +153,7 @@ def ist_ueberfaellig(
 def zu_beantworten(antrag: IAntrag) -> list[IPerson]:
     """The Persons the review asks about: named, not anonymised, consent
     not withdrawn."""
-    result = []
-    for obj in antrag.objectValues():
-        if obj.portal_type != "Person":
-            continue
-        stand = IDatenschutzstandPerson(obj)
-        if stand.anonymisiert_am or stand.einwilligung_widerrufen_am:
-            continue
-        result.append(obj)
-    return result
+    return aktive_personen(antrag)
 
 
 def darf_beantworten(antrag: IAntrag) -> bool:

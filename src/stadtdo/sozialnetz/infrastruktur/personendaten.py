@@ -9,11 +9,17 @@ from zope.interface import implementer
 
 
 @implementer(IPersonenbezogeneDaten)
-class Idempotenz:
-    name = "idempotenz"
-    titel = "Aufbewahrte Antworten auf wiederholbare REST-Schreibzugriffe"
+class OhneAntragsdaten:
+    """A store that holds nothing the Art. 15 report lists per address or
+    the anonymisation removes per Antrag; a subclass names itself and adds
+    what it keeps at each Person (``person_auskunft``,
+    ``person_anonymisieren``). Here, below the layers, so that the rights
+    (``rechte.personendaten``) can use it too."""
+
+    name = ""
+    titel = ""
     abschnitt = None
-    verzeichnis = ("rest.idempotenz",)
+    verzeichnis: tuple[str, ...] = ()
     person_abschnitt = None
 
     def adressen(self, userid):
@@ -30,3 +36,9 @@ class Idempotenz:
 
     def person_anonymisieren(self, person):
         return False
+
+
+class Idempotenz(OhneAntragsdaten):
+    name = "idempotenz"
+    titel = "Aufbewahrte Antworten auf wiederholbare REST-Schreibzugriffe"
+    verzeichnis = ("rest.idempotenz",)

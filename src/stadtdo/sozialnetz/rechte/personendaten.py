@@ -3,31 +3,19 @@
 report under each Person's ``benutzerkonto``; the anonymisation removes the
 link from the Person and from each stored version of it.
 
-Implements ``IPersonenbezogeneDaten`` itself: the base class lives in
-``datenschutz``, a layer above the rights."""
+Based on ``infrastruktur.personendaten.OhneAntragsdaten``: the base class
+of ``datenschutz.speicher`` lives a layer above the rights."""
 
-from stadtdo.sozialnetz.interfaces import IPersonenbezogeneDaten
+from stadtdo.sozialnetz.infrastruktur.personendaten import OhneAntragsdaten
 from stadtdo.sozialnetz.rechte import konten
 from stadtdo.sozialnetz.rechte.stand import Kontostand
-from zope.interface import implementer
 
 
-@implementer(IPersonenbezogeneDaten)
-class Benutzerkonten:
+class Benutzerkonten(OhneAntragsdaten):
     name = "konten"
     titel = "Verknüpfung der Personen mit ihren Benutzerkonten (wer, wann, wie)"
-    abschnitt = None
     verzeichnis = ("benutzer",)
     person_abschnitt = "benutzerkonto"
-
-    def adressen(self, userid):
-        return ()
-
-    def auskunft(self, anfrage):
-        return []
-
-    def anonymisieren(self, antrag, *, email, muster):
-        return None
 
     def person_auskunft(self, person):
         return konten.verknuepfung(person)

@@ -2,31 +2,29 @@
 by the caller's rights; JSON and CSV; 400 for bad filters, 401 for anonymous."""
 
 from plone import api
+from plone.dexterity.utils import createContentInContainer
 from stadtdo.sozialnetz.demo import demo_password
 from stadtdo.sozialnetz.verfahren import schritte
+from tests.conftest import PERSON_DATEN
 import csv
 import io
 import pytest
-import transaction
 
 
 REPORT = "soziale-netzwerke/@sozialnetz-report"
 
 
-@pytest.fixture
-def bestand(antrag_in, make_antrag, datenbank):
-    """FB 10: one approved, one in Beteiligung, one draft; FB 50: one approved."""
-    genehmigt = antrag_in("genehmigt")
-    beteiligung = antrag_in("beteiligung")
-    entwurf = make_antrag()
-    fb50 = make_antrag(
+def VORRAT(bausteine):
+    """FB 10: one approved, one in Beteiligung, one draft; FB 50: one
+    approved – built once for the module (tests/vorrat.py)."""
+    datenbank = bausteine.fb10.aq_parent
+    genehmigt = bausteine.antrag_in("genehmigt")
+    beteiligung = bausteine.antrag_in("beteiligung")
+    entwurf = bausteine.make_antrag()
+    fb50 = bausteine.make_antrag(
         container=datenbank["fb-50"], userid="mitarbeiter50", plattform="facebook"
     )
     # walk the FB 50 Antrag to genehmigt with FB 50's own head
-    from plone import api
-    from plone.dexterity.utils import createContentInContainer
-    from tests.conftest import PERSON_DATEN
-
     with api.env.adopt_roles(["Manager"]):
         api.user.create(
             username="leitung50", email="l50@stadtdo.example", password="geheim-1234"
@@ -41,13 +39,17 @@ def bestand(antrag_in, make_antrag, datenbank):
     for user in ("agentur", "poa", "personalrat"):
         with api.env.adopt_user(username=user):
             schritte.votum(fb50, gremium=user, votum="ja", kommentar="ok")
-    transaction.commit()
     return {
         "genehmigt": genehmigt,
         "beteiligung": beteiligung,
         "entwurf": entwurf,
         "fb50": fb50,
     }
+
+
+@pytest.fixture
+def bestand(vorrat):
+    return vorrat
 
 
 def _get(request_factory, userid, params="", accept="application/json"):
@@ -156,84 +158,3 @@ def test_csv_bad_filter_is_400(request_factory, bestand):
     response = _get(request_factory, "poa", "?status=fertig", accept="text/csv")
     assert response.status_code == 400
     assert "Unbekannter Status" in response.text
-
-
-def test_pending_reapplication_counts_the_account_once(
-    request_factory, antrag_in, transition
-):
-    alt = antrag_in("genehmigt")
-    with api.env.adopt_user(username="mitarbeiter"):
-        neu = schritte.erneut_stellen(alt)
-    transition(neu, "einreichen", "mitarbeiter")
-    transition(neu, "zurueckweisen", "leitung", "Nicht so.")
-    transaction.commit()
-    data = _get(request_factory, "poa").json()
-    (konto,) = data["aktive_konten"]
-    assert konto["antragsnummer"] == alt.antragsnummer
-    assert konto["aenderung_beantragt"] is None
-
-
-def test_active_account_shows_its_pending_change(
-    request_factory, antrag_in, transition
-):
-    alt = antrag_in("genehmigt")
-    with api.env.adopt_user(username="mitarbeiter"):
-        neu = schritte.erneut_stellen(alt)
-    transition(neu, "einreichen", "mitarbeiter")
-    transaction.commit()
-    data = _get(request_factory, "poa").json()
-    (konto,) = data["aktive_konten"]
-    assert konto["antragsnummer"] == alt.antragsnummer
-    assert konto["aenderung_beantragt"] == neu.antragsnummer
-    assert [z["antragsnummer"] for z in data["offene_antraege"]] == [neu.antragsnummer]
-
-
-def _konten(request_factory):
-    transaction.commit()
-    return _get(request_factory, "poa").json()["aktive_konten"]
-
-
-def test_account_with_one_person_carries_the_warning(request_factory, antrag_in):
-    antrag_in("genehmigt")  # one Person
-    (konto,) = _konten(request_factory)
-    assert konto["aktive_personen"] == 1
-    assert konto["warnungen"] == ["weniger_als_zwei_personen"]
-
-
-def test_account_with_two_persons_has_no_warning(
-    request_factory, make_antrag, add_person, transition, vote
-):
-    antrag = make_antrag()
-    add_person(antrag)
-    add_person(antrag, vorname="Hans", email="hans.mustermann@stadtdo.de")
-    transition(antrag, "einreichen", "mitarbeiter")
-    transition(antrag, "genehmigen", "leitung")
-    for gremium in ("agentur", "poa", "personalrat"):
-        vote(antrag, gremium, gremium, "ja", "ok")
-    (konto,) = _konten(request_factory)
-    assert konto["aktive_personen"] == 2
-    assert konto["warnungen"] == []
-
-
-def test_a_task_that_ended_counts_no_more(
-    request_factory, make_antrag, add_person, transition, vote
-):
-    from datetime import date
-    from datetime import timedelta
-
-    antrag = make_antrag()
-    add_person(antrag)
-    add_person(
-        antrag,
-        vorname="Hans",
-        email="hans.mustermann@stadtdo.de",
-        taetigkeit_bis=date.today() - timedelta(days=1),
-    )
-    transition(antrag, "einreichen", "mitarbeiter")
-    transition(antrag, "genehmigen", "leitung")
-    for gremium in ("agentur", "poa", "personalrat"):
-        vote(antrag, gremium, gremium, "ja", "ok")
-    (konto,) = _konten(request_factory)
-    assert konto["personen"] == 2
-    assert konto["aktive_personen"] == 1
-    assert konto["warnungen"] == ["weniger_als_zwei_personen"]

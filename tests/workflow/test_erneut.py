@@ -10,14 +10,17 @@ from stadtdo.sozialnetz.verfahren import schritte
 from stadtdo.sozialnetz.verfahren.erneut import nachfolger
 from stadtdo.sozialnetz.verfahren.erneut import vorgaenger_kette
 from stadtdo.sozialnetz.verfahren.voten import aktuelles_votum
+from tests.conftest import abstimmen
+from tests.conftest import schritt
 from zExceptions import Unauthorized
 import pytest
 
 
-@pytest.fixture
-def genehmigt(make_antrag, add_person, transition, vote):
-    antrag = make_antrag()
-    add_person(antrag)
+def VORRAT(bausteine):
+    """The approved Antrag (one Person, one Anlage) every test starts from,
+    walked once for the module (tests/vorrat.py)."""
+    antrag = bausteine.make_antrag()
+    bausteine.add_person(antrag)
     with api.env.adopt_user(username="mitarbeiter"):
         createContentInContainer(
             antrag,
@@ -25,12 +28,17 @@ def genehmigt(make_antrag, add_person, transition, vote):
             title="Konzept",
             file=NamedBlobFile(b"%PDF-1.4 Redaktionskonzept", filename="konzept.pdf"),
         )
-    transition(antrag, "einreichen", "mitarbeiter")
-    transition(antrag, "genehmigen", "leitung")
-    vote(antrag, "agentur", "agentur", "ja", "ok")
-    vote(antrag, "poa", "poa", "ja")
-    vote(antrag, "personalrat", "personalrat", "ja")
-    return antrag
+    schritt(antrag, "einreichen", "mitarbeiter")
+    schritt(antrag, "genehmigen", "leitung")
+    abstimmen(antrag, "agentur", "agentur", "ja", "ok")
+    abstimmen(antrag, "poa", "poa", "ja")
+    abstimmen(antrag, "personalrat", "personalrat", "ja")
+    return {"genehmigt": antrag}
+
+
+@pytest.fixture
+def genehmigt(vorrat):
+    return vorrat["genehmigt"]
 
 
 def _brain(antrag):

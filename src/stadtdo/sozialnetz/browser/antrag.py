@@ -670,8 +670,8 @@ class AntragAktion(BrowserView):
             fruehbeteiligung.einladen(self.context)
             return (
                 _(
-                    "Der Datenschutz ist beteiligt: Die/der Datenschutzbeauftragte kann den "
-                    "Entwurf lesen und Ihnen Hinweise geben."
+                    "Der Datenschutz ist beteiligt und per Mail informiert: Die/der "
+                    "Datenschutzbeauftragte kann den Entwurf lesen und Ihnen Hinweise geben."
                 ),
                 None,
             )

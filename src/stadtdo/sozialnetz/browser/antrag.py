@@ -92,6 +92,19 @@ def _einwilligung(person):
     return "ja" if person.einwilligung else "nein"
 
 
+def _systemeintrag(zeit, *, wer, titel, kommentar):
+    """A Verlauf entry that is not a workflow step (anonymisation, early
+    involvement, Systemhaus confirmation, answer to the yearly review)."""
+    return {
+        "zeit": api.portal.get_localized_time(zeit, long_format=True),
+        "iso": zeit.ISO8601(),
+        "wer": wer,
+        "titel": titel,
+        "status": "",
+        "kommentar": kommentar,
+    }
+
+
 class AntragView(DefaultView):
     """Kopfdaten, Abschnitte 1–3, Personen, Anlagen, Bisherige Anträge,
     Kurzansicht, Verlauf and the actions of the current user."""
@@ -303,11 +316,10 @@ class AntragView(DefaultView):
         for eintrag in IDatenschutzstand(self.context).anonymisierungen:
             zeit = DateTime(eintrag["zeit"])
             entries.append(
-                {
-                    "zeit": api.portal.get_localized_time(zeit, long_format=True),
-                    "iso": zeit.ISO8601(),
-                    "wer": self.t(_("Aufbewahrungsfrist (automatisch)")),
-                    "titel": self.t(
+                _systemeintrag(
+                    zeit,
+                    wer=self.t(_("Aufbewahrungsfrist (automatisch)")),
+                    titel=self.t(
                         _(
                             "Personendaten anonymisiert (${person}, ${versionen} Versionen)",
                             mapping={
@@ -316,9 +328,8 @@ class AntragView(DefaultView):
                             },
                         )
                     ),
-                    "status": "",
-                    "kommentar": eintrag["grund"],
-                }
+                    kommentar=eintrag["grund"],
+                )
             )
         frueh = fruehbeteiligung.stand(self.context)
         eintraege = [(frueh["eingeladen"], _("Datenschutz frühzeitig beteiligt"), "")]
@@ -330,14 +341,12 @@ class AntragView(DefaultView):
                 continue
             zeit = DateTime(eintrag["zeit"])
             entries.append(
-                {
-                    "zeit": api.portal.get_localized_time(zeit, long_format=True),
-                    "iso": zeit.ISO8601(),
-                    "wer": eintrag["name"],
-                    "titel": self.t(titel),
-                    "status": "",
-                    "kommentar": kommentar,
-                }
+                _systemeintrag(
+                    zeit,
+                    wer=eintrag["name"],
+                    titel=self.t(titel),
+                    kommentar=kommentar,
+                )
             )
         for auftrag in IMitteilungsstand(self.context).systemhaus_auftraege:
             if not auftrag.get("bestaetigt_am"):
@@ -345,19 +354,17 @@ class AntragView(DefaultView):
             zeit = DateTime(auftrag["bestaetigt_am"])
             art = auftrag.get("art") or "freischaltung"
             entries.append(
-                {
-                    "zeit": api.portal.get_localized_time(zeit, long_format=True),
-                    "iso": zeit.ISO8601(),
-                    "wer": self.t(_("Dortmunder Systemhaus")),
-                    "titel": self.t(
+                _systemeintrag(
+                    zeit,
+                    wer=self.t(_("Dortmunder Systemhaus")),
+                    titel=self.t(
                         _(
                             "${auftrag} als erledigt bestätigt",
                             mapping={"auftrag": self.t(SYSTEMHAUS_ARTEN[art])},
                         )
                     ),
-                    "status": "",
-                    "kommentar": "; ".join(auftrag.get("personen", ())),
-                }
+                    kommentar="; ".join(auftrag.get("personen", ())),
+                )
             )
         entries.extend(self._ueberpruefung_verlauf())
         entries.sort(key=lambda e: DateTime(e["iso"]), reverse=True)
@@ -378,11 +385,10 @@ class AntragView(DefaultView):
             if eintrag.get("erneut"):
                 kommentar += " – " + self.t(_("erneuter Antrag nötig"))
             result.append(
-                {
-                    "zeit": api.portal.get_localized_time(zeit, long_format=True),
-                    "iso": zeit.ISO8601(),
-                    "wer": _fullname(eintrag.get("wer")),
-                    "titel": self.t(
+                _systemeintrag(
+                    zeit,
+                    wer=_fullname(eintrag.get("wer")),
+                    titel=self.t(
                         _(
                             "Jährliche Überprüfung beantwortet (${person})",
                             mapping={
@@ -391,9 +397,8 @@ class AntragView(DefaultView):
                             },
                         )
                     ),
-                    "status": "",
-                    "kommentar": kommentar,
-                }
+                    kommentar=kommentar,
+                )
             )
         return result
 
